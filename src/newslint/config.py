@@ -1,0 +1,252 @@
+"""Find `.newslint.yaml` and resolve it into one immutable Config.
+
+    packs: [Newsroom, ./styles/House]   # built-in pack names or folders (relative to this file)
+    rules: {Newsroom.FirstPerson: off, Newsroom.Placeholder: error, Newsroom: warning}
+    min_severity: suggestion
+    vocabulary: {accept: [Haniyeh], reject: [cease-fire]}
+    overrides: [{files: ["opinion/**"], rules: {Newsroom.FirstPerson: off}}]
+    ignore: ["drafts/**"]
+    regex_timeout: 2.0
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from newslint.checks.base import Check
+from newslint.errors import ConfigError, NewslintError
+from newslint.finding import SEVERITIES
+from newslint.loading import build_rule, load_pack, read_yaml
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout")
+SETTINGS = SEVERITIES + ("off", "on")
+
+
+def builtin_rules_dir() -> Path:
+    """Built-in packs: inside the wheel as newslint/rules, or the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return here / "rules"
+
+
+def builtin_packs() -> dict[str, Path]:
+    root = builtin_rules_dir()
+    if not root.is_dir():
+        return {}
+    return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))}
+
+
+@dataclass(frozen=True)
+class Override:
+    files: tuple[str, ...]
+    rules: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # None: the defaults
+    packs: tuple[tuple[str, Path], ...] = ()
+    rules: dict[str, str] = field(default_factory=dict)
+    min_severity: str = "suggestion"
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    ignore: tuple[str, ...] = ()
+    regex_timeout: float = 2.0
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    @cached_property
+    def checks(self) -> tuple[Check, ...]:
+        """Every rule of every pack, loaded and validated once (errors raise RuleError)."""
+        checks: list[Check] = []
+        for name, folder in self.packs:
+            checks.extend(load_pack(folder, name))
+        if self.reject:
+            checks.append(build_rule("Vale.Avoid", str(self.path or "<config>"), {
+                "extends": "existence", "message": "Avoid using '%s'.", "level": "error",
+                "tokens": list(self.reject), "vocab": False}))
+        known = {c.rule.name for c in checks} | {c.rule.pack for c in checks}
+        for override in (self.rules, *(o.rules for o in self.overrides)):
+            for name in override:
+                if name not in known:
+                    raise ConfigError(f"'rules' names '{name}', which no loaded pack defines", str(self.path), self._lines.get("rules"))
+        return tuple(checks)
+
+    @cached_property
+    def accepted(self) -> re.Pattern | None:
+        if not self.accept:
+            return None
+        try:
+            return re.compile("|".join(f"(?:{a})" for a in self.accept))
+        except re.error as exc:
+            raise ConfigError(f"bad pattern in 'vocabulary.accept': {exc}", str(self.path), self._lines.get("vocabulary")) from None
+
+    @property
+    def _lines(self) -> dict[str, int]:
+        return getattr(self, "_key_lines", {})
+
+    def settings_for(self, path: str | Path | None) -> dict[str, str]:
+        """Rule name or pack -> off/level, with the overrides whose globs match `path`."""
+        settings = dict(self.rules)
+        if path is not None and self.overrides:
+            rel = _relative(Path(path), self.root)
+            for o in self.overrides:
+                if any(fnmatch.fnmatch(rel, g) for g in o.files):
+                    settings.update(o.rules)
+        return settings
+
+    def checks_for(self, path: str | Path | None) -> tuple[list[Check], dict[str, str]]:
+        """The enabled checks for one file and their severity overrides."""
+        settings = self.settings_for(path)
+        enabled, levels = [], {}
+        for check in self.checks:
+            name, pack = check.rule.name, check.rule.pack
+            value = settings.get(name, settings.get(pack, "on"))
+            if value == "off":
+                continue
+            enabled.append(check)
+            if value in SEVERITIES:
+                levels[name] = value
+        return enabled, levels
+
+    def ignores(self, path: str | Path) -> bool:
+        rel = _relative(Path(path), self.root)
+        return any(fnmatch.fnmatch(rel, g) for g in self.ignore)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def default_config() -> Config:
+    return Config(packs=tuple(builtin_packs().items()))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .newslint.yaml at or above `start` (a file or folder)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: str | Path) -> Config:
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise ConfigError("no such config file", name)
+    data, lines = read_yaml(path, ConfigError)
+
+    def fail(message: str, key: str | None = None) -> ConfigError:
+        return ConfigError(message, name, lines.get(key, 1) if key else 1)
+
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise fail("a config must be a YAML mapping")
+    for key in data:
+        if key not in KEYS:
+            raise fail(f"unknown key '{key}' (known: {', '.join(KEYS)})", key)
+
+    builtin = builtin_packs()
+    packs: list[tuple[str, Path]] = []
+    pack_list = data.get("packs", list(builtin))
+    if not isinstance(pack_list, list) or not all(isinstance(p, str) for p in pack_list):
+        raise fail("'packs' must be a list of pack names or folders", "packs")
+    for entry in pack_list:
+        folder = (path.parent / entry)
+        if entry in builtin and not folder.is_dir():
+            packs.append((entry, builtin[entry]))
+        elif folder.is_dir():
+            packs.append((folder.resolve().name, folder.resolve()))
+        else:
+            raise fail(f"pack '{entry}' is neither a built-in pack ({', '.join(builtin)}) nor a folder", "packs")
+
+    rules = _settings(data.get("rules", {}), "rules", fail)
+    min_severity = data.get("min_severity", "suggestion")
+    if min_severity not in SEVERITIES:
+        raise fail(f"'min_severity' must be one of {', '.join(SEVERITIES)}", "min_severity")
+
+    vocab = data.get("vocabulary", {}) or {}
+    if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
+        raise fail("'vocabulary' takes 'accept' and 'reject' lists", "vocabulary")
+    accept, reject = vocab.get("accept", []) or [], vocab.get("reject", []) or []
+    if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in (accept, reject)):
+        raise fail("'vocabulary.accept' and 'vocabulary.reject' must be lists of terms", "vocabulary")
+
+    overrides = []
+    raw_overrides = data.get("overrides", []) or []
+    if not isinstance(raw_overrides, list):
+        raise fail("'overrides' must be a list of {files, rules}", "overrides")
+    for o in raw_overrides:
+        if not isinstance(o, dict) or set(o) - {"files", "rules"} or "files" not in o:
+            raise fail("each override needs 'files' (globs) and 'rules'", "overrides")
+        files = [o["files"]] if isinstance(o["files"], str) else o["files"]
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise fail("'files' in an override must be a glob or a list of globs", "overrides")
+        overrides.append(Override(tuple(files), _settings(o.get("rules", {}), "overrides", fail)))
+
+    ignore = data.get("ignore", []) or []
+    if not isinstance(ignore, list) or not all(isinstance(g, str) for g in ignore):
+        raise fail("'ignore' must be a list of globs", "ignore")
+    timeout = data.get("regex_timeout", 2.0)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise fail("'regex_timeout' must be a positive number of seconds", "regex_timeout")
+
+    config = Config(path=path, packs=tuple(packs), rules=rules, min_severity=min_severity,
+                    accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides),
+                    ignore=tuple(ignore), regex_timeout=float(timeout))
+    object.__setattr__(config, "_key_lines", lines)
+    return config
+
+
+def _settings(value: Any, key: str, fail) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise fail(f"'{key}' must map rule names to off, on or a level", key)
+    out = {}
+    for name, setting in value.items():
+        if setting is False:
+            setting = "off"
+        elif setting is True:
+            setting = "on"
+        if not isinstance(name, str) or setting not in SETTINGS:
+            raise fail(f"'{key}': {name} must be off, on, suggestion, warning or error", key)
+        out[name] = setting
+    return out
+
+
+class ConfigCache:
+    """Configs by file: `--config` wins, else the nearest .newslint.yaml, else the defaults."""
+
+    def __init__(self, explicit: str | Path | None = None):
+        self._explicit = load_config(explicit) if explicit else None
+        self._by_path: dict[Path | None, Config] = {}
+
+    def for_file(self, path: str | Path | None) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        found = find_config(Path(path)) if path else find_config(Path.cwd())
+        if found not in self._by_path:
+            self._by_path[found] = load_config(found) if found else default_config()
+        return self._by_path[found]
+
+
+__all__ = ["Config", "ConfigCache", "NewslintError", "builtin_packs", "load_config"]

@@ -1,0 +1,121 @@
+"""Markdown articles: markdown-it-py finds the blocks; syntax inside them is blanked.
+
+Front matter is not prose, but its `title:` value is the title scope. Code,
+HTML, URLs and link targets are blanked so no prose rule ever sees them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from newslint.document.masking import EMAIL, HTML_COMMENT, URL, blank, blank_pattern
+from newslint.document.model import Block, Document
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FM_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*\r?$", re.M)
+
+# Inline syntax, blanked inside prose blocks.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]*\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
+_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])|~~")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
+_SETEXT = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.M)
+_CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+", re.M)
+_TABLE_PIPES = re.compile(r"(?<!\\)\|")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
+
+_LEAF_INLINE = {"paragraph_open", "heading_open"}
+
+
+def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
+    chars = list(text)
+    blocks: list[Block] = []
+    body = text
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        blank(chars, 0, fm.end())
+        title = _FM_TITLE.search(text, 0, fm.end())
+        if title and title.group("v").strip():
+            blocks.append(Block("title", title.start("v"), title.end("v")))
+            for i in range(title.start("v"), title.end("v")):
+                chars[i] = text[i]
+        blocks.append(Block("frontmatter", 0, fm.end()))
+        # Keep line numbers: markdown-it reads the body with the front matter as blank lines.
+        body = re.sub(r"[^\n]", "", text[: fm.end()]) + text[fm.end() :]
+
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def span(lines: list[int]) -> tuple[int, int]:
+        start = line_starts[lines[0]]
+        end = line_starts[lines[1]] if lines[1] < len(line_starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    containers: list[str] = []
+    tokens = _MD.parse(body)
+    for i, tok in enumerate(tokens):
+        if tok.type in ("blockquote_open", "list_item_open", "table_open"):
+            containers.append(tok.type)
+        elif tok.type in ("blockquote_close", "list_item_close", "table_close"):
+            containers.pop()
+        elif tok.type in ("fence", "code_block") and tok.map:
+            s, e = span(tok.map)
+            blocks.append(Block("code", s, e))
+            blank(chars, s, e)
+        elif tok.type == "html_block" and tok.map:
+            s, e = span(tok.map)
+            blocks.append(Block("html", s, e))
+            blank(chars, s, e)
+        elif tok.type == "tr_open" and tok.map:
+            s, e = span(tok.map)
+            blocks.append(Block("table", s, e))
+            _blank_inline(chars, text, s, e)
+            blank_pattern(chars, text, _TABLE_PIPES, s, e)
+        elif tok.type in _LEAF_INLINE and tok.map:
+            if "table_open" in containers:
+                continue
+            s, e = span(tok.map)
+            if tok.type == "heading_open":
+                blank_pattern(chars, text, _HEADING_MARKS, s, e)
+                if tok.markup in ("=", "-"):
+                    blank_pattern(chars, text, _SETEXT, s, e)
+                kind, level = "heading", int(tok.tag[1])
+            elif "blockquote_open" in containers:
+                kind, level = "blockquote", 0
+            elif "list_item_open" in containers:
+                kind, level = "list", 0
+            else:
+                kind, level = "paragraph", 0
+            if containers:
+                blank_pattern(chars, text, _CONTAINER_MARKS, s, e)
+            _blank_inline(chars, text, s, e)
+            s, e = _trim("".join(chars[s:e]), s, e)
+            if s < e:
+                blocks.append(Block(kind, s, e, level))
+    if fm:
+        blank_pattern(chars, text, _TABLE_RULE, fm.end())
+    else:
+        blank_pattern(chars, text, _TABLE_RULE)
+    comments = tuple(Block("comment", m.start(), m.end()) for m in HTML_COMMENT.finditer(text) if not fm or m.start() >= fm.end())
+    return Document(path, text, "md", blocks, "".join(chars), bom=bom, comments=comments)
+
+
+def _blank_inline(chars: list[str], text: str, s: int, e: int) -> None:
+    for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _EMPHASIS, _ESCAPE):
+        blank_pattern(chars, text, pattern, s, e)
+
+
+def _trim(chunk: str, s: int, e: int) -> tuple[int, int]:
+    lead = len(chunk) - len(chunk.lstrip())
+    tail = len(chunk) - len(chunk.rstrip())
+    return s + lead, e - tail

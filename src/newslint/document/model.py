@@ -1,0 +1,171 @@
+"""The document model: original text, a line index and scoped blocks.
+
+Offsets are Python string indexes into `Document.text`, i.e. Unicode code
+points of the original file (a leading BOM removed). Everything that needs a
+line or column asks the document; no check counts lines itself.
+
+`prose` is `text` with everything that is not prose (front matter, code, URLs,
+HTML, Markdown syntax) blanked to spaces, newlines kept, so both strings share
+offsets and a pattern run over `prose` reports positions in the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from newslint.document.quotes import find_quotes
+from newslint.document.sentences import split_sentences
+
+# Block kinds that hold prose. Others ("code", "frontmatter", "html") never reach prose checks.
+PROSE_KINDS = ("title", "heading", "paragraph", "list", "blockquote", "table")
+BODY_KINDS = ("paragraph", "list", "blockquote", "table")
+
+SCOPES = (
+    "raw", "text", "title", "heading", "paragraph", "sentence", "quote",
+    "list", "blockquote", "table", "summary", "code",
+    "heading.h1", "heading.h2", "heading.h3", "heading.h4", "heading.h5", "heading.h6",
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A span [start, end) of the document of one kind (heading `level` 1-6)."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a rule sees: the string its spans index (`text` or `prose`) and the spans."""
+
+    source: str
+    spans: tuple[Block, ...]
+
+
+class Document:
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        fmt: str,
+        blocks: list[Block],
+        prose: str,
+        bom: bool = False,
+        comments: tuple[Block, ...] = (),
+    ):
+        assert len(prose) == len(text)
+        self.path = path
+        self.text = text
+        self.format = fmt
+        self.blocks = tuple(sorted(blocks, key=lambda b: b.start))
+        self.prose = prose
+        self.bom = bom
+        self.comments = comments  # HTML comments in Markdown (for inline suppression)
+        self._line_starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            self._line_starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    # -- positions -------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def offset(self, line: int, col: int) -> int:
+        """Inverse of `position`."""
+        return self._line_starts[line - 1] + col - 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : len(self.text) if end == -1 else end].rstrip("\r")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    # -- structure -------------------------------------------------------
+    def blocks_of(self, *kinds: str) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in kinds)
+
+    @cached_property
+    def title(self) -> Block | None:
+        titles = self.blocks_of("title")
+        return titles[0] if titles else None
+
+    @cached_property
+    def sentences(self) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in self.blocks_of(*PROSE_KINDS):
+            for start, end in split_sentences(self.prose, block.start, block.end):
+                out.append(Block("sentence", start, end, block.level))
+        return tuple(out)
+
+    @cached_property
+    def quotes(self) -> tuple[Block, ...]:
+        """Quoted spans: text inside quotation marks, and whole blockquotes."""
+        out: list[Block] = []
+        for block in self.blocks_of(*PROSE_KINDS):
+            if block.kind == "blockquote":
+                out.append(Block("quote", block.start, block.end))
+            else:
+                out.extend(Block("quote", s, e) for s, e in find_quotes(self.prose, block.start, block.end))
+        return tuple(out)
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """True when [start, end) lies inside a quotation."""
+        end = start + 1 if end is None else end
+        return any(q.start <= start and end <= q.end for q in self.quotes)
+
+    def block_at(self, offset: int) -> Block | None:
+        for b in self.blocks:
+            if b.start <= offset < b.end:
+                return b
+        return None
+
+    # -- scopes ----------------------------------------------------------
+    def scope(self, names: str | tuple[str, ...] | list[str]) -> Scope:
+        """Resolve a rule's `scope` (a name, a list, `~name` to exclude) to spans.
+
+        `raw` and `code` index the original text; every other scope indexes prose.
+        """
+        if isinstance(names, str):
+            names = (names,)
+        include = [n for n in names if not n.startswith("~")]
+        exclude = {n[1:] for n in names if n.startswith("~")}
+        if include == ["raw"]:
+            return Scope(self.text, (Block("raw", 0, len(self.text)),))
+        if include == ["code"]:
+            return Scope(self.text, self.blocks_of("code"))
+        spans: list[Block] = []
+        for name in include or ["text"]:
+            spans.extend(self._named(name))
+        if exclude:
+            excluded = [b for n in exclude for b in self._named(n)]
+            spans = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in excluded)]
+        unique = sorted(set(spans), key=lambda b: (b.start, b.end))
+        return Scope(self.prose, tuple(unique))
+
+    def _named(self, name: str) -> tuple[Block, ...]:
+        if name == "text":
+            return self.blocks_of(*PROSE_KINDS)
+        if name == "summary":
+            return self.blocks_of(*BODY_KINDS)
+        if name == "sentence":
+            return self.sentences
+        if name == "quote":
+            return self.quotes
+        if name.startswith("heading.h") and name[-1].isdigit():
+            level = int(name[-1])
+            return tuple(b for b in self.blocks_of("heading") if b.level == level)
+        if name in ("raw", "code"):
+            return ()
+        return self.blocks_of(name)

@@ -1,0 +1,60 @@
+"""A rule-based sentence splitter, so rules that need no NLP never load spaCy."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr vs etc e.g i.e u.s u.k u.n inc ltd co corp gen gov
+    sen rep lt col capt sgt maj cmdr adm rev hon no nos fig jan feb mar apr jun jul aug
+    sep sept oct nov dec mt ft approx dept est a.m p.m al""".split()
+)
+
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentence spans (whitespace trimmed)."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        if _is_abbreviation(text, begin, m.start()):
+            continue
+        nxt = _next_char(text, stop, end)
+        if nxt and nxt.islower():
+            continue  # "e.g. the", or a stray lowercase fragment: one sentence
+        _add(spans, text, begin, stop)
+        begin = stop
+    _add(spans, text, begin, end)
+    return spans
+
+
+def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, begin, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # An initial ("J. K. Rowling") or a dotted acronym ("U.S.") does not end a sentence.
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def _next_char(text: str, i: int, end: int) -> str:
+    while i < end and text[i].isspace():
+        i += 1
+    return text[i] if i < end else ""
+
+
+def _add(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        spans.append((s, e))

@@ -1,0 +1,76 @@
+"""The records that flow from checks to reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("suggestion", "warning", "error")
+
+
+def severity_rank(level: str) -> int:
+    return SEVERITIES.index(level)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace text[start:end] of the document with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a check yields: a span of the document plus what the message needs.
+
+    `args` fill the rule message's `%s` placeholders in order; when empty, the
+    matched text fills them.
+    """
+
+    start: int
+    end: int
+    args: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    message: str | None = None  # overrides the rule's message (e.g. conditional, metric)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at an exact place. Columns are 1-based code points; `end_col` is exclusive."""
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    rule: str
+    severity: str
+    message: str
+    match: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    offset: int = field(default=0, compare=False)
+    end_offset: int = field(default=0, compare=False)
+
+    def sort_key(self):
+        return (self.path, self.line, self.col, self.rule, self.end_line, self.end_col)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "end_line": self.end_line,
+            "end_col": self.end_col,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+            "fix": None
+            if self.fix is None
+            else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+        }

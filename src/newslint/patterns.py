@@ -1,0 +1,65 @@
+"""Compiling rule patterns once, and running them under a time budget.
+
+Rule authors write Vale's (Go/regexp2) syntax; the `regex` module reads nearly all
+of it and, unlike `re`, can stop a pattern that backtracks catastrophically.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from newslint.checks.base import OptionError
+
+# Seconds one pattern may spend on one document before the run reports it.
+TIMEOUT = 2.0
+
+# Vale prefixes these with (?m); we compile every pattern MULTILINE instead, as inline
+# flags in the middle of a pattern are not portable.
+WORD_TEMPLATE = r"\b(?:%s)\b"
+NONWORD_TEMPLATE = r"(?:%s)"
+
+
+class PatternTimedOut(Exception):
+    def __init__(self, pattern: str):
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+def _translate(pattern: str) -> str:
+    # Go's \z (end of text) is \Z in Python.
+    return pattern.replace(r"\z", r"\Z")
+
+
+@lru_cache(maxsize=4096)
+def _compile(pattern: str, flags: int) -> regex.Pattern:
+    return regex.compile(_translate(pattern), flags | regex.V0)
+
+
+def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.Pattern:
+    """Compile a rule's pattern; a bad one is an OptionError on `key`."""
+    try:
+        return _compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
+    except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise OptionError(key, f"bad regular expression in '{key}': {exc}") from None
+
+
+def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    """`pattern.finditer` bounded by TIMEOUT; raises PatternTimedOut on a runaway pattern."""
+    end = len(text) if end is None else end
+    try:
+        yield from pattern.finditer(text, start, end, timeout=TIMEOUT)
+    except TimeoutError:
+        raise PatternTimedOut(pattern.pattern) from None
+
+
+def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: bool, append: bool = False) -> str:
+    """Vale's `makeRegexp`: tokens joined into a word-bounded group, raw prepended (or appended)."""
+    body = ""
+    if tokens:
+        body = (NONWORD_TEMPLATE if nonword else WORD_TEMPLATE) % "|".join(tokens)
+    raw_part = "".join(raw)
+    pattern = body + raw_part if append else raw_part + body
+    return ("(?i)" if ignorecase else "") + pattern
