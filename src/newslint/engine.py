@@ -61,3 +61,32 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
         result.findings.extend(finding_for(doc, check, m, levels.get(rule.name)) for m in matches)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which findings a run keeps: rule/pack selection and a minimum severity."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_severity: str | None = None  # None: the config's
+
+    def wants(self, check: Check) -> bool:
+        names = (check.rule.name, check.rule.pack)
+        if self.select and not any(n in self.select for n in names):
+            return False
+        return not any(n in self.ignore for n in names)
+
+
+def check_document(doc: Document, config, selection: Selection = Selection()) -> Result:
+    """Lint one document with the rules its config enables, filtered by `selection`."""
+    from newslint import patterns
+    from newslint.finding import severity_rank
+
+    patterns.TIMEOUT = config.regex_timeout
+    checks, levels = config.checks_for(doc.path if not doc.path.startswith("<") else None)
+    checks = [c for c in checks if selection.wants(c)]
+    result = lint(doc, checks, levels, config.accepted)
+    floor = severity_rank(selection.min_severity or config.min_severity)
+    result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor]
+    return result

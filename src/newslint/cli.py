@@ -1,0 +1,243 @@
+"""The command line: parses flags and hands work to the engine and reporters, nothing else."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from newslint import __version__
+from newslint.config import ConfigCache, builtin_packs
+from newslint.document.reader import decode, format_for, parse, read_document
+from newslint.engine import Selection, check_document
+from newslint.errors import NewslintError
+from newslint.files import expand
+from newslint.finding import SEVERITIES, severity_rank
+from newslint.report import FORMATS, Summary, reporter
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="newslint: a linter for news articles. Finds what a tired copy editor misses, at path:line:col.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+rules_app = typer.Typer(help="List and test rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+FAIL_ON = SEVERITIES + ("never",)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newslint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """newslint: a linter for news articles."""
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], flag: str) -> str | None:
+    if value is not None and value not in allowed:
+        raise typer.BadParameter(f"must be one of {', '.join(allowed)}, not '{value}'", param_hint=flag)
+    return value
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"newslint: {message}\n")
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files, folders or globs to check; - reads stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Use this config file instead of the nearest .newslint.yaml."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity", help="Report only findings at or above: suggestion, warning, error."),
+    select: List[str] = typer.Option([], "--select", help="Run only this rule or pack (repeatable)."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Skip this rule or pack (repeatable)."),
+    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
+    ext: Optional[str] = typer.Option(None, "--ext", help="Format of stdin (or of every file): .md or .txt."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
+) -> int:
+    """Check articles and report each finding at path:line:col.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 a usage, config or input error.
+    """
+    _choice(fmt, FORMATS, "--format")
+    _choice(min_severity, SEVERITIES, "--min-severity")
+    _choice(fail_on, FAIL_ON, "--fail-on")
+    if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
+        raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
+    selection = Selection(tuple(select), tuple(ignore), min_severity)
+
+    # Resolve every file and its rules before checking anything: a broken rule or
+    # config stops the run with nothing checked.
+    configs = ConfigCache(config)
+    summary = Summary()
+    targets = []
+    for item in expand(paths) if paths != ["-"] else ["-"]:
+        if isinstance(item, NewslintError):
+            summary.errors.append(str(item))
+            continue
+        name = None if item == "-" else item
+        cfg = configs.for_file(name)
+        cfg.checks  # load and validate now
+        if name is not None and cfg.ignores(name):
+            continue
+        targets.append((item, cfg))
+    if selection.select:
+        known = {n for _, cfg in targets for c in cfg.checks for n in (c.rule.name, c.rule.pack)}
+        for name in selection.select:
+            if known and name not in known:
+                raise NewslintError(f"--select {name}: no such rule or pack{_close(name, known)}")
+
+    findings = []
+    lines: dict[str, object] = {}
+    for item, cfg in targets:
+        try:
+            if item == "-":
+                text, bom = decode(sys.stdin.buffer.read(), "<stdin>")
+                doc = parse("-", text, format_for("-", ext or ".txt"), bom)
+            else:
+                doc = read_document(item, ext)
+        except NewslintError as exc:
+            summary.errors.append(str(exc))
+            continue
+        result = check_document(doc, cfg, selection)
+        summary.files += 1
+        summary.errors.extend(str(e) for e in result.errors)
+        for f in result.findings:
+            summary.add(f)
+        findings.extend(result.findings)
+        lines[doc.path] = doc
+
+    for message in summary.errors:
+        _error(message)
+    use_color = sys.stdout.isatty() if color is None else color
+    reporter(fmt).render(findings, summary, sys.stdout, sources=lambda p, n: lines[p].line_text(n) if p in lines else None, color=use_color)
+    if summary.errors:
+        return 2
+    if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
+        return 1
+    return 0
+
+
+def _close(name: str, known) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _all_checks(config: Optional[Path]):
+    return ConfigCache(config).for_file(None).checks
+
+
+def _find_rule(name: str, config: Optional[Path]):
+    checks = _all_checks(config)
+    for c in checks:
+        if c.rule.name == name:
+            return c
+    raise NewslintError(f"no rule named '{name}'{_close(name, [c.rule.name for c in checks])}")
+
+
+@app.command()
+def explain(
+    rule: str = typer.Argument(..., help="A rule name, e.g. Newsroom.Boilerplate."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+) -> int:
+    """Print a rule's description and examples from its YAML."""
+    c = _find_rule(rule, config).rule
+    out = [f"{c.name} ({c.extends}, {c.level}, scope: {', '.join(c.scope)})", f"defined in {c.path}", ""]
+    if c.description:
+        out += [c.description.strip(), ""]
+    elif c.message:
+        out += [c.message, ""]
+    if c.fix:
+        out += [f"Fix: {c.fix}", ""]
+    if c.link:
+        out += [f"More: {c.link}", ""]
+    examples = c.examples or {}
+    for case in examples.get("flag", []):
+        at = case["at"] if isinstance(case["at"], list) else [case["at"]]
+        out.append(f"Flagged at {', '.join(at)}:")
+        out += ["    " + line for line in case["text"].splitlines()] + [""]
+    for case in examples.get("pass", []):
+        text = case if isinstance(case, str) else case["text"]
+        out.append("Not flagged:")
+        out += ["    " + line for line in text.splitlines()] + [""]
+    typer.echo("\n".join(out).rstrip())
+    return 0
+
+
+@rules_app.command("list")
+def rules_list(
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+) -> int:
+    """List every rule: name, kind, level and what it checks."""
+    for c in _all_checks(config):
+        r = c.rule
+        first = (r.description.strip().splitlines() or [r.message])[0]
+        typer.echo(f"{r.name:<32} {r.extends:<22} {r.level:<10} {first}")
+    return 0
+
+
+@rules_app.command("test")
+def rules_test(
+    target: Optional[str] = typer.Argument(None, help="A built-in pack name or a folder of rules (default: every configured pack)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+) -> int:
+    """Run every rule's examples; exit 1 when one fails."""
+    from newslint.examples import run_examples
+    from newslint.loading import load_pack
+
+    if target is None:
+        checks = _all_checks(config)
+    elif Path(target).is_dir():
+        checks = load_pack(target)
+    elif target in builtin_packs():
+        checks = load_pack(builtin_packs()[target], target)
+    else:
+        raise NewslintError(f"'{target}' is neither a built-in pack ({', '.join(builtin_packs())}) nor a folder")
+    total, failed = 0, []
+    for c in checks:
+        count, failures = run_examples(c)
+        total += count
+        failed += failures
+    for f in failed:
+        typer.echo(f"FAIL {f}")
+    typer.echo(f"{len(checks)} rules, {total} examples, {len(failed)} failed.")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every error becomes one line on stderr and exit code 2, never a traceback."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="newslint", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.TyperException as exc:  # usage errors (typer vendors click's)
+        if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help already
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx else ""
+            _error(f"{exc.format_message()}{hint}")
+        code = 2
+    except NewslintError as exc:
+        _error(str(exc))
+        code = 2
+    except (KeyboardInterrupt, typer.Abort):
+        _error("interrupted")
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:  # a bug: still one line, never a traceback
+        _error(f"internal error: {type(exc).__name__}: {exc}")
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,58 @@
+"""`--format text`: `path:line:col: level Rule message`, the line with a caret, a summary."""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from rich.cells import cell_len
+
+from newslint.finding import Finding
+from newslint.report import Summary
+
+COLORS = {"error": "31", "warning": "33", "suggestion": "36"}
+WINDOW = 100  # longest excerpt of a line shown under a finding, in cells
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def excerpt(line: str, col: int, width: int) -> tuple[str, str]:
+    """The line (cut to WINDOW cells around the span) and a caret line under the span."""
+    line = line.replace("\t", " ")
+    start, stop = col - 1, col - 1 + max(width, 1)
+    left, right = 0, len(line)
+    if cell_len(line) > WINDOW:
+        left = max(0, start - 30)
+        right = min(len(line), max(stop, left + WINDOW - 10) + 10)
+    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    pad = cell_len(("…" if left else "") + line[left:start])
+    caret = " " * pad + "^" * max(1, cell_len(line[start:min(stop, right)]))
+    return shown, caret
+
+
+def render(findings: list[Finding], summary: Summary, out: TextIO, sources: Callable[[str, int], str] | None = None, color: bool = False) -> None:
+    for f in findings:
+        level = _paint(f.severity, COLORS[f.severity], color)
+        out.write(f"{f.path}:{f.line}:{f.col}: {level} {_paint(f.rule, '1', color)} {f.message}\n")
+        if sources is not None:
+            text = sources(f.path, f.line)
+            if text is not None:
+                width = (f.end_col - f.col) if f.end_line == f.line else len(text) - f.col + 1
+                shown, caret = excerpt(text, f.col, width)
+                out.write(f"    {shown}\n    {_paint(caret, '32', color)}\n")
+        if f.suggestions:
+            out.write(f"    suggestion: {', '.join(f.suggestions)}\n")
+    out.write(summary_line(summary) + "\n")
+
+
+def summary_line(summary: Summary) -> str:
+    files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+    if not summary.findings:
+        text = f"No findings in {files}."
+    else:
+        parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in reversed(summary.by_severity.items()) if n]
+        text = f"{summary.findings} finding{'s' if summary.findings != 1 else ''} ({', '.join(parts)}) in {files}."
+    if summary.errors:
+        text += f" {len(summary.errors)} file{'s' if len(summary.errors) != 1 else ''} could not be checked."
+    return text
