@@ -57,12 +57,13 @@ class Boilerplate(Check):
             if self.pattern.match(words) and not doc.in_quote(span.start, span.end):
                 furniture.append(span)
         for span in furniture:
-            yield Match(span.start, span.end, fix=self._fix(doc, span.start, span.end))
+            shown = " ".join(doc.text[span.start : span.end].split())
+            yield Match(span.start, span.end, args=(f"'{shown}'",), fix=self._fix(doc, span.start, span.end))
         if self.opts["trailing_blank_lines"]:
             yield from self._blank_runs(doc, furniture)
 
-    def _fix(self, doc, start: int, end: int, with_fix: bool = True) -> Fix | None:
-        if self.fix_safe is None or not with_fix:
+    def _fix(self, doc, start: int, end: int) -> Fix | None:
+        if self.fix_safe is None:
             return None
         text, prose = doc.text, doc.prose
         # Take whole lines: Markdown marks ("## ", "- ") are blanked in prose, so stretch over them.
@@ -70,7 +71,7 @@ class Boilerplate(Check):
             start -= 1
         while end < len(text) and text[end] not in "\r\n" and not prose[end].strip():
             end += 1
-        # Remove the line break(s) before the block: the gap before it goes with it.
+        # Remove the gap before the block with it, so no blank run is left behind.
         before = start
         while before > 0 and text[before - 1].isspace():
             before -= 1
@@ -82,29 +83,24 @@ class Boilerplate(Check):
             after += 1
         return Fix(start, after, "", self.fix_safe)
 
-    def _blank_runs(self, doc, furniture) -> Iterator[Match]:
+    def _blank_runs(self, doc, furniture: list) -> Iterator[Match]:
         text = doc.text
-        # The tail starts after the last block that is not furniture.
-        kept = [b for b in doc.blocks if b not in furniture and b.kind != "title" or b.kind == "title"]
-        kept = [b for b in kept if not any(f.start <= b.start and b.end <= f.end for f in furniture)]
-        tail = max((b.end for b in kept), default=0)
-        run_start = run_end = None
+        # The tail starts after the last block (of any kind) that is not furniture.
+        tail = max((b.end for b in doc.blocks if b not in furniture), default=0)
+        runs: list[list[int]] = []  # [start, end, count] of consecutive empty lines
         for m in _EMPTY_LINE.finditer(text, tail):
-            if m.start() == 0 or text[m.start() - 1] != "\n":
-                continue  # the rest of a line that holds text, not an empty line
-            if run_end == m.start():
-                run_end, count = m.end(), count + 1
+            if m.start() > 0 and text[m.start() - 1] != "\n":
+                continue  # the end of a line that holds text
+            if runs and runs[-1][1] == m.start():
+                runs[-1][1:] = [m.end(), runs[-1][2] + 1]
+            else:
+                runs.append([m.start(), m.end(), 1])
+        for start, end, count in runs:
+            if count < 2:
                 continue
-            if run_start is not None and count >= 2:
-                yield self._run_match(doc, run_start, run_end, furniture)
-            run_start, run_end, count = m.start(), m.end(), 1
-        # The last line has no newline after it: empty if only blanks remain.
-        if run_start is not None and count >= 2:
-            yield self._run_match(doc, run_start, run_end, furniture)
-
-    def _run_match(self, doc, start: int, end: int, furniture) -> Match:
-        fix = None
-        if self.fix_safe is not None and not any(f.start >= end for f in furniture):
-            # Nothing but whitespace follows: end the article with a single line break.
-            fix = Fix(start, len(doc.text), "", self.fix_safe)
-        return Match(start, end, message=self.rule.message and None, fix=fix)
+            fix = None
+            if self.fix_safe is not None and not any(f.start >= end for f in furniture):
+                # Only whitespace follows: end the article with the line break before the run.
+                fix = Fix(start, len(text), "", self.fix_safe)
+            # With furniture after the run, removing that block removes the run too.
+            yield Match(start, end, args=(f"{count} empty lines",), fix=fix)
