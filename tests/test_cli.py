@@ -45,7 +45,8 @@ def test_json_format_fields(repo):
     assert data["findings"] == [{
         "path": "a.md", "line": 3, "col": 8, "end_line": 3, "end_col": 15, "rule": "House.Utilize",
         "severity": "warning", "message": "Use 'use' instead of 'utilize'.", "match": "utilize",
-        "suggestions": [], "fix": None}]
+        "suggestions": [], "fix": None, "fingerprint": data["findings"][0]["fingerprint"]}]
+    assert len(data["findings"][0]["fingerprint"]) == 32
     assert data["summary"]["files"] == 1 and data["summary"]["warnings"] == 1
 
 

@@ -17,7 +17,7 @@ from newslint.engine import Selection, check_document
 from newslint.errors import NewslintError
 from newslint.files import expand
 from newslint.finding import SEVERITIES, severity_rank
-from newslint.report import FORMATS, Summary, reporter
+from newslint.report import FORMATS, ReportContext, Summary, reporter
 
 app = typer.Typer(
     add_completion=False,
@@ -100,7 +100,7 @@ def check(
                 raise NewslintError(f"--select {name}: no such rule or pack{_close(name, known)}")
 
     findings = []
-    lines: dict[str, object] = {}
+    docs: dict[str, object] = {}
     for item, cfg in targets:
         try:
             if item == "-":
@@ -117,12 +117,16 @@ def check(
         for f in result.findings:
             summary.add(f)
         findings.extend(result.findings)
-        lines[doc.path] = doc
+        docs[doc.path] = doc
 
     for message in summary.errors:
         _error(message)
-    use_color = sys.stdout.isatty() if color is None else color
-    reporter(fmt).render(findings, summary, sys.stdout, sources=lambda p, n: lines[p].line_text(n) if p in lines else None, color=use_color)
+    ctx = ReportContext(
+        line=lambda p, n: docs[p].line_text(n) if p in docs else None,
+        rules={c.rule.name: c.rule for _, cfg in targets for c in cfg.checks if selection.wants(c)},
+        color=sys.stdout.isatty() if color is None else color,
+    )
+    reporter(fmt).render(findings, summary, sys.stdout, ctx)
     if summary.errors:
         return 2
     if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):

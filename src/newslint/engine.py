@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from newslint.checks.base import Check
 from newslint.document.model import Document
@@ -60,7 +62,26 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
             matches = matches[: rule.limit]
         result.findings.extend(finding_for(doc, check, m, levels.get(rule.name)) for m in matches)
     result.findings.sort(key=Finding.sort_key)
+    result.findings = with_fingerprints(doc, result.findings)
     return result
+
+
+def with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Give each finding a fingerprint that survives edits elsewhere in the file.
+
+    It hashes the rule, the matched text and the whitespace-normalised line it sits
+    on, plus how many identical (rule, match, line) findings came before it: shifted
+    lines keep their fingerprint, a new occurrence of the same problem gets a new one.
+    """
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        line = " ".join(doc.line_text(f.line).split())
+        key = (f.rule, f.match, line)
+        seen[key] += 1
+        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()[:32]
+        out.append(replace(f, fingerprint=digest))
+    return out
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class Finding:
     fix: Fix | None = None
     offset: int = field(default=0, compare=False)
     end_offset: int = field(default=0, compare=False)
+    # Stable across edits elsewhere in the file (see engine.fingerprint); for baselines and SARIF.
+    fingerprint: str = field(default="", compare=False)
 
     def sort_key(self):
         return (self.path, self.line, self.col, self.rule, self.end_line, self.end_col)
@@ -73,4 +75,5 @@ class Finding:
             "fix": None
             if self.fix is None
             else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+            "fingerprint": self.fingerprint,
         }

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newslint.checks.base import Check, Option
+from newslint.checks._vale import exceptions_regex, is_match, strings
+from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.patterns import compile_pattern, finditer, vale_regex
 
 
-def exception_matcher(exceptions: list[str], ignorecase: bool, key: str = "exceptions"):
-    """Vale drops a match that is, in full, one of the rule's exceptions."""
-    if not exceptions:
-        return None
-    return compile_pattern(r"^(?:" + "|".join(exceptions) + r")$", key, ignorecase)
+def exception_matcher(exceptions: list[str], ignorecase: bool = False, key: str = "exceptions"):
+    """Vale drops a match containing one of the rule's exceptions as a whole word.
+
+    Vale's `updateExceptions` builds `\\b(?:exc|...)\\b`, searched in the trimmed
+    match and case-sensitive whatever the rule's `ignorecase` (a term may start
+    with `(?i)`); `ignorecase` is accepted for old callers and ignored.
+    """
+    return exceptions_regex(exceptions, key)
 
 
 class Existence(Check):
@@ -32,27 +36,20 @@ class Existence(Check):
 
     def setup(self) -> None:
         o = self.opts
-        for key in ("tokens", "raw", "exceptions"):
-            if not all(isinstance(t, str) for t in o[key]):
-                from newslint.checks.base import OptionError
-
-                raise OptionError(key, f"every item of '{key}' must be a string")
-        if not o["tokens"] and not o["raw"]:
-            from newslint.checks.base import OptionError
-
+        # Vale drops blank tokens before joining them.
+        tokens = [t for t in strings(o["tokens"], "tokens") if t.strip()]
+        raw = strings(o["raw"], "raw")
+        if not tokens and not raw:
             raise OptionError("extends", "an existence rule needs 'tokens' or 'raw'")
-        key = "tokens" if o["tokens"] else "raw"
-        self.pattern = compile_pattern(vale_regex(o["tokens"], o["raw"], o["ignorecase"], o["nonword"], o["append"]), key)
-        self.exceptions = exception_matcher(o["exceptions"], o["ignorecase"])
+        key = "tokens" if tokens else "raw"
+        self.pattern = compile_pattern(vale_regex(tokens, raw, o["ignorecase"], o["nonword"], o["append"]), key)
+        self.exceptions = exception_matcher(strings(o["exceptions"], "exceptions"))
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         for span in scope.spans:
             for m in finditer(self.pattern, scope.source, span.start, span.end):
-                if m.end() == m.start():
-                    continue
-                text = m.group(0)
-                if self.exceptions is not None and self.exceptions.search(text):
+                if m.end() == m.start() or is_match(self.exceptions, m.group(0).strip()):
                     continue
                 fix = None
                 if self.fix_safe is not None:

@@ -73,7 +73,8 @@ class Placeholder(Check):
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
-            for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
+            found = sorted(set(found), key=lambda s: (s[0], -s[1]))
+            for start, end in found:
                 if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                     continue
                 yield Match(start, end)

@@ -1,9 +1,16 @@
-"""Reporters: one module per output format, all fed the same findings and summary."""
+"""Reporters: one module per output format, all fed the same findings and context.
+
+Each module has `render(findings, summary, out, ctx)`. A reporter never re-reads
+an article: `ctx.line(path, n)` gives the text of a checked line.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
+from typing import Callable
 
+from newslint.checks.base import Rule
 from newslint.finding import SEVERITIES, Finding
 
 
@@ -23,10 +30,24 @@ class Summary:
                 **{f"{s}s": n for s, n in self.by_severity.items()}, "errors": len(self.errors)}
 
 
-FORMATS = ("text", "json")
+@dataclass
+class ReportContext:
+    line: Callable[[str, int], str | None] = lambda path, n: None
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, by name
+    color: bool = False
+
+
+# format name -> module in this package
+FORMATS = {"text": "text_report", "json": "json_report", "sarif": "sarif", "github": "github",
+           "rdjson": "rdjson", "gitlab": "gitlab"}
 
 
 def reporter(name: str):
-    from newslint.report import json_report, text_report
+    return importlib.import_module(f"{__name__}.{FORMATS[name]}")
 
-    return {"text": text_report, "json": json_report}[name]
+
+def utf8_column(line: str | None, col: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
+    if line is None:
+        return col
+    return len(line[: col - 1].encode("utf-8")) + 1

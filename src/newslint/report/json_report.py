@@ -6,12 +6,12 @@ import json
 from typing import TextIO
 
 from newslint.finding import Finding
-from newslint.report import Summary
+from newslint.report import ReportContext, Summary
 
 VERSION = 1
 
 
-def render(findings: list[Finding], summary: Summary, out: TextIO, sources=None, color: bool = False) -> None:
+def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportContext) -> None:
     doc = {
         "version": VERSION,
         "findings": [f.to_dict() for f in findings],

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from typing import TextIO
 
 from rich.cells import cell_len
 
 from newslint.finding import Finding
-from newslint.report import Summary
+from newslint.report import ReportContext, Summary
 
 COLORS = {"error": "31", "warning": "33", "suggestion": "36"}
 WINDOW = 100  # longest excerpt of a line shown under a finding, in cells
@@ -31,16 +31,16 @@ def excerpt(line: str, col: int, width: int) -> tuple[str, str]:
     return shown, caret
 
 
-def render(findings: list[Finding], summary: Summary, out: TextIO, sources: Callable[[str, int], str] | None = None, color: bool = False) -> None:
+def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportContext) -> None:
+    color = ctx.color
     for f in findings:
         level = _paint(f.severity, COLORS[f.severity], color)
         out.write(f"{f.path}:{f.line}:{f.col}: {level} {_paint(f.rule, '1', color)} {f.message}\n")
-        if sources is not None:
-            text = sources(f.path, f.line)
-            if text is not None:
-                width = (f.end_col - f.col) if f.end_line == f.line else len(text) - f.col + 1
-                shown, caret = excerpt(text, f.col, width)
-                out.write(f"    {shown}\n    {_paint(caret, '32', color)}\n")
+        text = ctx.line(f.path, f.line)
+        if text is not None:
+            width = (f.end_col - f.col) if f.end_line == f.line else len(text) - f.col + 1
+            shown, caret = excerpt(text, f.col, width)
+            out.write(f"    {shown}\n    {_paint(caret, '32', color)}\n")
         if f.suggestions:
             out.write(f"    suggestion: {', '.join(f.suggestions)}\n")
     out.write(summary_line(summary) + "\n")

@@ -1,0 +1,50 @@
+"""`extends: bracket-outside-quote` — an editorial [insertion] in the reporter's own words.
+
+Square brackets mark words an editor put into someone else's quotation
+("“We met [on Sunday]”"). In the reporter's own text there is nothing to
+clarify: the words belong in the sentence, or in parentheses. So the check
+flags a `[...]` that is not wholly inside a quotation (the document's
+`quotes`: “…”, "…", ‘…’ and blockquotes).
+
+Markdown link text and reference brackets (`[text](url)`, `[text][ref]`) are
+blanked in prose, so they never reach the check; code and front matter are
+blanked too. `exceptions` (regexes matched against the whole inside, ignoring
+case) leave alone what is not an insertion: "[sic]", an ellipsis "[…]",
+footnote marks "[1]", task boxes "[ ]", and placeholders such as "[NAME]",
+which Newsroom.Placeholder reports.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from newslint.checks.base import Check, Option, OptionError
+from newslint.finding import Match
+from newslint.patterns import compile_pattern
+
+_BRACKET = regex.compile(r"\[([^\[\]\n]{0,120})\]")
+
+
+class BracketOutsideQuote(Check):
+    kind = "bracket-outside-quote"
+    summary = "Flags an editorial [insertion] standing outside any quotation."
+    options = {
+        "exceptions": Option("list", [], doc="regexes for a whole bracket's inside to leave alone (ignoring case)"),
+    }
+
+    def setup(self) -> None:
+        exceptions = self.opts["exceptions"]
+        if not all(isinstance(e, str) for e in exceptions):
+            raise OptionError("exceptions", "every item of 'exceptions' must be a string")
+        body = "|".join(f"(?:{e})" for e in exceptions) or r"(?!)"
+        self.exceptions = compile_pattern(r"\s*(?:" + body + r")\s*\Z", "exceptions", ignorecase=True)
+
+    def check(self, doc) -> Iterator[Match]:
+        scope = self.scope(doc)
+        for span in scope.spans:
+            for m in _BRACKET.finditer(scope.source, span.start, span.end):
+                if self.exceptions.match(m.group(1)) or doc.in_quote(m.start(), m.end()):
+                    continue
+                yield Match(m.start(), m.end())

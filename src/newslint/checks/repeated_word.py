@@ -1,0 +1,64 @@
+"""`extends: repeated-word` — "the the": a word typed twice.
+
+Case is ignored ("The the"), and a line break between the two still counts,
+but a block boundary does not (scope spans are blocks). The two words must be
+separated by whitespace in the original text, not by blanked Markdown (table
+pipes, a code span, a link's brackets), so "`is` is" is not a repeat; a
+blockquote's `>` on a continuation line is whitespace for this purpose.
+
+Quotations are checked too: a doubled word in a quote is a transcription slip
+far more often than a faithful stutter. Headings and the title are checked;
+code and front matter are blanked. Legitimate doubles ("had had", "that
+that") go in `exceptions`; with `names: true` a doubled capitalised word is a
+name ("Bora Bora", "Sirhan Sirhan", "Boutros Boutros-Ghali").
+
+The fix removes the second word and the space before it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from newslint.checks.base import Check, Option, OptionError
+from newslint.finding import Fix, Match
+
+# Letters only (numbers repeat legitimately: "1 1"); apostrophes inside a word count.
+_REPEAT = regex.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b", regex.IGNORECASE)
+_GAP = regex.compile(r"[\s>]+")
+
+
+class RepeatedWord(Check):
+    kind = "repeated-word"
+    summary = "Flags a word typed twice in a row ('the the')."
+    can_fix = True
+    options = {
+        "exceptions": Option("list", [], doc="doubles to leave alone, e.g. 'had had' (ignoring case)"),
+        "names": Option("bool", True, doc="leave alone a doubled capitalised word (Bora Bora)"),
+    }
+
+    def setup(self) -> None:
+        exceptions = self.opts["exceptions"]
+        if not all(isinstance(e, str) for e in exceptions):
+            raise OptionError("exceptions", "every item of 'exceptions' must be a string")
+        self.exceptions = {" ".join(e.lower().split()) for e in exceptions}
+
+    def check(self, doc) -> Iterator[Match]:
+        scope = self.scope(doc)
+        text = scope.source
+        for span in scope.spans:
+            pos = span.start
+            while (m := _REPEAT.search(text, pos, span.end)) is not None:
+                # "the the the": report once, resume after the last word of this match.
+                pos = m.end()
+                first, second = m.group(1), m.group(3)
+                if not _GAP.fullmatch(doc.text[m.end(1) : m.start(3)]):
+                    pos = m.end(1)
+                    continue
+                if f"{first.lower()} {second.lower()}" in self.exceptions:
+                    continue
+                if self.opts["names"] and first[0].isupper() and second[0].isupper():
+                    continue
+                fix = Fix(m.end(1), m.end(3), "", self.fix_safe) if self.fix_safe is not None else None
+                yield Match(m.start(1), m.end(3), args=(second,), fix=fix)
