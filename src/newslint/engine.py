@@ -12,6 +12,7 @@ from newslint.document.model import Document
 from newslint.errors import NewslintError
 from newslint.finding import Finding, Match
 from newslint.patterns import PatternTimedOut
+from newslint.suppression import filter_suppressed
 
 _PLACEHOLDER = re.compile(r"%[sv]")
 
@@ -62,7 +63,7 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
             matches = matches[: rule.limit]
         result.findings.extend(finding_for(doc, check, m, levels.get(rule.name)) for m in matches)
     result.findings.sort(key=Finding.sort_key)
-    result.findings = with_fingerprints(doc, result.findings)
+    result.findings = with_fingerprints(doc, filter_suppressed(doc, result.findings))
     return result
 
 
