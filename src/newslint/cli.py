@@ -10,10 +10,11 @@ from typing import List, Optional
 
 import typer
 
-from newslint import __version__
+from newslint import __version__, baseline
+from newslint.changes import Changes
 from newslint.config import ConfigCache, builtin_packs
 from newslint.document.reader import decode, format_for, parse, read_document
-from newslint.engine import Selection, check_document
+from newslint.engine import FixMode, Selection, check_file
 from newslint.errors import NewslintError
 from newslint.files import expand
 from newslint.finding import SEVERITIES, severity_rank
@@ -66,6 +67,13 @@ def check(
     fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
     ext: Optional[str] = typer.Option(None, "--ext", help="Format of stdin (or of every file): .md or .txt."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place (atomically), then report what remains."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too (name corrections, variants)."),
+    show_diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
+    baseline_file: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings that this baseline file does not hold."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding in this file (for legacy archives) and exit 0."),
+    diff_base: Optional[str] = typer.Option(None, "--diff-base", help="Check only files changed since this git ref (untracked files included)."),
+    changed_lines: bool = typer.Option(False, "--changed-lines", help="With --diff-base, report only findings on changed lines."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -77,6 +85,13 @@ def check(
     if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
         raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
     selection = Selection(tuple(select), tuple(ignore), min_severity)
+    if fix and paths == ["-"] and not show_diff:
+        raise typer.BadParameter("cannot rewrite stdin; use --diff to see the fixes", param_hint="--fix")
+    fix_mode = FixMode(unsafe=unsafe_fixes, write=not show_diff) if (fix or show_diff) else None
+    if changed_lines and not diff_base:
+        raise typer.BadParameter("needs --diff-base REF", param_hint="--changed-lines")
+    known = baseline.load(baseline_file) if baseline_file else None
+    changes = Changes(diff_base) if diff_base else None
 
     # Resolve every file and its rules before checking anything: a broken rule or
     # config stops the run with nothing checked.
@@ -88,6 +103,8 @@ def check(
             summary.errors.append(str(item))
             continue
         name = None if item == "-" else item
+        if changes is not None and name is not None and not changes.has(name):
+            continue
         cfg = configs.for_file(name)
         cfg.checks  # load and validate now
         if name is not None and cfg.ignores(name):
@@ -101,6 +118,7 @@ def check(
 
     findings = []
     docs: dict[str, object] = {}
+    diffs: list[str] = []
     for item, cfg in targets:
         try:
             if item == "-":
@@ -111,16 +129,34 @@ def check(
         except NewslintError as exc:
             summary.errors.append(str(exc))
             continue
-        result = check_document(doc, cfg, selection)
+        try:
+            report = check_file(doc, cfg, selection, fix_mode)
+        except OSError as exc:  # the fixed file could not be written; the original is intact
+            summary.errors.append(f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}")
+            continue
         summary.files += 1
-        summary.errors.extend(str(e) for e in result.errors)
-        for f in result.findings:
+        summary.errors.extend(str(e) for e in report.errors)
+        diffs.append(report.diff)
+        if known is not None:
+            report.findings = baseline.new_findings(report.findings, known)
+        if changed_lines and item != "-":
+            lines_changed = changes.lines(item)
+            if lines_changed is not None:
+                report.findings = [f for f in report.findings if lines_changed & set(range(f.line, f.end_line + 1))]
+        for f in report.findings:
             summary.add(f)
-        findings.extend(result.findings)
-        docs[doc.path] = doc
+        findings.extend(report.findings)
+        docs[doc.path] = report.doc
 
     for message in summary.errors:
         _error(message)
+    if write_baseline is not None:
+        baseline.write(write_baseline, findings)
+        _error(f"wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to the baseline {write_baseline}")
+        return 2 if summary.errors else 0
+    if show_diff:
+        sys.stdout.write("".join(diffs))
+        return 2 if summary.errors else (1 if any(diffs) else 0)
     ctx = ReportContext(
         line=lambda p, n: docs[p].line_text(n) if p in docs else None,
         rules={c.rule.name: c.rule for _, cfg in targets for c in cfg.checks if selection.wants(c)},

@@ -112,3 +112,45 @@ def check_document(doc: Document, config, selection: Selection = Selection()) ->
     floor = severity_rank(selection.min_severity or config.min_severity)
     result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor]
     return result
+
+
+@dataclass(frozen=True)
+class FixMode:
+    unsafe: bool = False  # also apply unsafe fixes
+    write: bool = True  # False: only compute the diff
+
+
+@dataclass
+class FileReport:
+    doc: Document
+    findings: list[Finding]
+    errors: list[NewslintError]
+    diff: str = ""
+    fixes_applied: int = 0
+
+
+MAX_FIX_PASSES = 5  # a fix can reveal another (e.g. "the the the"); stop after a few rounds
+
+
+def check_file(doc: Document, config, selection: Selection = Selection(), fix: FixMode | None = None) -> FileReport:
+    """Lint one document; with `fix`, apply fixes (atomically), re-check and report what remains."""
+    from newslint import fixing
+    from newslint.document.reader import parse
+
+    result = check_document(doc, config, selection)
+    if fix is None:
+        return FileReport(doc, result.findings, result.errors)
+    original, current, applied = doc, doc, 0
+    for _ in range(MAX_FIX_PASSES):
+        chosen = fixing.choose(result.findings, fix.unsafe)
+        if not chosen:
+            break
+        applied += len(chosen)
+        current = parse(doc.path, fixing.apply(current.text, chosen), doc.format, doc.bom)
+        result = check_document(current, config, selection)
+    report = FileReport(current, result.findings, result.errors, fixes_applied=applied)
+    if current.text != original.text:
+        report.diff = fixing.diff(doc.path, original.text, current.text)
+        if fix.write:
+            fixing.write_atomic(doc.path, current.text, doc.bom)
+    return report

@@ -111,3 +111,21 @@ def match_token(expected: str, observed: str, ignorecase: bool) -> bool:
     except OptionError:
         return expected == observed
     return pattern.search(observed) is not None
+
+
+def phrase_regex(terms: list[str]):
+    """Vale's buildPhraseRe: the multi-word exceptions, matched case-insensitively in the block."""
+    phrases = [t for t in terms if " " in t or "\t" in t or r"\s" in t]
+    if not phrases:
+        return None
+    try:
+        return compile_pattern(r"(?i)\b(?:" + "|".join(phrases) + r")\b", "exceptions")
+    except OptionError:
+        return None
+
+
+def within_phrase(pattern, source: str, span, start: int, end: int) -> bool:
+    """Vale's withinPhrase: [start, end) lies inside an accepted phrase of its block."""
+    if pattern is None:
+        return False
+    return any(m.start() <= start and end <= m.end() for m in pattern.finditer(source, span.start, span.end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newslint.checks._vale import exceptions_regex, is_match, strings
+from newslint.checks._vale import exceptions_regex, is_match, phrase_regex, strings, within_phrase
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.patterns import compile_pattern, finditer, vale_regex
@@ -43,7 +43,9 @@ class Existence(Check):
             raise OptionError("extends", "an existence rule needs 'tokens' or 'raw'")
         key = "tokens" if tokens else "raw"
         self.pattern = compile_pattern(vale_regex(tokens, raw, o["ignorecase"], o["nonword"], o["append"]), key)
-        self.exceptions = exception_matcher(strings(o["exceptions"], "exceptions"))
+        exceptions = strings(o["exceptions"], "exceptions")
+        self.exceptions = exception_matcher(exceptions)
+        self.phrases = phrase_regex(exceptions)
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -51,6 +53,8 @@ class Existence(Check):
             for m in finditer(self.pattern, scope.source, span.start, span.end):
                 if m.end() == m.start() or is_match(self.exceptions, m.group(0).strip()):
                     continue
+                if within_phrase(self.phrases, scope.source, span, m.start(), m.end()):
+                    continue  # part of an accepted multi-word exception ("mea" in "mea culpa")
                 fix = None
                 if self.fix_safe is not None:
                     fix = Fix(m.start(), m.end(), "", self.fix_safe)
