@@ -3,9 +3,10 @@
 Two things are flagged:
 
 * a block whose whole text is one of `phrases` ("Related Articles", "Leave a
-  Comment", "Advertisement", ...). Only whole blocks count, so a sentence that
-  merely says "read more" is never touched; a block wholly inside a quotation
-  is left alone, and code / front matter / HTML never reach the check;
+  Comment", "Advertisement", ...), or a stack of lines that each are one. Only
+  whole blocks count, so a sentence that merely says "read more" is never
+  touched; a block wholly inside a quotation is left alone, and code, front
+  matter and HTML never reach the check (a link's text does: "[Read more](…)");
 * a run of two or more empty lines in the tail of the article (nothing but
   whitespace and boilerplate blocks after it): the gap a scraper leaves where
   a widget was.
@@ -53,8 +54,9 @@ class Boilerplate(Check):
         scope = self.scope(doc)
         furniture = []
         for span in scope.spans:
-            words = " ".join(scope.source[span.start : span.end].split())
-            if self.pattern.match(words) and not doc.in_quote(span.start, span.end):
+            # Widgets come in stacks ("Share this article" / "Facebook" / "Twitter"): every line must be furniture.
+            lines = [" ".join(line.split()) for line in scope.source[span.start : span.end].split("\n")]
+            if all(self.pattern.match(line) for line in lines if line) and not doc.in_quote(span.start, span.end):
                 furniture.append(span)
         for span in furniture:
             shown = " ".join(doc.text[span.start : span.end].split())

@@ -8,8 +8,8 @@ flags a `[...]` that is not wholly inside a quotation (the document's
 
 Markdown link text and reference brackets (`[text](url)`, `[text][ref]`) are
 blanked in prose, so they never reach the check; code and front matter are
-blanked too. `exceptions` (regexes matched against the whole inside, ignoring
-case) leave alone what is not an insertion: "[sic]", an ellipsis "[…]",
+blanked too. `exceptions` (case-sensitive regexes matched against the whole
+inside; write `(?i:...)` to ignore case) leave alone what is not an insertion: "[sic]", an ellipsis "[…]",
 footnote marks "[1]", task boxes "[ ]", and placeholders such as "[NAME]",
 which Newsroom.Placeholder reports.
 """
@@ -31,7 +31,7 @@ class BracketOutsideQuote(Check):
     kind = "bracket-outside-quote"
     summary = "Flags an editorial [insertion] standing outside any quotation."
     options = {
-        "exceptions": Option("list", [], doc="regexes for a whole bracket's inside to leave alone (ignoring case)"),
+        "exceptions": Option("list", [], doc="case-sensitive regexes for a whole bracket's inside to leave alone"),
     }
 
     def setup(self) -> None:
@@ -39,7 +39,7 @@ class BracketOutsideQuote(Check):
         if not all(isinstance(e, str) for e in exceptions):
             raise OptionError("exceptions", "every item of 'exceptions' must be a string")
         body = "|".join(f"(?:{e})" for e in exceptions) or r"(?!)"
-        self.exceptions = compile_pattern(r"\s*(?:" + body + r")\s*\Z", "exceptions", ignorecase=True)
+        self.exceptions = compile_pattern(r"\s*(?:" + body + r")\s*\Z", "exceptions")
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
