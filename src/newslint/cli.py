@@ -12,11 +12,13 @@ import typer
 
 from newslint import __version__, baseline
 from newslint.changes import Changes
+from newslint.cache import Cache
+from newslint.cache import default_dir as default_cache_dir
 from newslint.config import ConfigCache, builtin_packs
-from newslint.document.reader import decode, format_for, parse, read_document
-from newslint.engine import FixMode, Selection, check_file
+from newslint.engine import FixMode, Selection
 from newslint.errors import NewslintError
-from newslint.files import expand
+from newslint.progress import progress
+from newslint.runner import Options, default_jobs, plan, run
 from newslint.finding import SEVERITIES, severity_rank
 from newslint.report import FORMATS, ReportContext, Summary, reporter
 
@@ -29,6 +31,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+cache_app = typer.Typer(help="Manage the result cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 FAIL_ON = SEVERITIES + ("never",)
 
@@ -74,6 +78,9 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding in this file (for legacy archives) and exit 0."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", help="Check only files changed since this git ref (untracked files included)."),
     changed_lines: bool = typer.Option(False, "--changed-lines", help="With --diff-base, report only findings on changed lines."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -93,60 +100,41 @@ def check(
     known = baseline.load(baseline_file) if baseline_file else None
     changes = Changes(diff_base) if diff_base else None
 
-    # Resolve every file and its rules before checking anything: a broken rule or
-    # config stops the run with nothing checked.
     configs = ConfigCache(config)
-    summary = Summary()
-    targets = []
-    for item in expand(paths) if paths != ["-"] else ["-"]:
-        if isinstance(item, NewslintError):
-            summary.errors.append(str(item))
-            continue
-        name = None if item == "-" else item
-        if changes is not None and name is not None and not changes.has(name):
-            continue
-        cfg = configs.for_file(name)
-        cfg.checks  # load and validate now
-        if name is not None and cfg.ignores(name):
-            continue
-        targets.append((item, cfg))
+    keep = changes.has if changes is not None else (lambda path: True)
+    targets, input_errors = plan(paths, configs, keep)
+    summary = Summary(errors=input_errors)
+    checks = {c.rule.name: c for t in targets for c in t.config.checks}
     if selection.select:
-        known = {n for _, cfg in targets for c in cfg.checks for n in (c.rule.name, c.rule.pack)}
+        names = set(checks) | {c.rule.pack for c in checks.values()}
         for name in selection.select:
-            if known and name not in known:
-                raise NewslintError(f"--select {name}: no such rule or pack{_close(name, known)}")
+            if names and name not in names:
+                raise NewslintError(f"--select {name}: no such rule or pack{_close(name, names)}")
 
-    findings = []
-    docs: dict[str, object] = {}
-    diffs: list[str] = []
-    for item, cfg in targets:
-        try:
-            if item == "-":
-                text, bom = decode(sys.stdin.buffer.read(), "<stdin>")
-                doc = parse("-", text, format_for("-", ext or ".txt"), bom)
-            else:
-                doc = read_document(item, ext)
-        except NewslintError as exc:
-            summary.errors.append(str(exc))
-            continue
-        try:
-            report = check_file(doc, cfg, selection, fix_mode)
-        except OSError as exc:  # the fixed file could not be written; the original is intact
-            summary.errors.append(f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}")
-            continue
-        summary.files += 1
-        summary.errors.extend(str(e) for e in report.errors)
-        diffs.append(report.diff)
-        if known is not None:
-            report.findings = baseline.new_findings(report.findings, known)
-        if changed_lines and item != "-":
-            lines_changed = changes.lines(item)
-            if lines_changed is not None:
-                report.findings = [f for f in report.findings if lines_changed & set(range(f.line, f.end_line + 1))]
-        for f in report.findings:
-            summary.add(f)
-        findings.extend(report.findings)
-        docs[doc.path] = report.doc
+    options = Options(selection, fix_mode, ext, jobs if jobs > 0 else default_jobs(),
+                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()))
+    stdin = sys.stdin.buffer.read() if paths == ["-"] else None
+    findings, diffs, lines = [], [], {}
+    with progress(len(targets)) as advance:
+        for result in run(targets, options, stdin):
+            advance()
+            summary.errors.extend(result.errors)
+            if not result.checked:
+                continue
+            summary.files += 1
+            diffs.append(result.diff)
+            kept = result.findings
+            if known is not None:
+                kept = baseline.new_findings(kept, known)
+            if changed_lines and result.path != "-":
+                lines_changed = changes.lines(result.path)
+                if lines_changed is not None:
+                    kept = [f for f in kept if lines_changed & set(range(f.line, f.end_line + 1))]
+            for f in kept:
+                summary.add(f)
+                lines[(f.path, f.line)] = result.lines.get(f.line)
+                lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
+            findings.extend(kept)
 
     for message in summary.errors:
         _error(message)
@@ -158,8 +146,8 @@ def check(
         sys.stdout.write("".join(diffs))
         return 2 if summary.errors else (1 if any(diffs) else 0)
     ctx = ReportContext(
-        line=lambda p, n: docs[p].line_text(n) if p in docs else None,
-        rules={c.rule.name: c.rule for _, cfg in targets for c in cfg.checks if selection.wants(c)},
+        line=lambda p, n: lines.get((p, n)),
+        rules={name: c.rule for name, c in checks.items() if selection.wants(c)},
         color=sys.stdout.isatty() if color is None else color,
     )
     reporter(fmt).render(findings, summary, sys.stdout, ctx)
@@ -254,6 +242,17 @@ def rules_test(
         typer.echo(f"FAIL {f}")
     typer.echo(f"{len(checks)} rules, {total} examples, {len(failed)} failed.")
     return 1 if failed else 0
+
+
+@cache_app.command("clear")
+def cache_clear(
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+) -> int:
+    """Remove every cached result."""
+    folder = cache_dir or default_cache_dir()
+    removed = Cache(folder).clear()
+    typer.echo(f"Removed {removed} cached result{'s' if removed != 1 else ''} from {folder}.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> None:

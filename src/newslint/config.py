@@ -84,6 +84,24 @@ class Config:
         return tuple(checks)
 
     @cached_property
+    def fingerprint(self) -> str:
+        """A hash of everything that decides this config's findings: the config file and every pack file."""
+        import hashlib
+
+        h = hashlib.sha256()
+        files = [self.path] if self.path else []
+        for _, folder in self.packs:
+            files.extend(sorted(p for p in Path(folder).rglob("*") if p.is_file()))
+        for f in files:
+            h.update(str(f).encode("utf-8") + b"\0")
+            try:
+                h.update(Path(f).read_bytes())
+            except OSError:
+                pass
+        h.update(repr((self.rules, self.min_severity, self.accept, self.reject, self.overrides)).encode("utf-8"))
+        return h.hexdigest()
+
+    @cached_property
     def accepted(self) -> re.Pattern | None:
         if not self.accept:
             return None

@@ -22,7 +22,7 @@ import regex
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
-from newslint.patterns import compile_pattern
+from newslint.patterns import compile_pattern, finditer
 
 _BRACKET = regex.compile(r"\[([^\[\]\n]{0,120})\]")
 
@@ -39,12 +39,13 @@ class BracketOutsideQuote(Check):
         if not all(isinstance(e, str) for e in exceptions):
             raise OptionError("exceptions", "every item of 'exceptions' must be a string")
         body = "|".join(f"(?:{e})" for e in exceptions) or r"(?!)"
-        self.exceptions = compile_pattern(r"\s*(?:" + body + r")\s*\Z", "exceptions")
+        self.exceptions = compile_pattern(r"\A\s*(?:" + body + r")\s*\Z", "exceptions")
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         for span in scope.spans:
             for m in _BRACKET.finditer(scope.source, span.start, span.end):
-                if self.exceptions.match(m.group(1)) or doc.in_quote(m.start(), m.end()):
+                # The rule's own regex goes through finditer, which keeps it under the time budget.
+                if next(finditer(self.exceptions, m.group(1)), None) or doc.in_quote(m.start(), m.end()):
                     continue
                 yield Match(m.start(), m.end())

@@ -150,7 +150,7 @@ def _validate(node: ast.expr, key: str) -> None:
         for arg in node.args:
             _validate(arg, key)
         return
-    shown = ast.get_source_segment(key, node) or type(node).__name__
+    shown = ast.unparse(node)
     raise OptionError(key, f"'{key}' may use only numbers, variables, + - * / %, parentheses and "
                            f"math functions ({', '.join(sorted(FUNCTIONS))}); found {shown}")
 
@@ -171,7 +171,8 @@ def evaluate(node: ast.expr, env: dict[str, float]):
         value = evaluate(node.operand, env)
         return -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.Call):
-        return FUNCTIONS[node.func.attr](*(evaluate(a, env) for a in node.args))
+        # Tengo's math functions take and return floats.
+        return float(FUNCTIONS[node.func.attr](*(float(evaluate(a, env)) for a in node.args)))
     left, right = evaluate(node.left, env), evaluate(node.right, env)
     both_int = isinstance(left, int) and isinstance(right, int)
     if isinstance(node.op, ast.Add):
@@ -182,10 +183,15 @@ def evaluate(node: ast.expr, env: dict[str, float]):
         return left * right
     if isinstance(node.op, ast.Div):
         if both_int:  # Go truncates toward zero
-            return int(left / right) if abs(left) < 2**52 else left // right
+            if right == 0:
+                raise ZeroDivisionError
+            quotient = abs(left) // abs(right)
+            return quotient if (left < 0) == (right < 0) else -quotient
         if right == 0:
             return math.copysign(math.inf, left) if left else math.nan
         return left / right
-    if both_int:
+    if right == 0:
+        raise ZeroDivisionError
+    if both_int:  # Go's % keeps the sign of the dividend
         return int(math.fmod(left, right))
     return math.fmod(left, right)

@@ -1,0 +1,175 @@
+"""Many files: resolve their configs first, then check them in order, in parallel, with a cache.
+
+Results stream back in input order; only small per-file results cross process
+boundaries, so memory does not grow with the size of the archive.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newslint.cache import Cache
+from newslint.config import Config, ConfigCache, default_config, load_config
+from newslint.document.reader import decode, format_for, parse
+from newslint.engine import FixMode, Selection, check_file
+from newslint.errors import InputError, NewslintError
+from newslint.files import expand
+from newslint.finding import Finding
+
+BATCH = 8  # files per task sent to a worker: amortises inter-process overhead
+
+
+@dataclass(frozen=True)
+class Options:
+    selection: Selection = Selection()
+    fix: FixMode | None = None
+    ext: str | None = None
+    jobs: int = 1
+    cache: Cache | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    diff: str = ""
+    lines: dict[int, str] = field(default_factory=dict)  # text of the lines findings sit on
+    checked: bool = True
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str  # "-" is stdin
+    config: Config
+
+
+def plan(paths: list[str], configs: ConfigCache, keep=lambda path: True) -> tuple[list[Target], list[str]]:
+    """Targets with their configs, every rule loaded and validated before anything is checked."""
+    targets, errors = [], []
+    for item in expand(paths) if paths != ["-"] else ["-"]:
+        if isinstance(item, NewslintError):
+            errors.append(str(item))
+            continue
+        name = None if item == "-" else item
+        if name is not None and not keep(name):
+            continue
+        cfg = configs.for_file(name)
+        cfg.checks  # load and validate now: a broken rule stops the run here
+        if name is not None and cfg.ignores(name):
+            continue
+        targets.append(Target(str(item), cfg))
+    return targets, errors
+
+
+# -- worker side ---------------------------------------------------------------
+_CONFIGS: dict[str | None, Config] = {}
+
+
+def _config(path: str | None) -> Config:
+    if path not in _CONFIGS:
+        _CONFIGS[path] = load_config(path) if path else default_config()
+    return _CONFIGS[path]
+
+
+def check_one(path: str, data: bytes, config: Config, options: Options) -> FileResult:
+    try:
+        text, bom = decode(data, path if path != "-" else "<stdin>")
+    except InputError as exc:
+        return FileResult(path, errors=[str(exc)], checked=False)
+    doc = parse(path, text, format_for(path, options.ext or (".txt" if path == "-" else None)), bom)
+    try:
+        report = check_file(doc, config, options.selection, options.fix)
+    except OSError as exc:  # the fixed file could not be written; the original is intact
+        return FileResult(path, errors=[f"{path}: cannot write the fixed file: {exc.strerror or exc}"])
+    lines = {n: report.doc.line_text(n) for f in report.findings for n in (f.line, f.end_line)}
+    return FileResult(path, report.findings, [str(e) for e in report.errors], report.diff, lines)
+
+
+def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
+    return [check_one(path, data, _config(cfg_path), options) for path, data, cfg_path in batch]
+
+
+# -- main side -----------------------------------------------------------------
+def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
+    if target.path == "-":
+        return stdin or b""
+    try:
+        return Path(target.path).read_bytes()
+    except IsADirectoryError:
+        return FileResult(target.path, errors=[f"{target.path}: is a directory"], checked=False)
+    except FileNotFoundError:
+        return FileResult(target.path, errors=[f"{target.path}: no such file"], checked=False)
+    except OSError as exc:
+        return FileResult(target.path, errors=[f"{target.path}: cannot read: {exc.strerror or exc}"], checked=False)
+
+
+def _cache_key(target: Target, data: bytes, options: Options) -> str:
+    sel = options.selection
+    return Cache.key(target.config.fingerprint, target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
+                     sel.min_severity or "", data)
+
+
+def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None) -> Iterator[FileResult]:
+    """Check every target; yield one FileResult per target, in input order."""
+    cache = options.cache if options.fix is None else None
+    pending: deque = deque()  # (result | future | key-and-future) in input order
+    pool = ProcessPoolExecutor(options.jobs) if options.jobs > 1 else None
+    batch: list[tuple[str, bytes, str | None]] = []
+    batch_keys: list[str | None] = []
+
+    def flush():
+        if not batch:
+            return
+        items, keys = list(batch), list(batch_keys)
+        batch.clear()
+        batch_keys.clear()
+        if pool is None:
+            pending.append((keys, _work_batch(items, options)))
+        else:
+            pending.append((keys, pool.submit(_work_batch, items, options)))
+
+    def drain(limit: int) -> Iterator[FileResult]:
+        while len(pending) > limit:
+            keys, item = pending.popleft()
+            results = item if isinstance(item, list) else item.result()
+            for key, result in zip(keys, results):
+                if key is not None and cache is not None and result.checked and not result.errors:
+                    cache.put(key, {"path": result.path, "findings": result.findings, "lines": result.lines})
+                yield result
+
+    try:
+        for target in targets:
+            data = _read(target, stdin)
+            if isinstance(data, FileResult):
+                flush()
+                pending.append(([None], [data]))
+            else:
+                key = _cache_key(target, data, options) if cache is not None else None
+                hit = cache.get(key) if key is not None else None
+                if hit is not None:
+                    flush()
+                    lines = {int(k): v for k, v in hit.get("lines", {}).items()}
+                    pending.append(([None], [FileResult(target.path, hit["findings"], lines=lines)]))
+                else:
+                    cfg_path = str(target.config.path) if target.config.path else None
+                    _CONFIGS.setdefault(cfg_path, target.config)  # forked workers inherit it loaded
+                    batch.append((target.path, data, cfg_path))
+                    batch_keys.append(key)
+                    if len(batch) >= BATCH or pool is None:
+                        flush()
+            yield from drain(limit=2 * (options.jobs or 1))
+        flush()
+        yield from drain(limit=0)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

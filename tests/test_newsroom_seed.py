@@ -1,0 +1,45 @@
+"""The sample scraped article gives exactly the Newsroom findings an editor would want."""
+
+from pathlib import Path
+
+from newslint.document.reader import read_document
+from newslint.engine import lint
+from newslint.loading import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "gaza-ceasefire-talks.txt"
+
+
+def _findings():
+    doc = read_document(SEED)
+    return doc, lint(doc, load_pack(ROOT / "rules" / "Newsroom")).findings
+
+
+def test_seed_findings_exact_positions():
+    _, findings = _findings()
+    got = [(f.rule, f.line, f.col, f.end_line, f.end_col, f.match) for f in findings]
+    assert got == [
+        # From the space before " | " to the end of the title.
+        ("Newsroom.TitleSuffix", 1, 70, 1, 98, " | Israel’s war in Gaza News"),
+        ("Newsroom.BracketOutsideQuote", 19, 44, 19, 52, "[Sunday]"),
+        ("Newsroom.Boilerplate", 49, 1, 49, 16, "Related Article"),
+        # The two empty lines after it: the run starts at the first one (50:1) and ends where text resumes.
+        ("Newsroom.Boilerplate", 50, 1, 52, 1, "\n\n"),
+        ("Newsroom.Boilerplate", 52, 1, 52, 16, "Leave a Comment"),
+    ]
+
+
+def test_seed_line_43_is_clean():
+    _, findings = _findings()
+    assert not [f for f in findings if f.line <= 43 <= f.end_line]
+
+
+def test_seed_fixes_leave_a_clean_article():
+    doc, findings = _findings()
+    text = doc.text
+    for fix in sorted((f.fix for f in findings if f.fix), key=lambda x: -x.start):
+        assert fix.safe
+        text = text[: fix.start] + fix.replacement + text[fix.end :]
+    assert text.splitlines()[0] == "Hamas delegation leaves Cairo, Gaza ceasefire talks at critical stage"
+    assert text.endswith("according to an NDMT tally based on Israeli statistics.")
+    assert "[Sunday]" in text  # reported, not rewritten: where the words go is an editor's call

@@ -1,0 +1,70 @@
+"""Many files: parallel jobs, the result cache, ordering, and no spaCy for rules that need none."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers import house_pack, newslint, write
+
+
+@pytest.fixture
+def archive(tmp_path):
+    house_pack(tmp_path)
+    for i in range(30):
+        body = "We utilize it." if i % 3 == 0 else "It is very fine." if i % 3 == 1 else "Clean copy."
+        write(tmp_path / "news" / f"a{i:02}.md", f"# Story {i}\n\n{body}\n")
+    (tmp_path / "news" / "broken.txt").write_bytes(b"Title\n\n\xff\n")
+    return tmp_path
+
+
+def findings(r):
+    return [(f["path"], f["line"], f["col"], f["rule"]) for f in json.loads(r.out)["findings"]]
+
+
+def test_jobs_give_the_same_results_in_the_same_order(archive):
+    one = newslint("check", "news", "-f", "json", "--jobs", "1", "--no-cache", cwd=archive)
+    two = newslint("check", "news", "-f", "json", "--jobs", "2", "--no-cache", cwd=archive)
+    assert one.code == two.code == 2  # broken.txt
+    assert findings(one) == findings(two) and len(findings(one)) == 20
+    assert one.err == two.err and "broken.txt:3: not valid UTF-8" in one.err
+
+
+def test_cache_hit_gives_identical_output_and_rule_change_invalidates(archive):
+    cache = archive / "cache"
+    cold = newslint("check", "news", "-f", "json", "--cache-dir", cache, cwd=archive)
+    assert len(list((cache / "v1").rglob("*.json"))) == 30
+    assert (cache / ".gitignore").exists()
+    warm = newslint("check", "news", "-f", "json", "--cache-dir", cache, cwd=archive)
+    assert warm.out == cold.out and warm.code == cold.code
+    write(archive / "House" / "Very.yml", "extends: existence\nmessage: x\nlevel: error\ntokens: [fine]\n")
+    changed = newslint("check", "news", "-f", "json", "--cache-dir", cache, cwd=archive)
+    assert {f[3] for f in findings(changed)} == {"House.Utilize", "House.Very"}
+    assert {f["severity"] for f in json.loads(changed.out)["findings"] if f["rule"] == "House.Very"} == {"error"}
+
+
+def test_damaged_cache_entry_is_a_miss(archive):
+    cache = archive / "cache"
+    cold = newslint("check", "news", "-f", "json", "--cache-dir", cache, cwd=archive)
+    for entry in (cache / "v1").rglob("*.json"):
+        entry.write_text("{broken")
+    assert newslint("check", "news", "-f", "json", "--cache-dir", cache, cwd=archive).out == cold.out
+
+
+def test_no_cache_and_cache_clear(archive):
+    cache = archive / "cache"
+    newslint("check", "news", "--no-cache", "--cache-dir", cache, cwd=archive)
+    assert not cache.exists()
+    newslint("check", "news", "--cache-dir", cache, cwd=archive)
+    r = newslint("cache", "clear", "--cache-dir", cache, cwd=archive)
+    assert r.code == 0 and "Removed 30 cached results" in r.out and not cache.exists()
+
+
+def test_rules_without_nlp_never_import_spacy(archive):
+    code = ("import sys; from newslint.cli import main\n"
+            "try:\n    main(['check', 'news', '--no-cache', '--jobs', '1'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('SPACY' if 'spacy' in sys.modules else 'NOSPACY', file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=archive, capture_output=True, text=True)
+    assert proc.stderr.strip().endswith("NOSPACY"), proc.stderr
