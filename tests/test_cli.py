@@ -232,3 +232,18 @@ def test_rules_test_passes_and_fails(repo):
         """)
     r = newslint("rules", "test", repo / "Bad")
     assert r.code == 1 and "2 failed" in r.out and "expected ['1:4'], got ['1:3']" in r.out
+
+
+def test_rules_test_checks_fixed_text(repo):
+    write(repo / "Fix" / "R.yml", """
+        extends: existence
+        message: x
+        tokens: ['really ']
+        nonword: true
+        fix: safe
+        examples:
+          flag: [{text: "a really bad day", at: ["1:3"], fixed: "a bad  day"}]
+          pass: ["a bad day"]
+        """)
+    r = newslint("rules", "test", repo / "Fix")
+    assert r.code == 1 and "expected ['a bad  day'], got ['a bad day']" in r.out

@@ -27,6 +27,14 @@ def positions(check: Check, text: str, fmt: str = "md") -> list[str]:
     return [f"{f.line}:{f.col}" for f in lint(doc, [check]).findings]
 
 
+def fixed_text(check: Check, text: str, fmt: str = "md") -> str:
+    """The text after every fix of the rule, safe and unsafe, is applied."""
+    from newslint.fixing import apply, choose
+
+    doc = document_from_string(text, fmt, path=f"<example of {check.rule.name}>")
+    return apply(doc.text, choose(lint(doc, [check]).findings, unsafe=True))
+
+
 def run_examples(check: Check) -> tuple[int, list[ExampleFailure]]:
     """(number of cases run, failures) for one rule."""
     examples = check.rule.examples or {}
@@ -39,6 +47,10 @@ def run_examples(check: Check) -> tuple[int, list[ExampleFailure]]:
         got = sorted(positions(check, case["text"], case.get("format", "md")), key=_key)
         if got != expected:
             failures.append(ExampleFailure(check.rule.name, "flag", case["text"], expected, got))
+        elif "fixed" in case:
+            fixed = fixed_text(check, case["text"], case.get("format", "md"))
+            if fixed != case["fixed"]:
+                failures.append(ExampleFailure(check.rule.name, "fixed", case["text"], [case["fixed"]], [fixed]))
     for case in examples.get("pass", []):
         count += 1
         text, fmt = (case, "md") if isinstance(case, str) else (case["text"], case.get("format", "md"))

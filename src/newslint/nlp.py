@@ -38,3 +38,39 @@ def load():
 def loaded() -> bool:
     """Whether the pipeline has been loaded in this process (for tests and benchmarks)."""
     return load.cache_info().currsize > 0
+
+
+def _texts(doc):
+    from newslint.document.model import PROSE_KINDS
+
+    blocks = doc.blocks_of(*PROSE_KINDS)
+    return blocks, [doc.prose[b.start : b.end] for b in blocks]
+
+
+def parsed(doc) -> list:
+    """[(block, spaCy Doc)] for every prose block of a Document, parsed once and cached on it.
+
+    Each block is parsed on its own (a paragraph is the unit of news copy), from
+    `doc.prose`, so `token.idx + block.start` is the token's offset in the file.
+    """
+    cached = doc.__dict__.get("_nlp_parsed")
+    if cached is None:
+        blocks, texts = _texts(doc)
+        cached = list(zip(blocks, load().pipe(texts)))
+        doc.__dict__["_nlp_parsed"] = cached
+    return cached
+
+
+def prepare(docs: list, batch_size: int = 64) -> None:
+    """Parse the prose blocks of many documents in one `nlp.pipe` stream (faster than one by one)."""
+    todo = [d for d in docs if "_nlp_parsed" not in d.__dict__]
+    if not todo:
+        return
+    spans, texts = [], []
+    for d in todo:
+        blocks, block_texts = _texts(d)
+        spans.append(blocks)
+        texts.extend(block_texts)
+    it = iter(load().pipe(texts, batch_size=batch_size))
+    for d, blocks in zip(todo, spans):
+        d.__dict__["_nlp_parsed"] = [(b, next(it)) for b in blocks]

@@ -2,7 +2,8 @@
 
 A quotation left open runs to the end of its block: in news copy a quote that
 continues into the next paragraph leaves its closing mark off, and the next
-paragraph opens with a fresh mark.
+paragraph opens with a fresh mark. Straight double marks pair up in order, so a
+misplaced opening mark (`said," [Warhol] liked ..."`) still opens a quotation.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ch == "“":
             close = text.find("”", i + 1, end)
             stop = end if close == -1 else close + 1
-        elif ch == '"' and _opens(text, i, start):
+        elif ch == '"':  # straight marks pair up in order: a misplaced one still opens
+
             close = text.find('"', i + 1, end)
             stop = end if close == -1 else close + 1
         elif ch == "‘" and _opens(text, i, start):
