@@ -1,6 +1,7 @@
 """Running the real command line in a subprocess, as users and CI do."""
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,9 +20,9 @@ class Run:
         return json.loads(self.out)
 
 
-def newslint(*args, cwd=None, stdin: bytes | None = None, timeout=120) -> Run:
+def newslint(*args, cwd=None, stdin: bytes | None = None, timeout=120, env=None) -> Run:
     proc = subprocess.run([sys.executable, "-m", "newslint", *map(str, args)], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=timeout)
+                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
     return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
 

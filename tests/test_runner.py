@@ -68,3 +68,20 @@ def test_rules_without_nlp_never_import_spacy(archive):
             "print('SPACY' if 'spacy' in sys.modules else 'NOSPACY', file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=archive, capture_output=True, text=True)
     assert proc.stderr.strip().endswith("NOSPACY"), proc.stderr
+
+
+def test_dask_local_cluster_gives_identical_results(archive):
+    pytest.importorskip("distributed")
+    local = newslint("check", "news", "-f", "json", "--no-cache", "--jobs", "1", cwd=archive)
+    dask = newslint("check", "news", "-f", "json", "--no-cache", "--executor", "dask", "--jobs", "2", cwd=archive, timeout=300)
+    assert dask.code == local.code == 2, dask.err
+    assert findings(dask) == findings(local) and len(findings(dask)) == 20
+    assert "broken.txt:3: not valid UTF-8" in dask.err
+
+
+def test_dask_unreachable_scheduler_is_one_line(archive):
+    pytest.importorskip("distributed")
+    r = newslint("check", "news", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9", cwd=archive, timeout=120,
+                 env={"NEWSLINT_DASK_TIMEOUT": "2s"})
+    assert r.code == 2
+    assert len(r.err.strip().splitlines()) == 1 and "Dask scheduler" in r.err, r.err

@@ -81,6 +81,8 @@ def check(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+    executor: str = typer.Option("local", "--executor", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -89,6 +91,9 @@ def check(
     _choice(fmt, FORMATS, "--format")
     _choice(min_severity, SEVERITIES, "--min-severity")
     _choice(fail_on, FAIL_ON, "--fail-on")
+    _choice(executor, ("local", "dask"), "--executor")
+    if scheduler and executor != "dask":
+        raise typer.BadParameter("needs --executor dask", param_hint="--scheduler")
     if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
         raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
     selection = Selection(tuple(select), tuple(ignore), min_severity)
@@ -112,7 +117,7 @@ def check(
                 raise NewslintError(f"--select {name}: no such rule or pack{_close(name, names)}")
 
     options = Options(selection, fix_mode, ext, jobs if jobs > 0 else default_jobs(),
-                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()))
+                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()), executor, scheduler)
     stdin = sys.stdin.buffer.read() if paths == ["-"] else None
     findings, diffs, lines = [], [], {}
     with progress(len(targets)) as advance:

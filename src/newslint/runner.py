@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from newslint.cache import Cache
 from newslint.config import Config, ConfigCache, default_config, load_config
+from newslint.document.model import Document
 from newslint.document.reader import decode, format_for, parse
 from newslint.engine import FixMode, Selection, check_file
 from newslint.errors import InputError, NewslintError
@@ -31,6 +32,8 @@ class Options:
     ext: str | None = None
     jobs: int = 1
     cache: Cache | None = None
+    executor: str = "local"  # "local" (a process pool when jobs > 1) or "dask"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
 
 
 @dataclass
@@ -77,22 +80,40 @@ def _config(path: str | None) -> Config:
     return _CONFIGS[path]
 
 
-def check_one(path: str, data: bytes, config: Config, options: Options) -> FileResult:
+def _parse(path: str, data: bytes, options: Options) -> Document | FileResult:
     try:
         text, bom = decode(data, path if path != "-" else "<stdin>")
     except InputError as exc:
         return FileResult(path, errors=[str(exc)], checked=False)
-    doc = parse(path, text, format_for(path, options.ext or (".txt" if path == "-" else None)), bom)
+    return parse(path, text, format_for(path, options.ext or (".txt" if path == "-" else None)), bom)
+
+
+def _needs_nlp(doc: Document, config: Config, options: Options) -> bool:
+    checks, _ = config.checks_for(doc.path)
+    return any(c.needs_nlp and options.selection.wants(c) for c in checks)
+
+
+def _check(doc: Document, config: Config, options: Options) -> FileResult:
     try:
         report = check_file(doc, config, options.selection, options.fix)
     except OSError as exc:  # the fixed file could not be written; the original is intact
-        return FileResult(path, errors=[f"{path}: cannot write the fixed file: {exc.strerror or exc}"])
+        return FileResult(doc.path, errors=[f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}"])
     lines = {n: report.doc.line_text(n) for f in report.findings for n in (f.line, f.end_line)}
-    return FileResult(path, report.findings, [str(e) for e in report.errors], report.diff, lines)
+    return FileResult(doc.path, report.findings, [str(e) for e in report.errors], report.diff, lines)
 
 
 def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
-    return [check_one(path, data, _config(cfg_path), options) for path, data, cfg_path in batch]
+    """Check a batch of files; their prose goes through spaCy in one stream when a rule needs it."""
+    items = [(_parse(path, data, options), _config(cfg_path)) for path, data, cfg_path in batch]
+    nlp_docs = [d for d, cfg in items if isinstance(d, Document) and _needs_nlp(d, cfg, options)]
+    if nlp_docs:
+        from newslint import nlp
+
+        try:
+            nlp.prepare(nlp_docs)
+        except NewslintError:
+            pass  # no model: each NLP check reports it on its own document
+    return [d if isinstance(d, FileResult) else _check(d, cfg, options) for d, cfg in items]
 
 
 # -- main side -----------------------------------------------------------------
@@ -119,7 +140,7 @@ def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None)
     """Check every target; yield one FileResult per target, in input order."""
     cache = options.cache if options.fix is None else None
     pending: deque = deque()  # (result | future | key-and-future) in input order
-    pool = ProcessPoolExecutor(options.jobs) if options.jobs > 1 else None
+    pool = _executor(options)
     batch: list[tuple[str, bytes, str | None]] = []
     batch_keys: list[str | None] = []
 
@@ -168,7 +189,59 @@ def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None)
         yield from drain(limit=0)
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.close()
+
+
+class _Local:
+    """A process pool; forked workers inherit the configs already loaded here."""
+
+    def __init__(self, jobs: int):
+        self.pool = ProcessPoolExecutor(jobs)
+
+    def submit(self, fn, *args):
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask:
+    """Batches on Dask workers: each worker loads the rules and the spaCy model once (module caches).
+
+    Workers read configs by path, so on a cluster the config and packs must be on
+    a path every worker sees (a shared file system), as the articles' bytes travel
+    with the batch.
+    """
+
+    def __init__(self, scheduler: str | None, jobs: int):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise NewslintError("--executor dask needs Dask: pip install 'newslint[dask]'") from None
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout=os.environ.get("NEWSLINT_DASK_TIMEOUT", "10s"))
+            else:
+                self.cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise NewslintError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+
+    def submit(self, fn, *args):
+        return self.client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _executor(options: Options):
+    if options.executor == "dask":
+        return _Dask(options.scheduler, options.jobs)
+    return _Local(options.jobs) if options.jobs > 1 else None
 
 
 def default_jobs() -> int:
