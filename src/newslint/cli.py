@@ -68,6 +68,7 @@ def check(
     min_severity: Optional[str] = typer.Option(None, "--min-severity", help="Report only findings at or above: suggestion, warning, error."),
     select: List[str] = typer.Option([], "--select", help="Run only this rule or pack (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Skip this rule or pack (repeatable)."),
+    no_nlp: bool = typer.Option(False, "--no-nlp", help="Skip the rules that need spaCy (faster; for quick hooks)."),
     fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
     ext: Optional[str] = typer.Option(None, "--ext", help="Format of stdin (or of every file): .md or .txt."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
@@ -96,7 +97,7 @@ def check(
         raise typer.BadParameter("needs --executor dask", param_hint="--scheduler")
     if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
         raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
-    selection = Selection(tuple(select), tuple(ignore), min_severity)
+    selection = Selection(tuple(select), tuple(ignore), min_severity, nlp=not no_nlp)
     if fix and paths == ["-"] and not show_diff:
         raise typer.BadParameter("cannot rewrite stdin; use --diff to see the fixes", param_hint="--fix")
     fix_mode = FixMode(unsafe=unsafe_fixes, write=not show_diff) if (fix or show_diff) else None

@@ -92,8 +92,11 @@ class Selection:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None  # None: the config's
+    nlp: bool = True  # False: skip every rule that needs spaCy
 
     def wants(self, check: Check) -> bool:
+        if check.needs_nlp and not self.nlp:
+            return False
         names = (check.rule.name, check.rule.pack)
         if self.select and not any(n in self.select for n in names):
             return False

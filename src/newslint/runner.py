@@ -133,7 +133,7 @@ def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
 def _cache_key(target: Target, data: bytes, options: Options) -> str:
     sel = options.selection
     return Cache.key(target.config.fingerprint, target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
-                     sel.min_severity or "", data)
+                     sel.min_severity or "", str(sel.nlp), data)
 
 
 def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None) -> Iterator[FileResult]:
