@@ -36,10 +36,14 @@ def finding_for(doc: Document, check: Check, match: Match, severity: str | None 
     message = fill_message(match.message or rule.message or rule.name, match.args or (text,))
     line, col = doc.position(match.start)
     end_line, end_col = doc.position(match.end)
+    fix = match.fix
+    if fix is not None:
+        fix = replace(fix, **dict(zip(("line", "col"), doc.position(fix.start))),
+                      **dict(zip(("end_line", "end_col"), doc.position(fix.end))))
     return Finding(
         path=doc.path, line=line, col=col, end_line=end_line, end_col=end_col,
         rule=rule.name, severity=severity or rule.level, message=message, match=text,
-        suggestions=match.suggestions, fix=match.fix, offset=match.start, end_offset=match.end,
+        suggestions=match.suggestions, fix=fix, offset=match.start, end_offset=match.end,
     )
 
 

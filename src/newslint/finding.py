@@ -13,12 +13,24 @@ def severity_rank(level: str) -> int:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace text[start:end] of the document with `replacement`."""
+    """Replace text[start:end] of the document with `replacement`.
+
+    Checks give offsets; the engine adds the span's 1-based line/col (end exclusive)
+    for reporters, since a fix's span need not be the finding's.
+    """
 
     start: int
     end: int
     replacement: str
     safe: bool
+    line: int = 0
+    col: int = 0
+    end_line: int = 0
+    end_col: int = 0
+
+    def to_dict(self) -> dict:
+        return {"replacement": self.replacement, "safe": self.safe, "line": self.line, "col": self.col,
+                "end_line": self.end_line, "end_col": self.end_col}
 
 
 @dataclass(frozen=True)
@@ -72,8 +84,6 @@ class Finding:
             "message": self.message,
             "match": self.match,
             "suggestions": list(self.suggestions),
-            "fix": None
-            if self.fix is None
-            else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+            "fix": None if self.fix is None else self.fix.to_dict(),
             "fingerprint": self.fingerprint,
         }

@@ -64,5 +64,6 @@ def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
 
 
 def diff(path: str, old: str, new: str) -> str:
+    a, b = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+                                        fromfile=a, tofile=b))
