@@ -26,7 +26,7 @@ def run(*args) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(__import__("os").environ.get("NEWSLINT_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 article_bytes = st.one_of(
     st.binary(max_size=400),
