@@ -38,6 +38,10 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
 
 
 def parse(path: str, text: str, fmt: str, bom: bool = False) -> Document:
+    if fmt == "plain":  # Vale's plain text (Vale configs, --ignore-syntax): see document/plain.py
+        from newslint.document.plain import parse_plain
+
+        return parse_plain(path, text, bom)
     return (parse_markdown if fmt == "md" else parse_text)(path, text, bom)
 
 

@@ -1,0 +1,267 @@
+"""A Config that behaves as Vale does for a `.vale.ini` (read by vale_ini.py).
+
+What differs from a `.newslint.yaml` Config, each as Vale's source has it:
+- rules come from styles (folders on StylesPath) and Vale's built-in `Vale`
+  style; which run on a file is decided per file: the last matching section's
+  `BasedOnStyles` replaces the global one, `Style.Rule = YES|NO` settings of
+  every matching section apply in order (internal/core/file.go, lint.shouldRun);
+- `Style.Rule = <level>` changes the rule's level everywhere, and a rule
+  without `level:` is a warning (check/manager.go compileCheck);
+- a file no section matches is not checked when nothing is global;
+- `.txt` files are plain text with no title (document/plain.py); Markdown
+  honours TokenIgnores, BlockIgnores, IgnoredScopes and SkippedScopes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+import regex
+
+from newslint.checks.base import Check
+from newslint.config import Config, builtin_packs
+from newslint.document.model import Document
+from newslint.document.plain import FORMAT as PLAIN
+from newslint.errors import ConfigError
+from newslint.loading import build_rule, load_pack, read_yaml
+from newslint.vale_glob import Glob
+
+VALE = "Vale"
+# Vale's own rules (internal/check/definition.go, defaultRules).
+REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
+              "ignorecase": True, "alpha": True, "tokens": [r"[^\s.!?]+"]}
+SPELLING = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error", "scope": "text"}
+TERMS = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error", "scope": "text",
+         "ignorecase": True, "vocab": False}
+AVOID = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error", "scope": "text",
+         "ignorecase": False}
+MARKDOWN_EXTS = ("md", "mdown", "markdown", "markdn", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext")
+
+
+@dataclass
+class SectionRules:
+    """One `[glob]` section (or `[*]`): its BasedOnStyles (None: not set), rule switches, ignores."""
+
+    name: str
+    glob: Glob | None
+    styles: tuple[str, ...] | None = None
+    rules: dict[str, bool] = field(default_factory=dict)
+    token_ignores: tuple[str, ...] = ()
+    block_ignores: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def matches(self, paths: tuple[str, ...]) -> bool:
+        return self.glob is None or any(self.glob.match(p) for p in paths)
+
+
+def load_vocab(name: str, styles_paths: tuple[Path, ...] | list[Path]) -> list[tuple[Path, bool]] | None:
+    """accept.txt / reject.txt files of a vocabulary (Vale 3's config/vocabularies, or Vale 2's Vocab/)."""
+    for root in styles_paths:
+        for folder in (root / "config" / "vocabularies" / name, root / "Vocab" / name):
+            if folder.is_dir():
+                return [(f, f.name == "accept.txt") for f in sorted(folder.rglob("*.txt"))
+                        if f.name in ("accept.txt", "reject.txt")]
+    return None
+
+
+@dataclass(frozen=True)
+class ValeConfig(Config):
+    styles_paths: tuple[Path, ...] = ()
+    global_rules: SectionRules = field(default_factory=lambda: SectionRules("*", None))
+    sections: tuple[SectionRules, ...] = ()
+    levels: dict[str, str] = field(default_factory=dict)  # Vale's RuleToLevel: global, by rule or style
+    formats: dict[str, str] = field(default_factory=dict)
+    ignored_scopes: tuple[str, ...] = ()
+    skipped_scopes: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()  # HTML classes: no HTML is linted here, so nothing to do
+    extra_packs: tuple[str, ...] = ()  # [newslint] packs: newslint packs run on every file
+    vocab_files: tuple[Path, ...] = ()
+    style_lines: dict[str, int] = field(default_factory=dict)  # ini line naming each style or rule
+
+    # -- which rules exist ---------------------------------------------------
+    def _all_sections(self) -> tuple[SectionRules, ...]:
+        return (self.global_rules, *self.sections)
+
+    def _named_styles(self) -> list[str]:
+        names: list[str] = []
+        for sec in self._all_sections():
+            for s in sec.styles or ():
+                if s not in names:
+                    names.append(s)
+        return names + [p for p in self.extra_packs if p not in names]
+
+    def _needs_vale(self) -> bool:
+        """Vale's needsStyle("Vale"): named as a base style, or a rule setting starting with 'Vale'."""
+        return VALE in self._named_styles() or any(k.startswith(VALE) for s in self._all_sections() for k in s.rules)
+
+    @cached_property
+    def checks(self) -> tuple[Check, ...]:
+        checks: list[Check] = []
+        if self._needs_vale():
+            checks += self._builtin()
+        loaded = {VALE}
+        for style in self._named_styles():
+            if style in loaded:
+                continue
+            folder = self._style_folder(style)
+            if folder is not None:
+                checks += self._vale_style(folder, style)
+            elif style in builtin_packs():
+                checks += load_pack(builtin_packs()[style], style)
+            else:
+                searched = ", ".join(str(p) for p in self.styles_paths) or "no StylesPath set"
+                raise ConfigError(f"style '{style}' does not exist on StylesPath ({searched})",
+                                  str(self.path), self.style_lines.get(style, 1))
+            loaded.add(style)
+        # A `Style.Rule = YES` whose style is not loaded loads that one rule (Vale's NewManager).
+        for sec in self._all_sections():
+            for name in sec.rules:
+                style, _, rest = name.partition(".")
+                if rest and style not in loaded and not any(c.rule.name == name for c in checks):
+                    for root in self.styles_paths:
+                        f = root / style / (rest.replace(".", "/") + ".yml")
+                        if f.is_file():
+                            checks.append(self._vale_rule(f, name))
+                            break
+        return tuple(checks)
+
+    def _style_folder(self, style: str) -> Path | None:
+        for root in self.styles_paths:
+            if (root / style).is_dir():
+                return root / style
+        return None
+
+    def _vale_style(self, folder: Path, style: str) -> list[Check]:
+        """Every rule of a style, subfolders included (Style.sub.Rule); `.`/`_` folders skipped as Vale does."""
+        out = []
+        for f in sorted(folder.rglob("*.yml")):
+            parts = f.relative_to(folder).parts
+            if any(p.startswith((".", "_")) for p in parts[:-1]):
+                continue
+            out.append(self._vale_rule(f, ".".join((style, *parts[:-1], f.stem))))
+        return out
+
+    def _vale_rule(self, path: Path, name: str) -> Check:
+        data, lines = read_yaml(path)
+        check = build_rule(name, str(path), data, lines)
+        if isinstance(data, dict) and "level" not in data:
+            check.rule = replace(check.rule, level="warning")  # Vale's default level
+        return self._leveled(check)
+
+    def _leveled(self, check: Check) -> Check:
+        name = check.rule.name
+        level = self.levels.get(name, self.levels.get(check.rule.pack))
+        if level and level != check.rule.level:
+            check.rule = replace(check.rule, level=level)
+        return check
+
+    def _builtin(self) -> list[Check]:
+        where = str(self.path)
+        # Vale.Spelling accepts a vocabulary word in any case (Vale adds the list to its speller).
+        words = [f"(?i)^(?:{t[4:] if t.startswith('(?i)') else t})$" for t in self.accept]
+        rules = [("Vale.Repetition", REPETITION), ("Vale.Spelling", {**SPELLING, "filters": words})]
+        if self.accept:
+            # Vale.Terms swaps each accepted term's lower case (matched ignoring case) for the term.
+            rules.append(("Vale.Terms", {**TERMS, "swap": {t.lower(): t for t in self.accept}}))
+        if self.reject:
+            rules.append(("Vale.Avoid", {**AVOID, "tokens": list(self.reject)}))
+        return [self._leveled(build_rule(name, where, dict(data))) for name, data in rules]
+
+    @cached_property
+    def accepted(self) -> regex.Pattern | None:
+        """Accepted vocabulary: case-sensitive regexes, except a term starting with (?i)."""
+        if not self.accept:
+            return None
+        parts = [f"(?i:{a[4:]})" if a.startswith("(?i)") else f"(?:{a})" for a in self.accept]
+        try:
+            return regex.compile("|".join(parts), regex.V0)
+        except regex.error as exc:
+            raise ConfigError(f"bad pattern in the vocabulary: {exc}", str(self.path)) from None
+
+    @cached_property
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        files = [self.path, *self.vocab_files]
+        for style in self._named_styles():
+            folder = self._style_folder(style)
+            if folder is not None:
+                files.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+        for f in files:
+            h.update(str(f).encode() + b"\0")
+            try:
+                h.update(Path(f).read_bytes())
+            except OSError:
+                pass
+        return h.hexdigest()
+
+    # -- which rules run on a file ---------------------------------------------
+    def _paths(self, path) -> tuple[str, ...]:
+        """Vale matches a section's glob against the path as given; the path from the ini's folder too."""
+        if path is None or str(path) == "-":
+            return ("stdin.md",)
+        given = Path(path).as_posix()
+        while given.startswith("./"):
+            given = given[2:]
+        rel = Path(path).resolve()
+        try:
+            return (given, rel.relative_to(self.root.resolve()).as_posix())
+        except ValueError:
+            return (given,)
+
+    def _for(self, path) -> tuple[list[str], dict[str, bool]]:
+        paths = self._paths(path)
+        styles = list(self.global_rules.styles or ())
+        switches = dict(self.global_rules.rules)
+        for sec in self.sections:
+            if sec.matches(paths):
+                if sec.styles is not None:
+                    styles = list(sec.styles)  # the last matching section's base styles win
+                switches.update(sec.rules)
+        return styles + list(self.extra_packs), switches
+
+    def checks_for(self, path) -> tuple[list[Check], dict[str, str]]:
+        styles, switches = self._for(path)
+        enabled = []
+        for check in self.checks:
+            name = check.rule.name
+            style = check.rule.pack
+            on = switches.get(name, switches.get(style))
+            if on is None:
+                on = style in styles
+            if on:
+                enabled.append(check)
+        return enabled, {}
+
+    def settings_for(self, path) -> dict[str, str]:
+        return {name: ("on" if on else "off") for name, on in self._for(path)[1].items()}
+
+    def ignores(self, path) -> bool:
+        """Vale skips a file no section matches when nothing is global (lint.skip)."""
+        if self.global_rules.styles or self.global_rules.rules or self.extra_packs:
+            return False
+        paths = self._paths(path)
+        return not any(sec.matches(paths) for sec in self.sections)
+
+    # -- how a file is read ------------------------------------------------------
+    def format_of(self, path: str, ext: str | None) -> str:
+        suffix = (ext or Path(path).suffix).lower().lstrip(".")
+        suffix = self.formats.get(suffix, suffix).lower()
+        return "md" if suffix in MARKDOWN_EXTS else PLAIN
+
+    def read(self, path: str, text: str, ext: str | None = None, bom: bool = False) -> Document:
+        from newslint.vale_document import read_vale
+
+        return read_vale(self, path, text, self.format_of(path, ext), bom)
+
+    def ignores_for(self, path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """TokenIgnores and BlockIgnores for a file: the global ones, then each matching section's."""
+        paths = self._paths(path)
+        tokens, blocks = list(self.global_rules.token_ignores), list(self.global_rules.block_ignores)
+        for sec in self.sections:
+            if sec.matches(paths):
+                tokens += [t for t in sec.token_ignores if t not in tokens]
+                blocks += [b for b in sec.block_ignores if b not in blocks]
+        return tuple(tokens), tuple(blocks)

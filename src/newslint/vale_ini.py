@@ -1,0 +1,247 @@
+"""Read a Vale `.vale.ini` into a ValeConfig, as Vale's internal/core/ini.go reads it.
+
+    StylesPath = styles            # core section: before any [section]
+    MinAlertLevel = suggestion
+    Vocab = Newsroom               # <StylesPath>/config/vocabularies/Newsroom/{accept,reject}.txt
+    IgnoredScopes = code, tt
+    SkippedScopes = script, style, pre, figure
+    IgnoredClasses = ...
+
+    [formats]
+    mdx = md
+
+    [*]                            # global: every file
+    BasedOnStyles = Vale, House
+    House.Rule = NO                # YES | NO | suggestion | warning | error
+    TokenIgnores = ...
+    BlockIgnores = ...
+
+    [*.{md,txt}]                   # later sections override earlier ones
+    BasedOnStyles = House
+
+    [newslint]                     # newslint's packs beside the Vale styles (Vale ignores this)
+    packs = Newsroom
+
+The ini format is go-ini's, loaded as Vale loads it: keys may repeat (each
+repeat adds values, "shadows"), `#` and `;` start comments (inline only after
+a space), list values are split on commas. Every error names the ini and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.errors import ConfigError
+from newslint.finding import SEVERITIES
+from newslint.vale_glob import GlobError, compile_glob
+
+# Names Vale looks for in each folder (internal/core/config.go), plus `.vale/.vale.ini`.
+VALE_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale", ".vale/.vale.ini")
+
+CORE_KEYS = ("StylesPath", "MinAlertLevel", "IgnoredScopes", "WordTemplate", "SkippedScopes",
+             "IgnoredClasses", "Vocab", "NLPEndpoint")
+SYNTAX_KEYS = ("BasedOnStyles", "IgnorePatterns", "BlockIgnores", "CommentDelimiters", "TokenIgnores",
+               "Transform", "Lang", "View")
+SPECIAL_SECTIONS = ("*", "formats", "asciidoctor", "newslint")
+
+
+@dataclass
+class Key:
+    values: list[str]
+    line: int
+
+    @property
+    def value(self) -> str:
+        return self.values[0]
+
+    def items(self) -> list[str]:
+        """go-ini's StringsWithShadows(",") through Vale's mergeValues: split, trimmed, deduplicated."""
+        out: list[str] = []
+        for v in self.values:
+            for part in v.split(","):
+                part = part.strip()
+                if part and part not in out:
+                    out.append(part)
+        return out
+
+
+@dataclass
+class Section:
+    name: str
+    line: int
+    keys: dict[str, Key] = field(default_factory=dict)
+
+
+def is_vale_ini(path: Path) -> bool:
+    return path.name in VALE_NAMES or path.suffix == ".ini" or path.as_posix().endswith("/.vale/.vale.ini")
+
+
+def parse_ini(text: str, name: str) -> list[Section]:
+    """Sections in file order (the first is the core section, named ''); a repeated section merges."""
+    sections = [Section("", 1)]
+    by_name = {"": sections[0]}
+    current = sections[0]
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        if line.startswith("["):
+            if not line.endswith("]"):
+                raise ConfigError(f"unclosed section header: {line}", name, number)
+            title = line[1:-1].strip()
+            if title == "DEFAULT":
+                title = ""
+            if title not in by_name:
+                by_name[title] = Section(title, number)
+                sections.append(by_name[title])
+            current = by_name[title]
+            continue
+        sep = min((i for i in (line.find("="), line.find(":")) if i > 0), default=-1)
+        if sep == -1:
+            raise ConfigError(f"expected 'key = value', got: {line}", name, number)
+        key, value = line[:sep].strip(), _value(line[sep + 1 :])
+        if key in current.keys:
+            current.keys[key].values.append(value)
+        else:
+            current.keys[key] = Key([value], number)
+    return sections
+
+
+def _value(raw: str) -> str:
+    value = raw.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`":
+        return value[1:-1]
+    for i, c in enumerate(value):  # SpaceBeforeInlineComment: ` #` or ` ;` starts a comment
+        if c in "#;" and i > 0 and value[i - 1] in " \t":
+            return value[:i].rstrip()
+    return value
+
+
+def setting(value: str) -> tuple[bool, str | None]:
+    """Vale's validateLevel: YES or a level turns a rule on (a level also sets it); anything else off."""
+    if value == "YES":
+        return True, None
+    if value in SEVERITIES:
+        return True, value
+    return False, None
+
+
+def load_vale_ini(path: str | Path):
+    from newslint.vale_config import SectionRules, ValeConfig, load_vocab
+
+    path = Path(path)
+    name = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", name) from None
+    except UnicodeDecodeError:
+        raise ConfigError("not valid UTF-8", name) from None
+    sections = parse_ini(text, name)
+    core = sections[0]
+    levels: dict[str, str] = {}
+
+    def fail(message: str, key: Key | Section | None) -> ConfigError:
+        return ConfigError(message, name, key.line if key else 1)
+
+    for key_name, key in core.keys.items():
+        if key_name in SYNTAX_KEYS:
+            raise fail(f"'{key_name}' is a syntax-specific option; put it under a section such as [*]", key)
+
+    styles_paths: list[Path] = []
+    if "StylesPath" in core.keys:
+        key = core.keys["StylesPath"]
+        for value in key.values:
+            folder = Path(value).expanduser()
+            folder = folder if folder.is_absolute() else path.parent / folder
+            if not folder.exists():
+                raise fail(f"StylesPath '{value}' does not exist (looked for {folder})", key)
+            styles_paths.append(folder)
+
+    min_level = "suggestion"
+    if "MinAlertLevel" in core.keys:
+        key = core.keys["MinAlertLevel"]
+        min_level = (key.items() or [""])[-1]
+        if min_level not in SEVERITIES:
+            raise fail("MinAlertLevel must be 'suggestion', 'warning', or 'error'", key)
+
+    def items(key_name: str) -> tuple[str, ...]:
+        return tuple(core.keys[key_name].items()) if key_name in core.keys else ()
+
+    accept: list[str] = []
+    reject: list[str] = []
+    vocab_files: list[Path] = []
+    for vocab in items("Vocab"):
+        files = load_vocab(vocab, styles_paths)
+        if files is None:
+            where = ", ".join(str(p / "config" / "vocabularies" / vocab) for p in styles_paths) or "no StylesPath"
+            raise fail(f"'{vocab}' vocabulary not found; searched: {where}", core.keys["Vocab"])
+        for f, accepted in files:
+            (accept if accepted else reject).extend(read_word_list(f))
+            vocab_files.append(f)
+
+    formats = {}
+    global_rules = SectionRules("*", None)
+    rule_sections: list[SectionRules] = []
+    packs: tuple[str, ...] = ()
+    style_lines: dict[str, int] = {}
+    for sec in sections[1:]:
+        if sec.name == "formats":
+            formats = {k.lstrip("."): v.value.strip().lstrip(".") for k, v in sec.keys.items()}
+            continue
+        if sec.name == "asciidoctor":
+            continue
+        if sec.name == "newslint":
+            if "packs" in sec.keys:
+                packs = tuple(sec.keys["packs"].items())
+                for p in packs:
+                    style_lines.setdefault(p, sec.keys["packs"].line)
+            continue
+        if sec.name == "*":
+            rules = global_rules
+        else:
+            try:
+                rules = SectionRules(sec.name, compile_glob(sec.name))
+            except GlobError as exc:
+                raise fail(f"the glob pattern '{sec.name}' could not be compiled: {exc}", sec) from None
+            rule_sections.append(rules)
+        for key_name, key in sec.keys.items():
+            if key_name in CORE_KEYS:
+                raise fail(f"'{key_name}' is a core option; it should be defined above any section ([...])", key)
+            if key_name == "BasedOnStyles":
+                rules.styles = tuple(key.items())
+                for s in rules.styles:
+                    style_lines.setdefault(s, key.line)
+            elif key_name in ("TokenIgnores", "BlockIgnores", "IgnorePatterns"):
+                # Vale reads IgnorePatterns as an older name of BlockIgnores (without shadows).
+                values = key.items() if key_name != "IgnorePatterns" else [v.strip() for v in key.value.split(",") if v.strip()]
+                attr = "token_ignores" if key_name == "TokenIgnores" else "block_ignores"
+                setattr(rules, attr, tuple(values))
+                rules.lines[attr] = key.line
+            elif key_name in SYNTAX_KEYS:
+                continue  # other formats' options (Transform, Lang, View...): nothing to do for md/txt
+            else:
+                on, level = setting(key.value)
+                rules.rules[key_name] = on
+                if level:
+                    levels[key_name] = level
+                style_lines.setdefault(key_name, key.line)
+
+    config = ValeConfig(
+        path=path, min_severity=min_level, accept=tuple(accept), reject=tuple(reject),
+        styles_paths=tuple(styles_paths), global_rules=global_rules, sections=tuple(rule_sections),
+        levels=levels, formats=formats, ignored_scopes=items("IgnoredScopes"),
+        skipped_scopes=items("SkippedScopes"), ignored_classes=items("IgnoredClasses"),
+        extra_packs=packs, vocab_files=tuple(vocab_files), style_lines=style_lines,
+    )
+    return config
+
+
+def read_word_list(path: Path) -> list[str]:
+    """Vale's addWordList: one term a line, trimmed; blank lines and lines starting '# ' skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read vocabulary file: {exc}", str(path)) from None
+    return [w for w in (line.strip() for line in lines) if w and not w.startswith("# ")]
