@@ -33,8 +33,11 @@ rules_app = typer.Typer(help="List and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 cache_app = typer.Typer(help="Manage the result cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_help=True)
+app.add_typer(names_app, name="names")
 
 FAIL_ON = SEVERITIES + ("never",)
+BACKENDS = ("languagetool",)  # optional backends --require can insist on
 
 
 def _version(value: bool) -> None:
@@ -65,12 +68,13 @@ def check(
     paths: List[str] = typer.Argument(..., help="Files, folders or globs to check; - reads stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="Use this config file instead of the nearest .newslint.yaml."),
-    min_severity: Optional[str] = typer.Option(None, "--min-severity", help="Report only findings at or above: suggestion, warning, error."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity", "--minAlertLevel", help="Report only findings at or above: suggestion, warning, error (--minAlertLevel: Vale's name)."),
     select: List[str] = typer.Option([], "--select", help="Run only this rule or pack (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Skip this rule or pack (repeatable)."),
     no_nlp: bool = typer.Option(False, "--no-nlp", help="Skip the rules that need spaCy (faster; for quick hooks)."),
     fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
     ext: Optional[str] = typer.Option(None, "--ext", help="Format of stdin (or of every file): .md or .txt."),
+    ignore_syntax: bool = typer.Option(False, "--ignore-syntax", help="Read every file as plain text, as Vale's --ignore-syntax does (no markup, no title line)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place (atomically), then report what remains."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too (name corrections, variants)."),
@@ -84,6 +88,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
     executor: str = typer.Option("local", "--executor", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
+    require: List[str] = typer.Option([], "--require", help="Exit 2 when this optional backend fails, instead of a warning: languagetool."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -93,6 +98,8 @@ def check(
     _choice(min_severity, SEVERITIES, "--min-severity")
     _choice(fail_on, FAIL_ON, "--fail-on")
     _choice(executor, ("local", "dask"), "--executor")
+    for backend in require:
+        _choice(backend, BACKENDS, "--require")
     if scheduler and executor != "dask":
         raise typer.BadParameter("needs --executor dask", param_hint="--scheduler")
     if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
@@ -114,17 +121,24 @@ def check(
     if selection.select:
         names = set(checks) | {c.rule.pack for c in checks.values()}
         for name in selection.select:
-            if names and name not in names:
+            dynamic = any(c.dynamic_rules and name.startswith(n + ".") for n, c in checks.items())  # LanguageTool.X
+            if names and name not in names and not dynamic:
                 raise NewslintError(f"--select {name}: no such rule or pack{_close(name, names)}")
 
     options = Options(selection, fix_mode, ext, jobs if jobs > 0 else default_jobs(),
-                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()), executor, scheduler)
+                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()), executor, scheduler,
+                      ignore_syntax=ignore_syntax)
     stdin = sys.stdin.buffer.read() if paths == ["-"] else None
+    if "languagetool" in require and targets and not any(getattr(t.config, "languagetool", None) for t in targets):
+        raise NewslintError("--require languagetool: no config sets 'languagetool:'")
     findings, diffs, lines = [], [], {}
+    warned: dict[tuple[str, str], int] = {}  # (backend, message) -> files
     with progress(len(targets)) as advance:
         for result in run(targets, options, stdin):
             advance()
             summary.errors.extend(result.errors)
+            for warning in result.warnings:
+                warned[warning] = warned.get(warning, 0) + 1
             if not result.checked:
                 continue
             summary.files += 1
@@ -142,6 +156,7 @@ def check(
                 lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
             findings.extend(kept)
 
+    _backend_warnings(warned, require, summary)
     for message in summary.errors:
         _error(message)
     if write_baseline is not None:
@@ -162,6 +177,16 @@ def check(
     if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
         return 1
     return 0
+
+
+def _backend_warnings(warned: dict[tuple[str, str], int], require: list[str], summary: Summary) -> None:
+    """A failed optional backend: one warning line per reason, or an error (exit 2) under --require."""
+    for (backend, message), count in warned.items():
+        message += f" ({count} files)" if count > 1 else ""
+        if backend in require:
+            summary.errors.append(message)
+        else:
+            _error(f"warning: {message}")
 
 
 def _close(name: str, known) -> str:
@@ -258,6 +283,36 @@ def cache_clear(
     folder = cache_dir or default_cache_dir()
     removed = Cache(folder).clear()
     typer.echo(f"Removed {removed} cached result{'s' if removed != 1 else ''} from {folder}.")
+    return 0
+
+
+@names_app.command("learn")
+def names_learn(
+    archive: List[str] = typer.Argument(..., help="Published articles: files, folders or globs."),
+    output: Path = typer.Option(..., "--output", "-o", help="The names list to write (YAML), e.g. names.yaml."),
+    min_count: int = typer.Option(3, "--min-count", min=1, help="Uses a spelling needs to become a canonical name."),
+) -> int:
+    """Learn the archive's canonical name spellings (and rare misspellings) into a names list."""
+    from newslint.names.learn import learn
+
+    names, wrong, errors = learn(archive, output, min_count)
+    for message in errors:
+        _error(str(message))
+    _error(f"wrote {names} name{'s' if names != 1 else ''} ({wrong} misspelling{'s' if wrong != 1 else ''}) to {output}")
+    return 2 if errors else 0
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Use this config file instead of the nearest .newslint.yaml."),
+    max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, help="Largest request body in bytes; larger ones get 413."),
+) -> int:
+    """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/."""
+    from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
+
+    run_server(host, port, config, max_body)
     return 0
 
 

@@ -1,0 +1,48 @@
+"""`newslint serve`: a local page for editors and an HTTP API for a CMS (FastAPI on uvicorn).
+
+FastAPI and uvicorn are imported only here, so `newslint check` never pays for them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from pathlib import Path
+
+from newslint.server.limits import DEFAULT_MAX_BODY
+
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def url_for(host: str, port: int) -> str:
+    return f"http://{'[' + host + ']' if ':' in host and not host.startswith('[') else host}:{port}/"
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, config: str | Path | None = None,
+          max_body: int = DEFAULT_MAX_BODY) -> None:
+    import uvicorn
+
+    from newslint.server.app import create_app
+    from newslint.server.service import Service
+
+    service = Service(config)  # a broken config or rule stops here, before the port is bound
+    if service.warm_up():
+        print("newslint: spaCy loaded", file=sys.stderr)
+    # Behind loopback, accept only loopback Host headers: a web page elsewhere cannot rebind a name to us.
+    # (Starlette's host check cannot parse an IPv6 Host header, so it guards names and IPv4 only.)
+    hosts = LOOPBACK_NAMES if is_loopback(host) and ":" not in host else None
+    if not is_loopback(host):
+        print(f"newslint: listening on {host}, not loopback: anyone who reaches this machine can use the API",
+              file=sys.stderr)
+    app = create_app(max_body=max_body, allowed_hosts=hosts, service=service)
+    print(f"newslint serve: open {url_for(host, port)} (Ctrl+C to stop)", flush=True)
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning")

@@ -1,0 +1,154 @@
+"""The HTTP routes of `newslint serve`: the editors' page and a JSON API for a CMS.
+
+Every route is a thin shell over `Service`; request shapes are Pydantic models,
+so FastAPI validates them and documents them at /openapi.json. Bad requests get
+a 4xx with one readable line in `detail`; nothing a client sends makes a 500.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import List, Literal, Optional
+
+from fastapi import FastAPI, Request as HTTPRequest
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from newslint import __version__
+from newslint.errors import NewslintError
+from newslint.server.limits import DEFAULT_MAX_BODY, BodyLimit
+from newslint.server.service import BadRequest, Request, Service
+
+STATIC = Path(__file__).resolve().parent / "static"
+# The page loads nothing from elsewhere; say so, so an injected tag could not either.
+PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
+                "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+class CheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, not silently ignored
+
+    text: StrictStr = Field(description="The article: plain text (first line is the title) or Markdown.")
+    format: Literal["txt", "md"] = Field("txt", description="How to read `text`, like --ext.")
+    select: List[StrictStr] = Field(default_factory=list, description="Run only these rules or packs (--select).")
+    ignore: List[StrictStr] = Field(default_factory=list, description="Skip these rules or packs (--ignore).")
+    min_severity: Optional[Literal["suggestion", "warning", "error"]] = Field(
+        None, description="Report only findings at or above this level (--min-severity).")
+
+    def request(self) -> Request:
+        return Request(self.text, self.format, tuple(self.select), tuple(self.ignore), self.min_severity)
+
+
+class FixIn(CheckIn):
+    unsafe: StrictBool = Field(False, description="Also apply unsafe fixes (--unsafe-fixes).")
+
+
+# Response shapes, for the OpenAPI document only: answers are returned as built, so they
+# stay byte-for-byte what `newslint check --format json` prints even when Finding grows a key.
+class FixOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    replacement: str
+    safe: bool
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+class FindingOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    path: str
+    line: int = Field(description="1-based line")
+    col: int = Field(description="1-based column in Unicode code points")
+    end_line: int
+    end_col: int = Field(description="exclusive")
+    rule: str
+    severity: Literal["suggestion", "warning", "error"]
+    message: str
+    match: str
+    suggestions: List[str]
+    fix: Optional[FixOut]
+    fingerprint: str
+
+
+class CheckOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    version: int
+    findings: List[FindingOut]
+    summary: dict
+    errors: List[str]
+
+
+class FixResult(BaseModel):
+    text: str = Field(description="The article with the fixes applied")
+    fixes_applied: int
+    report: CheckOut = Field(description="What remains, as /api/check reports it")
+
+
+class Error(BaseModel):
+    detail: str
+
+
+ERRORS = {400: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+
+
+def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BODY,
+               allowed_hosts: list[str] | None = None, service: Service | None = None) -> FastAPI:
+    service = service or Service(config)
+    app = FastAPI(title="newslint", version=__version__, docs_url=None, redoc_url=None,
+                  description="Check news articles: the findings of `newslint check --format json`, over HTTP.")
+    app.state.service = service
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: HTTPRequest, exc: RequestValidationError):
+        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        lines = [f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'body'}: {e.get('msg')}" for e in errors]
+        return JSONResponse({"detail": "; ".join(lines) or "invalid request", "errors": errors}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: HTTPRequest, exc: HTTPException):
+        return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(NewslintError)
+    async def _engine(request: HTTPRequest, exc: NewslintError):
+        return JSONResponse({"detail": str(exc)}, status_code=400 if isinstance(exc, BadRequest) else 500)
+
+    @app.get("/", include_in_schema=False)
+    def page():
+        return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.post("/api/check", response_model=None, responses={200: {"model": CheckOut}, **ERRORS},
+              summary="Check an article; the answer is what `newslint check - --format json` prints")
+    def check(body: CheckIn) -> JSONResponse:
+        return JSONResponse(service.check(body.request()))
+
+    @app.post("/api/fix", response_model=None, responses={200: {"model": FixResult}, **ERRORS},
+              summary="Apply the safe (or also the unsafe) fixes, as --fix does; returns the text and what remains")
+    def fix(body: FixIn) -> JSONResponse:
+        return JSONResponse(service.fix(body.request(), unsafe=body.unsafe))
+
+    @app.get("/api/rules", summary="Every loaded rule: name, kind, level, whether enabled, one line on what it checks")
+    def rules() -> list[dict]:
+        return service.rules()
+
+    @app.get("/api/rules/{name}", responses={404: {"model": Error}},
+             summary="A rule's description (Markdown and HTML) and examples, as `newslint explain` prints them")
+    def rule(name: str) -> dict:
+        found = service.rule(name)
+        if found is None:
+            close = difflib.get_close_matches(name, sorted(service.checks), n=1)
+            raise HTTPException(404, f"no rule named '{name}'" + (f" (did you mean {close[0]}?)" if close else ""))
+        return found
+
+    app.add_middleware(BodyLimit, max_body=max_body)
+    if allowed_hosts:  # a page on another site cannot reach a loopback server through DNS rebinding
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    return app
