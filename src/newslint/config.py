@@ -22,9 +22,10 @@ from newslint.checks.base import Check
 from newslint.errors import ConfigError, NewslintError
 from newslint.finding import SEVERITIES
 from newslint.loading import build_rule, load_pack, read_yaml
+from newslint.vale_ini import VALE_NAMES, is_vale_ini
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout")
+KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout", "languagetool")
 SETTINGS = SEVERITIES + ("off", "on")
 
 
@@ -61,6 +62,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     ignore: tuple[str, ...] = ()
     regex_timeout: float = 2.0
+    languagetool: Any = None  # languagetool.Settings when the config has `languagetool:`
 
     @property
     def root(self) -> Path:
@@ -76,10 +78,15 @@ class Config:
             checks.append(build_rule("Vale.Avoid", str(self.path or "<config>"), {
                 "extends": "existence", "message": "Avoid using '%s'.", "level": "error",
                 "tokens": list(self.reject), "vocab": False}))
+        if self.languagetool is not None:
+            from newslint.languagetool import LanguageToolCheck
+
+            checks.append(LanguageToolCheck(self.languagetool, str(self.path or "<config>"), self.accepted))
         known = {c.rule.name for c in checks} | {c.rule.pack for c in checks}
+        dynamic = tuple(c.rule.name + "." for c in checks if c.dynamic_rules)  # LanguageTool.<RULE_ID>
         for override in (self.rules, *(o.rules for o in self.overrides)):
             for name in override:
-                if name not in known:
+                if name not in known and not name.startswith(dynamic):
                     raise ConfigError(f"'rules' names '{name}', which no loaded pack defines", str(self.path), self._lines.get("rules"))
         return tuple(checks)
 
@@ -98,7 +105,7 @@ class Config:
                 h.update(Path(f).read_bytes())
             except OSError:
                 pass
-        h.update(repr((self.rules, self.min_severity, self.accept, self.reject, self.overrides)).encode("utf-8"))
+        h.update(repr((self.rules, self.min_severity, self.accept, self.reject, self.overrides, self.languagetool)).encode("utf-8"))
         return h.hexdigest()
 
     @cached_property
@@ -136,11 +143,19 @@ class Config:
             enabled.append(check)
             if value in SEVERITIES:
                 levels[name] = value
+            if check.dynamic_rules:  # `LanguageTool.X: off|level`: the engine applies it per finding
+                levels.update((k, v) for k, v in settings.items() if k.startswith(name + ".") and v != "on")
         return enabled, levels
 
     def ignores(self, path: str | Path) -> bool:
         rel = _relative(Path(path), self.root)
         return any(fnmatch.fnmatch(rel, g) for g in self.ignore)
+
+    def read(self, path: str, text: str, ext: str | None = None, bom: bool = False):
+        """Parse an article as this config reads it (a Vale config reads some formats Vale's way)."""
+        from newslint.document.reader import format_for, parse
+
+        return parse(path, text, format_for(path, ext), bom)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -155,11 +170,11 @@ def default_config() -> Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest .newslint.yaml at or above `start` (a file or folder)."""
+    """The nearest .newslint.yaml (or, in the same folder, a Vale ini) at or above `start` (a file or folder)."""
     folder = start if start.is_dir() else start.parent
     folder = folder.resolve()
     for d in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
+        for name in CONFIG_NAMES + VALE_NAMES:  # a Vale ini serves where no .newslint.yaml is nearer
             candidate = d / name
             if candidate.is_file():
                 return candidate
@@ -168,6 +183,12 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: str | Path) -> Config:
     path = Path(path)
+    if is_vale_ini(path):
+        from newslint.vale_ini import load_vale_ini
+
+        if not path.exists():
+            raise ConfigError("no such config file", str(path))
+        return load_vale_ini(path)
     name = str(path)
     if not path.exists():
         raise ConfigError("no such config file", name)
@@ -228,10 +249,19 @@ def load_config(path: str | Path) -> Config:
     timeout = data.get("regex_timeout", 2.0)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
         raise fail("'regex_timeout' must be a positive number of seconds", "regex_timeout")
+    languagetool = None
+    if data.get("languagetool") is not None:
+        from newslint.checks.base import OptionError
+        from newslint.languagetool import parse_settings
+
+        try:
+            languagetool = parse_settings(data["languagetool"])
+        except OptionError as exc:
+            raise fail(exc.message, "languagetool") from None
 
     config = Config(path=path, packs=tuple(packs), rules=rules, min_severity=min_severity,
                     accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides),
-                    ignore=tuple(ignore), regex_timeout=float(timeout))
+                    ignore=tuple(ignore), regex_timeout=float(timeout), languagetool=languagetool)
     object.__setattr__(config, "_key_lines", lines)
     return config
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from newslint.checks.base import Check
 from newslint.document.model import Document
-from newslint.errors import NewslintError
+from newslint.errors import BackendUnavailable, NewslintError
 from newslint.finding import Finding, Match
 from newslint.patterns import PatternTimedOut
 from newslint.suppression import filter_suppressed
@@ -28,6 +28,8 @@ def fill_message(template: str, args: tuple[str, ...]) -> str:
 class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[NewslintError] = field(default_factory=list)
+    # (backend, message): an optional backend (LanguageTool) failed and its checks were skipped.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def finding_for(doc: Document, check: Check, match: Match, severity: str | None = None) -> Finding:
@@ -42,7 +44,7 @@ def finding_for(doc: Document, check: Check, match: Match, severity: str | None 
                       **dict(zip(("end_line", "end_col"), doc.position(fix.end))))
     return Finding(
         path=doc.path, line=line, col=col, end_line=end_line, end_col=end_col,
-        rule=rule.name, severity=severity or rule.level, message=message, match=text,
+        rule=match.rule or rule.name, severity=severity or match.level or rule.level, message=message, match=text,
         suggestions=match.suggestions, fix=fix, offset=match.start, end_offset=match.end,
     )
 
@@ -61,11 +63,17 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
                 f"rule {rule.name} ({where}) stopped: its pattern ran past its time limit "
                 f"(catastrophic backtracking?): {exc.pattern[:80]}", doc.path))
             continue
+        except BackendUnavailable as exc:
+            result.warnings.append((exc.backend, str(exc)))
+            continue
         if accepted is not None and rule.options.get("vocab", rule.extends == "spelling"):
             matches = [m for m in matches if not accepted.fullmatch(doc.text[m.start : m.end])]
         if rule.limit:
             matches = matches[: rule.limit]
-        result.findings.extend(finding_for(doc, check, m, levels.get(rule.name)) for m in matches)
+        for m in matches:
+            level = levels.get(m.rule) if m.rule else None  # `rules: {LanguageTool.X: off|level}`
+            if level != "off":
+                result.findings.append(finding_for(doc, check, m, level or levels.get(rule.name)))
     result.findings.sort(key=Finding.sort_key)
     result.findings = with_fingerprints(doc, filter_suppressed(doc, result.findings))
     return result
@@ -103,6 +111,16 @@ class Selection:
             return False
         names = (check.rule.name, check.rule.pack)
         if self.select and not any(n in self.select for n in names):
+            # `--select LanguageTool.X` runs the check; `keeps` then drops its other findings.
+            prefix = check.rule.name + "."
+            return check.dynamic_rules and any(s.startswith(prefix) for s in self.select)
+        return not any(n in self.ignore for n in names)
+
+    def keeps(self, rule: str) -> bool:
+        """Per finding, for names a check makes up (`LanguageTool.X`); a no-op for the others,
+        which `wants` already filtered."""
+        names = (rule, rule.split(".", 1)[0])
+        if self.select and not any(n in self.select for n in names):
             return False
         return not any(n in self.ignore for n in names)
 
@@ -117,7 +135,7 @@ def check_document(doc: Document, config, selection: Selection = Selection()) ->
     checks = [c for c in checks if selection.wants(c)]
     result = lint(doc, checks, levels, config.accepted)
     floor = severity_rank(selection.min_severity or config.min_severity)
-    result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor]
+    result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor and selection.keeps(f.rule)]
     return result
 
 
@@ -134,6 +152,7 @@ class FileReport:
     errors: list[NewslintError]
     diff: str = ""
     fixes_applied: int = 0
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # see Result.warnings
 
 
 MAX_FIX_PASSES = 5  # a fix can reveal another (e.g. "the the the"); stop after a few rounds
@@ -146,7 +165,7 @@ def check_file(doc: Document, config, selection: Selection = Selection(), fix: F
 
     result = check_document(doc, config, selection)
     if fix is None:
-        return FileReport(doc, result.findings, result.errors)
+        return FileReport(doc, result.findings, result.errors, warnings=result.warnings)
     original, current, applied = doc, doc, 0
     for _ in range(MAX_FIX_PASSES):
         chosen = fixing.choose(result.findings, fix.unsafe)
@@ -155,7 +174,7 @@ def check_file(doc: Document, config, selection: Selection = Selection(), fix: F
         applied += len(chosen)
         current = parse(doc.path, fixing.apply(current.text, chosen), doc.format, doc.bom)
         result = check_document(current, config, selection)
-    report = FileReport(current, result.findings, result.errors, fixes_applied=applied)
+    report = FileReport(current, result.findings, result.errors, fixes_applied=applied, warnings=result.warnings)
     if current.text != original.text:
         report.diff = fixing.diff(doc.path, original.text, current.text)
         if fix.write:

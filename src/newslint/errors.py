@@ -33,3 +33,12 @@ class InputError(NewslintError):
 
 class PatternTimeout(NewslintError):
     """A rule's regular expression ran past its time budget on a document."""
+
+
+class BackendUnavailable(NewslintError):
+    """An optional backend (a LanguageTool server) failed: its checks are skipped with a
+    warning, the rest of the run goes on; `--require BACKEND` makes it an error."""
+
+    def __init__(self, backend: str, message: str):
+        super().__init__(message)
+        self.backend = backend

@@ -47,6 +47,9 @@ class Match:
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
     message: str | None = None  # overrides the rule's message (e.g. conditional, metric)
+    # A check that names its findings itself (LanguageTool: `LanguageTool.<RULE_ID>`) sets these.
+    rule: str | None = None  # overrides the rule's name
+    level: str | None = None  # overrides the rule's level (a config override still wins)
 
 
 @dataclass(frozen=True)

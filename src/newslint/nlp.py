@@ -74,3 +74,11 @@ def prepare(docs: list, batch_size: int = 64) -> None:
     it = iter(load().pipe(texts, batch_size=batch_size))
     for d, blocks in zip(todo, spans):
         d.__dict__["_nlp_parsed"] = [(b, next(it)) for b in blocks]
+
+
+def cached(doc) -> list | None:
+    """`parsed(doc)` when it has been computed already (by `prepare` or an NLP rule), else None.
+
+    For checks that use entities only when they come free (LanguageTool's noise control).
+    """
+    return doc.__dict__.get("_nlp_parsed")

@@ -34,6 +34,7 @@ class Options:
     cache: Cache | None = None
     executor: str = "local"  # "local" (a process pool when jobs > 1) or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
+    ignore_syntax: bool = False  # read every file as plain text, as Vale's --ignore-syntax does
 
 
 @dataclass
@@ -44,6 +45,7 @@ class FileResult:
     diff: str = ""
     lines: dict[int, str] = field(default_factory=dict)  # text of the lines findings sit on
     checked: bool = True
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (backend, message), e.g. LanguageTool down
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,17 @@ def _config(path: str | None) -> Config:
     return _CONFIGS[path]
 
 
-def _parse(path: str, data: bytes, options: Options) -> Document | FileResult:
+def _parse(path: str, data: bytes, options: Options, config: Config | None = None) -> Document | FileResult:
     try:
         text, bom = decode(data, path if path != "-" else "<stdin>")
     except InputError as exc:
         return FileResult(path, errors=[str(exc)], checked=False)
-    return parse(path, text, format_for(path, options.ext or (".txt" if path == "-" else None)), bom)
+    if options.ignore_syntax:
+        return parse(path, text, "plain", bom)
+    ext = options.ext or (".txt" if path == "-" else None)
+    if config is not None:  # the config decides how a format is read (a Vale ini reads .txt Vale's way)
+        return config.read(path, text, ext, bom)
+    return parse(path, text, format_for(path, ext), bom)
 
 
 def _needs_nlp(doc: Document, config: Config, options: Options) -> bool:
@@ -99,12 +106,13 @@ def _check(doc: Document, config: Config, options: Options) -> FileResult:
     except OSError as exc:  # the fixed file could not be written; the original is intact
         return FileResult(doc.path, errors=[f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}"])
     lines = {n: report.doc.line_text(n) for f in report.findings for n in (f.line, f.end_line)}
-    return FileResult(doc.path, report.findings, [str(e) for e in report.errors], report.diff, lines)
+    return FileResult(doc.path, report.findings, [str(e) for e in report.errors], report.diff, lines,
+                      warnings=report.warnings)
 
 
 def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
     """Check a batch of files; their prose goes through spaCy in one stream when a rule needs it."""
-    items = [(_parse(path, data, options), _config(cfg_path)) for path, data, cfg_path in batch]
+    items = [(_parse(path, data, options, _config(cfg_path)), _config(cfg_path)) for path, data, cfg_path in batch]
     nlp_docs = [d for d, cfg in items if isinstance(d, Document) and _needs_nlp(d, cfg, options)]
     if nlp_docs:
         from newslint import nlp
@@ -133,7 +141,7 @@ def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
 def _cache_key(target: Target, data: bytes, options: Options) -> str:
     sel = options.selection
     return Cache.key(target.config.fingerprint, target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
-                     sel.min_severity or "", str(sel.nlp), data)
+                     sel.min_severity or "", str(sel.nlp), str(options.ignore_syntax), data)
 
 
 def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None) -> Iterator[FileResult]:
@@ -160,7 +168,7 @@ def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None)
             keys, item = pending.popleft()
             results = item if isinstance(item, list) else item.result()
             for key, result in zip(keys, results):
-                if key is not None and cache is not None and result.checked and not result.errors:
+                if key is not None and cache is not None and result.checked and not result.errors and not result.warnings:
                     cache.put(key, {"path": result.path, "findings": result.findings, "lines": result.lines})
                 yield result
 

@@ -97,8 +97,14 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
     needs_nlp: ClassVar[bool] = False  # True when the kind needs the spaCy pipeline
+    # The spaCy components the kind reads (e.g. ("tagger", "parser") or ("ner",)); documentation for
+    # now, so a loader can one day disable the rest. tok2vec/attribute_ruler come with them.
+    nlp_components: ClassVar[tuple[str, ...]] = ()
     can_fix: ClassVar[bool] = False  # whether `fix: safe|unsafe` is meaningful for this kind
     summary: ClassVar[str] = ""
+    # True when findings carry their own names `<rule.name>.<ID>` (Match.rule), as LanguageTool's do:
+    # selection, `rules:` overrides and suppression then also accept those names.
+    dynamic_rules: ClassVar[bool] = False
 
     def __init__(self, rule: Rule):
         self.rule = rule
