@@ -11,7 +11,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from newslint.cache import Cache
 from newslint.config import Config, ConfigCache, default_config, load_config
@@ -144,11 +144,11 @@ def _cache_key(target: Target, data: bytes, options: Options) -> str:
                      sel.min_severity or "", str(sel.nlp), str(options.ignore_syntax), data)
 
 
-def run(targets: Iterable[Target], options: Options, stdin: bytes | None = None) -> Iterator[FileResult]:
+def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> Iterator[FileResult]:
     """Check every target; yield one FileResult per target, in input order."""
     cache = options.cache if options.fix is None else None
     pending: deque = deque()  # (result | future | key-and-future) in input order
-    pool = _executor(options)
+    pool = _executor(options, len(targets))
     batch: list[tuple[str, bytes, str | None]] = []
     batch_keys: list[str | None] = []
 
@@ -246,10 +246,15 @@ class _Dask:
             self.cluster.close()
 
 
-def _executor(options: Options):
+# Below this many files a local pool costs more than it saves: each worker starts
+# (and may load spaCy) while one process would already be done (a pre-commit hook).
+MIN_FILES_FOR_POOL = 2 * BATCH
+
+
+def _executor(options: Options, n_files: int):
     if options.executor == "dask":
         return _Dask(options.scheduler, options.jobs)
-    return _Local(options.jobs) if options.jobs > 1 else None
+    return _Local(options.jobs) if options.jobs > 1 and n_files > MIN_FILES_FOR_POOL else None
 
 
 def default_jobs() -> int:
