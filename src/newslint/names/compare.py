@@ -1,0 +1,166 @@
+"""How two spellings of a name compare: normalisation, a transliteration key, a consonant skeleton.
+
+Plain edit distance says "Smith" and "Smyth", "Iran" and "Iraq", "Austria" and
+"Australia" are all one letter apart; only some of those are one name spelled
+two ways. The comparison here works on two reductions of a name:
+
+* `key`: the spelling with the differences transliteration makes folded away:
+  accents, case, hyphens and spaces, sch/sh (one sound, kept apart from s), q/k, c/k, ck/k, ph/f, kh/k, gh/g, dh/d,
+  y/i, ou/u, oo/u, ee/i, doubled letters, a silent h after a vowel ("Kahn" =
+  "Khan") and a dropped final h ("Rafa" = "Rafah").
+  Two names with the same key are the same name written two ways.
+* `skeleton`: the key's consonants in order (vowels, y and a non-initial h
+  dropped): "Karem" and "Kerem" share "krm", "Hanyahu" and "Haniyeh" share
+  "hn". Same skeleton, first letter and a small key distance: a vowel variant.
+
+`variant(a, b)` says how close two single words are: "key" (transliteration
+only), "vowels" (vowel changes on the same consonants), "typo" (one letter
+dropped, added, changed or swapped in a long name) or None. The callers add
+the context gates (entity type, first names, titles, frequency, aliases).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from rapidfuzz.distance import OSA, Levenshtein
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_SUBS = (("sch", "x"), ("sh", "x"), ("ph", "f"), ("ck", "k"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("q", "k"), ("c", "k"),
+         ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+_DOUBLE = re.compile(r"(.)\1+")
+_SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiou]|$)")
+_VOWELS = re.compile(r"[aeiouy]")
+# Derivations and inflections: "Israel"/"Israeli", "Kenya"/"Kenyans", "Smith"/"Smiths" are not misspellings.
+SUFFIXES = ("s", "es", "i", "is", "ia", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "ite", "ites", "ern", "ic")
+
+
+def strip_possessive(word: str) -> str:
+    """'Rafa’s' -> 'Rafa', "Jones'" -> 'Jones'."""
+    if "'" not in word and "’" not in word:
+        return word
+    return _POSSESSIVE.sub("", word)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed: 'Muñoz' -> 'munoz'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def normalise(name: str) -> str:
+    """The form two mentions of one name share: folded, possessive off, hyphens as spaces, single spaces."""
+    if name.isascii() and "'" not in name:
+        return " ".join(name.lower().replace("-", " ").split())
+    words = [strip_possessive(w) for w in name.replace("‐", "-").split()]
+    return " ".join(fold(" ".join(words)).replace("-", " ").replace("’", "'").split())
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """The transliteration key: 'Al-Kahera' and 'Al Qahera' -> 'alkahera'; 'Rafah' and 'Rafa' -> 'rafa'."""
+    s = _NOT_LETTER.sub("", fold(strip_possessive(name)))
+    for a, b in _SUBS:
+        if a in s:
+            s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    s = _SILENT_H.sub("", s) if len(s) > 3 else s
+    return s
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """Consonants in order, vowels/y/w/non-initial h dropped: 'Haniyeh' and 'Hanyahu' -> 'hn'."""
+    s = _NOT_LETTER.sub("", fold(strip_possessive(name)))
+    for a, b in _SUBS:
+        s = s.replace(a, b)
+    if not s:
+        return s
+    rest = _VOWELS.sub("", s[1:]).replace("h", "")
+    return _DOUBLE.sub(r"\1", s[0] + rest)
+
+
+def inflected(a: str, b: str) -> bool:
+    """True when one word is the other plus a plural, possessive or demonym ending (Israel/Israelis)."""
+    a, b = fold(strip_possessive(a)), fold(strip_possessive(b))
+    if len(a) > len(b):
+        a, b = b, a
+    if not b.startswith(a):
+        # "Syria"/"Syrian" start alike; "Somali"/"Somalia", "Libya"/"Libyan" too; "Malta"/"Maltese" drop the a.
+        return a.endswith("a") and b.startswith(a[:-1]) and b[len(a) - 1:] in ("ese", "ians", "ian")
+    ending = b[len(a):]
+    return ending in SUFFIXES or (ending == "a" and a.endswith("i"))
+
+
+def variant(a: str, b: str) -> str | None:
+    """How two single words that differ are the same name: 'key', 'vowels', 'typo' or None (different names)."""
+    if fold(a) == fold(b) or inflected(a, b):
+        return None
+    ka, kb = key(a), key(b)
+    if len(ka) < 4 or len(kb) < 4:
+        return None  # too short to tell a variant from another name
+    if ka == kb:
+        return "key"
+    if ka[0] != kb[0]:
+        return None
+    longest = max(len(ka), len(kb))
+    if (skeleton(a) == skeleton(b) and len(skeleton(a)) >= 2 and abs(len(ka) - len(kb)) <= 2
+            and Levenshtein.distance(ka, kb) <= (3 if longest >= 7 else 2 if longest >= 6 else 1)):
+        return "vowels"
+    if min(len(ka), len(kb)) >= 7 and OSA.distance(ka, kb) == 1 and ka[-1] == kb[-1]:
+        return "typo"
+    return None
+
+
+def deletes(word: str) -> set[str]:
+    """The key and the key with each single letter deleted: two keys one edit apart share one of these."""
+    k = key(word)
+    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case stems, capitalised stems folded) of the en_US Hunspell dictionary that spylls ships.
+
+    The lower-case stems are ordinary words; the capitalised ones are names spelled the usual way
+    (Berlin, Wilson, Garcia), which break a one-to-one tie between two spellings.
+    """
+    from importlib.resources import files
+
+    try:
+        text = files("spylls.hunspell").joinpath("data/en/en_US.dic").read_text("utf-8", errors="replace")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset(), frozenset()
+    words, names = set(), set()
+    for line in text.splitlines()[1:]:
+        stem = line.split("/", 1)[0].strip()
+        if stem[:1].islower():
+            words.add(stem)
+        elif stem[:1].isupper() and not stem.isupper():
+            names.add(fold(stem))
+    return frozenset(words), frozenset(names)
+
+
+def _common_words() -> frozenset[str]:
+    return _dictionary()[0]
+
+
+def dictionary_name(word: str) -> bool:
+    """True when the dictionary knows the word as a name or an ordinary word: 'Berlin', 'Wilson', 'Foundation'."""
+    return fold(word) in _dictionary()[1] or common_word(word)
+
+
+def common_word(word: str) -> bool:
+    """True when the word, in lower case, is an ordinary English word ('Young', 'Ministry', 'Untied')."""
+    low = word.casefold()
+    words = _common_words()
+    if low in words:
+        return True
+    for ending, base in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ies", "y"), ("er", ""), ("ers", "")):
+        if low.endswith(ending) and len(low) - len(ending) >= 3 and low[: len(low) - len(ending)] + base in words:
+            return True
+    return False
