@@ -1,0 +1,133 @@
+"""`extends: first-person` — the reporter saying "I" in a news story.
+
+A news story reports; first person belongs inside quotation marks. "I told him
+I was planning to finish it." in the reporter's own words is a quote whose
+marks were lost, a pasted note, or a draft's aside. One finding per sentence,
+on its first first-person word.
+
+Where it looks: the rule's scope (paragraphs and lists by default; titles and
+headings are skipped because headlines quote without marks: "Obama: I will
+not run"). Text inside a quotation is skipped — the document's `quotes`, where
+a quotation left open runs to the end of its paragraph, so a quote spanning
+paragraphs (each paragraph opening with a fresh mark) is quiet. A paragraph
+that opens with a speaker label ("Smith: I think ...", "Q:", "A:") is a
+transcript and is skipped.
+
+"I" is also a Roman numeral: after a capitalised word inside a sentence
+("Elizabeth I", "World War I"), after words that take numerals ("Phase I",
+"Type I") or before "-" or "." ("I-95", "I. M. Pei") it is not a pronoun.
+
+Options: `words` (the first-person forms, matched as whole words; default the
+singular forms), `plural` (also we/us/our/ours/ourselves: off by default, since
+an editorial "we" is the newspaper's voice in a leader, and in reported copy
+"we" outside quotes is as often the paraphrase of a group as a slip).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from newslint.checks.base import Check, Option, OptionError
+from newslint.finding import Match
+
+SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "me", "my", "myself"]
+PLURAL = ["we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"]
+
+# Words after which "I" is a numeral: "World War I", "Phase I", "Type I".
+_NUMERAL_TAKERS = frozenset(
+    """war phase type part class stage grade chapter title article level category schedule section
+    division league act book volume appendix annex round series model mark tier world""".split()
+)
+# Capitalised words that open a sentence and leave a following "I" a pronoun ("Then I left").
+_OPENERS = frozenset(
+    """then when if as and but so now today yesterday here there later since because while after before
+    once although though until where why how what perhaps maybe also still yet soon first finally
+    sometimes often never do did can could would should will have had""".split()
+)
+_SPEAKER_LABEL = regex.compile(r"\A\s*(?:[QA]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})\s*:\s")
+_WORD_BEFORE = regex.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_INITIAL_AFTER = regex.compile(r"\.[ \t]+[A-Z]")
+_INITIAL_BEFORE = regex.compile(r"[A-Z][\w.]*[ \t]+\Z")
+_CAPITALISED_NEXT = regex.compile(r"[ \t]+[A-Z]")
+_NOT_PRONOUN_AFTER = regex.compile(r"-\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b")
+
+
+class FirstPerson(Check):
+    kind = "first-person"
+    summary = "Flags first-person narrative ('I told him ...') outside quotations."
+    default_scope = ("paragraph", "list")
+    options = {
+        "words": Option("list", SINGULAR, doc="first-person forms flagged (whole words; I, I'm, me, my, ...)"),
+        "plural": Option("bool", False, doc="also flag we, us, our, ours, ourselves"),
+    }
+
+    def setup(self) -> None:
+        words = self.opts["words"]
+        if not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise OptionError("words", "'words' must be a list of non-empty strings")
+        forms = list(words) + (PLURAL if self.opts["plural"] else [])
+        alternation = []
+        for w in sorted(set(forms), key=len, reverse=True):
+            body = "".join("['’]" if c in "'’" else regex.escape(c) for c in w)
+            # "I" keeps its case; other forms start lower or upper case (sentence start).
+            if w[0].islower():
+                body = f"[{w[0]}{w[0].upper()}]" + body[1:]
+            alternation.append(body)
+        self.pattern = regex.compile(r"(?<![\w'’-])(?:" + "|".join(alternation) + r")(?![\w-])")
+
+    def check(self, doc) -> Iterator[Match]:
+        scope = self.scope(doc)
+        text = scope.source
+        flagged_sentence = -1
+        sentences = doc.sentences
+        si = 0
+        for span in scope.spans:
+            if _SPEAKER_LABEL.match(text, span.start, span.end):
+                continue
+            for m in self.pattern.finditer(text, span.start, span.end):
+                if doc.in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start):
+                    continue
+                while si < len(sentences) and sentences[si].end <= m.start():
+                    si += 1
+                if si == flagged_sentence:
+                    continue  # one finding per sentence
+                flagged_sentence = si
+                yield Match(m.start(), m.end())
+
+    def _pronoun(self, text: str, m, start: int) -> bool:
+        word = m.group()
+        if not word.startswith("I"):
+            if word.isupper() and len(word) > 1:
+                return False  # "MY", "US": an acronym or shouting, not a pronoun
+            # "My Fair Lady", "Us Weekly": a capitalised form inside a sentence is a title.
+            if word[0].islower():
+                return True
+            # Sentence-initial "My Fair Lady ..." is a title too.
+            return _sentence_start(text, m.start(), start) and not _CAPITALISED_NEXT.match(text, m.end())
+        if word != "I":
+            return True  # I'm, I've, I'd, I'll
+        if _NOT_PRONOUN_AFTER.match(text, m.end()):
+            return False  # "I-95", "I.M. Pei", "I. M. Pei", "I and II"
+        if _INITIAL_AFTER.match(text, m.end()) and _INITIAL_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            return False  # "Wayne A. I. Frederick": an initial
+        prev = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        if prev is None:
+            return True  # first word of the block, or after punctuation ("Smith, I think")
+        prev_word = prev.group(1)
+        if prev_word.lower() in _NUMERAL_TAKERS:
+            return False
+        if prev_word[0].islower():
+            return True
+        if _sentence_start(text, prev.start(1), start):
+            return prev_word.lower() in _OPENERS  # "Then I left", but "Elizabeth I was crowned"
+        return False  # a capitalised word inside a sentence: "Pope Pius I", "Apollo I"
+
+
+def _sentence_start(text: str, i: int, start: int) -> bool:
+    """Whether offset i opens a sentence: nothing but quotes/brackets since the block start or a stop."""
+    j = i - 1
+    while j >= start and (text[j].isspace() or text[j] in "\"“‘'([*_"):
+        j -= 1
+    return j < start or text[j] in ".!?…:;"

@@ -1,0 +1,228 @@
+"""`extends: fragment` — stray fragments and garbled sentences left by cutting and pasting.
+
+What it flags, each a kind of damage editing leaves behind (and each can be
+switched off by listing it in `skip`):
+
+* `predicate` — a predicate glued after a finished sentence: "... rejects such
+  an outcome. is at a critical stage." The word after the full stop is
+  lowercase and the parser reads it as a finite verb with no subject before
+  it. The finding covers the fragment, from that word to its full stop.
+* `attribution` — an attribution with no speaker: "... hostilities. said." or
+  "..., said." (a speech verb standing alone where "he said" or "said Smith"
+  belongs).
+* `lowercase` — any other sentence that starts in lowercase after a full stop
+  ("... the talks. and the delegation left"): a full stop that should be a
+  comma, or a fragment. Abbreviations ("p.m.", "e.g.", "U.S."), ellipses and
+  lowercase brand names ("iPhone", "eBay") are not sentence ends.
+* `truncated` — a sentence cut off after an article or conjunction: "... the
+  release of the." / "... talks and."
+* `spliced` — two clauses pasted together without punctuation: "... killing
+  1,139 people He said ..." (a capitalised pronoun after a lowercase word,
+  followed by a verb).
+* `verbless` — a long sentence (at least `min_words` words) with no verb at
+  all, inside a paragraph of other sentences.
+
+Where it stays quiet: titles, headings, lists, tables and blockquotes (the
+default scope is `paragraph`); quotations (people speak in fragments);
+paragraphs that are one short line without a full stop (headings, captions
+and datelines in plain text: "Rafa’s attack", "CAIRO, May 5"); and short
+sentences that are complete on their own ("Not so.", "Yes.", "Fair enough."),
+since `verbless` needs `min_words` words and a paragraph of several sentences.
+
+It needs the dependency parse (spaCy's tagger and parser), which it reads from
+the document's shared parse: nothing is parsed twice.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from newslint import nlp
+from newslint.checks.base import Check, Option, OptionError
+from newslint.document.sentences import ABBREVIATIONS
+from newslint.finding import Match
+
+KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "verbless")
+
+_MORE_ABBREVIATIONS = ABBREVIATIONS | frozenset(
+    """approx incl ca cf viz pp vol ed eds ave rd blvd univ assn bros dist div est fl ht hr hrs min mins sec secs
+    km kg lb lbs oz pt qt sq yd yds mph cal op ch art para govt admin intl natl jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun no nos vs v cent""".split()
+)
+_SPEECH = frozenset("said says added adds told tells stated states reported reports noted notes explained".split())
+_FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
+
+# A full stop ending a sentence, then a lowercase word.
+_STOP_LOWER = regex.compile(r"(?<=[\w)\]%’”\"'])\.[ \t\u00a0]+(?=[a-z])")
+_ORPHAN_AFTER_COMMA = regex.compile(r",[ \t\u00a0]+(" + "|".join(sorted(_SPEECH)) + r")[.!]")
+_LONE_SPEECH = regex.compile(r"(?:(?<=[.!?][ \t\u00a0]+)|^)(" + "|".join(w.capitalize() for w in sorted(_SPEECH)) + r")\.", regex.M)
+_TRUNCATED = regex.compile(r"(?<=\w[ \t\u00a0]+)(the|a|an|and|or|nor|its|their|whose|than)\.(?=\s|$)")
+# A capitalised word that only opens a sentence, after a lowercase word and before another:
+# "... a statement at Joe Biden" is beyond reach, "... the WHO noted If countries detect" is not.
+_CLAUSE_OPENERS = (
+    "He|She|They|It|We|This|These|Those|There|The|An|His|Its|Their|Our|On|In|At|Of|For|With|From|By|After|"
+    "Before|During|According|However|Meanwhile|But|If|When|While|Although|Because|Since|Despite|Following"
+)
+_SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
+_WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
+_END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
+
+
+class Fragment(Check):
+    kind = "fragment"
+    summary = "Flags stray fragments and garbled sentences: '. is at a critical stage.', '. said.', cut-off clauses."
+    default_scope = ("paragraph",)
+    needs_nlp = True
+    nlp_components = ("tagger", "parser")
+    options = {
+        "skip": Option("list", [], doc=f"kinds of damage not to report: {', '.join(KINDS)}"),
+        "min_words": Option("int", 5, doc="a verbless sentence is flagged from this many words"),
+    }
+
+    def setup(self) -> None:
+        skip = self.opts["skip"]
+        unknown = [s for s in skip if s not in KINDS]
+        if unknown:
+            raise OptionError("skip", f"unknown kind '{unknown[0]}' in 'skip' (known: {', '.join(KINDS)})")
+        self.kinds = set(KINDS) - set(skip)
+        if self.opts["min_words"] < 2:
+            raise OptionError("min_words", "'min_words' must be at least 2")
+
+    def check(self, doc) -> Iterator[Match]:
+        scope = self.scope(doc)
+        text = scope.source
+        wanted = {(s.start, s.end) for s in scope.spans}
+        found: dict[int, Match] = {}
+        for block, sdoc in nlp.parsed(doc):
+            if (block.start, block.end) not in wanted or _heading_like(text, block):
+                continue
+            for m in self._block(doc, text, block, sdoc):
+                if not doc.in_quote(m.start, m.end) and m.start not in found:
+                    found[m.start] = m
+        yield from sorted(found.values(), key=lambda m: m.start)
+
+    # -- one paragraph -----------------------------------------------------
+    def _block(self, doc, text: str, block, sdoc) -> Iterator[Match]:
+        base = block.start
+        tokens = {t.idx + base: t for t in sdoc}
+        for m in _STOP_LOWER.finditer(text, block.start, block.end):
+            dot = m.start()
+            if _not_a_sentence_end(text, block.start, dot):
+                continue
+            start = m.end()
+            word = regex.match(r"[a-z][\w’'-]*", text[start:block.end]).group()
+            end = _sentence_end(text, start, block.end)
+            token = tokens.get(start)
+            if word in _SPEECH and _ends_at(text, start + len(word), end):
+                if "attribution" in self.kinds:
+                    yield self._match(start, end, f"'{word}' has no speaker: an attribution cut from its sentence")
+            elif token is not None and token.tag_ in _FINITE and not _subject_before(token):
+                if "predicate" in self.kinds:
+                    yield self._match(start, end, f"'{text[start:end]}' has no subject: a predicate glued after a finished sentence")
+            elif "lowercase" in self.kinds and _lowercase_start(word, token):
+                yield self._match(start, end, "a sentence starts in lowercase after a full stop: a stray full stop, or a fragment")
+        if "attribution" in self.kinds:
+            for m in _ORPHAN_AFTER_COMMA.finditer(text, block.start, block.end):
+                token = tokens.get(m.start(1))
+                if token is None or _subject_before(token) or token.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+                    continue  # "Khaled Al-Maeena, editor at the Saudi Gazette, said."
+                yield self._match(m.start(1), m.end(), f"'{m.group(1)}' has no speaker: an attribution cut from its sentence")
+            for m in _LONE_SPEECH.finditer(text, block.start, block.end):
+                yield self._match(m.start(1), m.end(), f"'{m.group(1)}' has no speaker: an attribution cut from its sentence")
+        if "truncated" in self.kinds:
+            for m in _TRUNCATED.finditer(text, block.start, block.end):
+                yield self._match(m.start(1), m.end(), f"the sentence stops after '{m.group(1)}': it was cut off")
+        if "truncated" in self.kinds:
+            for sent in sdoc.sents:
+                last = _last_word(sent)
+                if last is not None and _dangling(last):
+                    start = last.idx + base
+                    yield self._match(start, start + len(last.text) + 1, f"the sentence stops after '{last.text}': it was cut off")
+        if "spliced" in self.kinds:
+            for m in _SPLICED.finditer(text, block.start, block.end):
+                yield self._match(m.start(), m.end(), f"'{m.group()}' opens a new sentence in mid-sentence: two sentences spliced together, or words lost")
+        if "verbless" in self.kinds:
+            yield from self._verbless(doc, text, block, sdoc)
+
+    def _verbless(self, doc, text: str, block, sdoc) -> Iterator[Match]:
+        sentences = [s for s in doc.sentences if block.start <= s.start and s.end <= block.end]
+        if len(sentences) < 2:
+            return
+        base = block.start
+        for s in sentences:
+            if not _END.search(text, s.end - 3, s.end) or doc.in_quote(s.start, s.end):
+                continue
+            span = sdoc.char_span(s.start - base, s.end - base, alignment_mode="expand")
+            if span is None:
+                continue
+            words = [t for t in span if t.is_alpha]
+            # Any verb at all, participles included: the small model often reads a past tense as a
+            # participle ("A bus carrying children ... overturned"), so only a sentence with no verb
+            # of any kind is reported.
+            if len(words) < self.opts["min_words"] or any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            if any(t.text in ":;" for t in span) or sum(t.text in (",", "and") for t in span) >= 4:
+                continue  # "Results: ..." or "A for B, C for D, and E": a list, elliptical on purpose
+            yield self._match(s.start, s.end, "this sentence has no verb: words were lost, or two fragments were joined")
+
+    def _match(self, start: int, end: int, why: str) -> Match:
+        return Match(start, end, args=(why,))
+
+
+def _heading_like(text: str, block) -> bool:
+    """A one-line paragraph with no full stop at its end: a heading, caption or dateline in plain text."""
+    body = text[block.start : block.end].strip()
+    return "\n" not in body and not regex.search(r"[.!?…][\"”’')\]]*\Z", body)
+
+
+def _not_a_sentence_end(text: str, begin: int, dot: int) -> bool:
+    if dot > begin and text[dot - 1] == ".":
+        return True  # an ellipsis "..."
+    m = _WORD_BEFORE.search(text, max(begin, dot - 30), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().strip("’'")
+    if word.rstrip(".") in _MORE_ABBREVIATIONS:
+        return True
+    if "." in word:
+        return True  # "p.m.", "U.S.", "e.g.", "example.com"
+    return len(word) == 1 and word.isalpha()  # an initial
+
+
+def _sentence_end(text: str, start: int, stop: int) -> int:
+    for m in _END.finditer(text, start, stop):
+        if not _not_a_sentence_end(text, start, m.start()) or text[m.start()] != ".":
+            return m.end()
+    return stop
+
+
+def _ends_at(text: str, i: int, end: int) -> bool:
+    return not text[i:end].strip(" \t.!,\"”’")
+
+
+def _last_word(sent):
+    """The word before a sentence's final full stop (None when it ends otherwise)."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 4 or tokens[-1].text != "." or not tokens[-2].is_alpha:
+        return None
+    return tokens[-2]
+
+
+def _dangling(token) -> bool:
+    """A sentence-final word that needs more after it: a preposition right after a noun, with no object."""
+    if token.pos_ != "ADP" or token.dep_ != "prep" or any(True for _ in token.children):
+        return False
+    before = token.nbor(-1)
+    return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in ("about", "around", "over", "through", "along", "by", "in", "on", "out", "up", "down", "off", "back", "away", "aside", "ahead", "together", "apart")
+
+
+def _subject_before(token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i < token.i for c in token.children)
+
+
+def _lowercase_start(word: str, token) -> bool:
+    if any(c.isupper() for c in word):
+        return False  # "iPhone", "eBay"
+    return True

@@ -1,0 +1,178 @@
+"""`extends: undefined-acronym` — an outlet or source known only by initials the story never explains.
+
+"NDMT’s Bernard Smith reports ..." and "according to an NDMT tally" credit a
+source the reader cannot identify. The check flags an all-capitals token (two
+or more capitals: NDMT, KTN, AT&T) where it is used as a source:
+
+* a possessive before a name or a reporting noun: "NDMT’s Bernard Smith",
+  "NDMT’s correspondent", "NDMT’s analysis";
+* before a reporting noun or verb: "an NDMT tally", "NDMT figures", "NDMT reported";
+* after "according to", "told", "reported by", "cited by", "interview with";
+
+unless the story defines it anywhere (title and quotations included):
+"National Disaster Monitoring Team (NDMT)", "NDMT (National ...)", "NDMT, the
+monitoring group", "NDMT is a ...", or a capitalised name whose initials spell
+it ("the National Disaster Monitoring Team ... NDMT") — or it is a known
+organisation. Known organisations come from YAML lists (`organisations`: paths
+relative to the rule file, each a mapping `organisations: {ACRONYM: name}`;
+the built-in list is `data/organisations.yml`) and the rule's `exceptions`
+(acronyms that are not organisations: COVID, GDP, CEO). With `vocab: true` the
+config's `vocabulary.accept` also silences it.
+
+Every source use of an undefined acronym is flagged, not only the first: each
+one is a place where the reader meets an unexplained source. Titles and
+headings are not checked (a headline may use initials the body defines), but
+they count as definitions.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+
+import regex
+import yaml
+
+from newslint.checks import _datalists as lists
+from newslint.checks.base import Check, Option, OptionError
+from newslint.finding import Match
+
+_ACRONYM = regex.compile(r"(?<![\w&.’'-])(?=(?:[A-Z0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]*[A-Z0-9](?![\w&-])")
+_ROMAN = regex.compile(r"[IVXLCDM]+")
+
+_NOUNS = (
+    r"correspondents?|reporters?|journalists?|editors?|producers?|analysts?|anchor|presenter|bureau|team|crew|"
+    r"analysis|reports?|reporting|tally|count|investigation|survey|poll|data|figures|estimates?|calculations?|"
+    r"projections?|sources?|coverage|interview|footage|findings|review|study|story|article|exclusive|website"
+)
+_VERBS = r"reported|reports|learned|learnt|understands|confirmed|quoted|cited|estimated|estimates|counted|obtained|revealed|broadcast|aired"
+# After the acronym.
+# "NDMT’s correspondent", or "NDMT’s Bernard Smith reports" (a name then a reporting verb: a
+# party's "DAB's Ben Chan and Leung Che-cheung" is an affiliation, not a source).
+_SAYS = r"(?:reports|reported|said|says|told|tells|wrote|writes|added|adds|explained|asked|noted)\b"
+_POSSESSIVE = regex.compile(
+    r"['’]s\s+(?:own\s+|senior\s+|chief\s+|local\s+)?(?:(?:" + _NOUNS + r")\b|(?:[A-Z][\w’'.-]*\s+){1,4}" + _SAYS + ")"
+)
+_NOUN_AFTER = regex.compile(r"\s+(?:(?:" + _NOUNS + r")\b(?!\s+(?:that|to)\b)|(?:" + _VERBS + r")\b)")
+# Before the acronym.
+_SOURCE_BEFORE = regex.compile(
+    r"(?:\baccording\s+to|\btold|\b(?:reported|quoted|cited|broadcast)\s+by|\binterview\s+with|\bspeaking\s+to|\bspoke\s+to)"
+    r"(?:\s+the)?\s+\Z",
+    regex.IGNORECASE,
+)
+_PART_OF_NAME_BEFORE = regex.compile(
+    r"(?<![\w’'&.-])(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|From|With|To|Of|And|Or|But|As|After|Before|"
+    r"When|While|According|Told|Said|Meanwhile|Also|Then|Now|However)\b)[A-Z][\w’'&.-]*[ \t]+\Z"
+)
+_PART_OF_NAME_AFTER = regex.compile(r"[ \t]+[A-Z][a-z]")
+# Capitalised names, for initials: "National Disaster Monitoring Team".
+_NAME = regex.compile(
+    r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|la|le|el|al|und|&)\s+)*[A-Z][\w’'&.-]*)+"
+)
+_DESCRIPTORS = (
+    r"broadcaster|channel|network|station|newspaper|paper|agency|outlet|website|site|magazine|daily|weekly|"
+    r"tabloid|group|party|company|firm|union|organi[sz]ation|institute|broadcasting|television|radio"
+)
+_MINOR = frozenset("of for and the on in de du des la le el al und &".split())
+
+
+class UndefinedAcronym(Check):
+    kind = "undefined-acronym"
+    summary = "Flags an outlet or source cited by initials ('NDMT’s Bernard Smith') that the story never defines."
+    default_scope = ("summary",)
+    options = {
+        "organisations": Option("list", [], doc="YAML lists of known acronyms (paths relative to the rule file)"),
+        "exceptions": Option("list", [], doc="acronyms never flagged (not organisations: COVID, GDP, CEO)"),
+        "vocab": Option("bool", True, doc="the config's vocabulary.accept also silences it"),
+    }
+
+    def setup(self) -> None:
+        exceptions = self.opts["exceptions"]
+        if not all(isinstance(e, str) and e.strip() for e in exceptions):
+            raise OptionError("exceptions", "every item of 'exceptions' must be a non-empty string")
+        self.known: set[str] = {e.strip() for e in exceptions}
+        for ref in self.opts["organisations"]:
+            self.known |= load_organisations(self.rule.path, ref)
+
+    def check(self, doc) -> Iterator[Match]:
+        scope = self.scope(doc)
+        text = scope.source
+        candidates = []
+        for span in scope.spans:
+            for m in _ACRONYM.finditer(text, span.start, span.end):
+                acronym = m.group()
+                if acronym in self.known or _ROMAN.fullmatch(acronym) or _shouting(text, m, span):
+                    continue
+                if _source_use(text, m, span.start, span.end):
+                    candidates.append(m)
+        if not candidates:
+            return
+        defined = _definitions(doc.prose, {m.group() for m in candidates})
+        for m in candidates:
+            if m.group() not in defined:
+                yield Match(m.start(), m.end())
+
+
+def _source_use(text: str, m, start: int, end: int) -> bool:
+    if _PART_OF_NAME_BEFORE.search(text, max(start, m.start() - 30), m.start()) or _PART_OF_NAME_AFTER.match(text, m.end(), end):
+        return False  # "Texas A&M", "GB News": initials inside a longer name
+    after = m.end()
+    if _POSSESSIVE.match(text, after, min(end, after + 40)) or _NOUN_AFTER.match(text, after, min(end, after + 40)):
+        return True
+    return bool(_SOURCE_BEFORE.search(text, max(start, m.start() - 40), m.start()))
+
+
+def _shouting(text: str, m, span) -> bool:
+    """An all-capitals stretch of words ("BREAKING NEWS: ..."): not an acronym."""
+    window = text[max(span.start, m.start() - 20) : min(span.end, m.end() + 20)]
+    words = regex.findall(r"[^\W\d_]{2,}", window)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 3
+
+
+def _definitions(text: str, acronyms: set[str]) -> set[str]:
+    """Which of `acronyms` the text defines."""
+    defined = set()
+    for acronym in acronyms:
+        a = regex.escape(acronym)
+        patterns = (
+            rf"\b(?![A-Z]{{2,}}\b)\w[\w’'.-]*[),]?\s*\(\s*(?:the\s+)?{a}\s*\)",  # National ... Team (NDMT), not CAIRO (NDMT)
+            rf"\b{a}\s*\(\s*(?:the\s+)?[A-Z][a-z]",  # NDMT (National ...)
+            rf"\b{a}(?:['’]s)?,\s+(?:the|a|an|which|who|an?\s+\w+\s+that)\b",  # NDMT, the monitoring group
+            rf"\b{a}\s+(?:is|was|are|were)\s+(?:the|a|an)\s",  # NDMT is a news site
+            rf"\b(?:{_DESCRIPTORS})\s+{a}\b",  # the broadcaster NDMT
+            rf"\b{a}\s*(?:stands|stood)\s+for\b|\b(?:short|abbreviation)\s+for\s+{a}\b",
+        )
+        if any(regex.search(p, text) for p in patterns):
+            defined.add(acronym)
+    rest = acronyms - defined
+    if rest:
+        for m in _NAME.finditer(text):
+            words = regex.split(r"\s+", m.group())
+            full = "".join(w[0] for w in words if w[0].isalpha() or w == "&").upper()
+            major = "".join(w[0] for w in words if w.lower() not in _MINOR).upper()
+            for acronym in list(rest):
+                if acronym in full or acronym in major:
+                    defined.add(acronym)
+                    rest.discard(acronym)
+            if not rest:
+                break
+    return defined
+
+
+def load_organisations(rule_path: str, ref) -> set[str]:
+    """The acronyms of one organisations list: `organisations: {ACRONYM: name, ...}` (or a list of acronyms)."""
+    key = "organisations"
+    node, _ = lists.read_list(rule_path, ref, key, "organisations")
+    out: set[str] = set()
+    if isinstance(node, yaml.MappingNode):
+        items = [k for k, _ in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        items = node.value
+    else:
+        raise lists.fail(key, ref, node, "'organisations' must map each acronym to its name")
+    for item in items:
+        value = lists.scalar(item)
+        if value is None or not value.strip() or any(c.isspace() for c in value.strip()):
+            raise lists.fail(key, ref, item, f"an acronym must be one word of text, not {getattr(item, 'value', item)!r}")
+        out.add(value.strip())
+    return out
