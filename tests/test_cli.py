@@ -247,3 +247,11 @@ def test_rules_test_checks_fixed_text(repo):
         """)
     r = newslint("rules", "test", repo / "Fix")
     assert r.code == 1 and "expected ['a bad  day'], got ['a bad day']" in r.out
+
+
+def test_json_summary_counts_error_findings_and_unchecked_files(repo):
+    write(repo / "House" / "Bad.yml", "extends: existence\nmessage: x\nlevel: error\ntokens: [bad]\n")
+    write(repo / "a.txt", "Headline\n\nA bad day.\n")
+    (repo / "b.txt").write_bytes(b"\xff")
+    summary = newslint("check", "a.txt", "b.txt", "-f", "json", cwd=repo).json["summary"]
+    assert (summary["errors"], summary["unchecked"], summary["files"]) == (1, 1, 1)

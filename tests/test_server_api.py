@@ -107,7 +107,8 @@ def test_rule_selection(client):
     without = client.post("/api/check", json={**body, "ignore": ["Newsroom"]}).json()
     assert rules_of(without) == ["House.Haniyeh"]
     errors = client.post("/api/check", json={**body, "min_severity": "error"}).json()
-    assert rules_of(errors) == ["House.Haniyeh"] and errors["summary"]["errors"] == 0
+    assert rules_of(errors) == ["House.Haniyeh"] and errors["summary"]["errors"] == 1
+    assert errors["summary"]["unchecked"] == 0
     assert errors["summary"]["findings"] == 1
     wrong = client.post("/api/check", json={**body, "select": ["Newsroom.Placeholdr"]})
     assert wrong.status_code == 400

@@ -26,8 +26,9 @@ class Summary:
         self.by_severity[finding.severity] += 1
 
     def to_dict(self) -> dict:
+        # "errors" counts error-level findings; files that could not be checked are "unchecked".
         return {"files": self.files, "findings": self.findings,
-                **{f"{s}s": n for s, n in self.by_severity.items()}, "errors": len(self.errors)}
+                **{f"{s}s": n for s, n in self.by_severity.items()}, "unchecked": len(self.errors)}
 
 
 @dataclass
