@@ -49,8 +49,14 @@ def finding_for(doc: Document, check: Check, match: Match, severity: str | None 
     )
 
 
-def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = None, accepted: re.Pattern | None = None) -> Result:
-    """Run every check over one document. `levels` overrides a rule's severity by name."""
+def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = None, accepted: re.Pattern | None = None,
+         phrases: re.Pattern | None = None) -> Result:
+    """Run every check over one document. `levels` overrides a rule's severity by name.
+
+    `accepted` exempts a match that is an accepted term; `phrases` (the multi-word
+    accepted terms, Vale's buildPhraseRe) one that lies inside an occurrence of one.
+    """
+    spans = [(m.start(), m.end()) for m in phrases.finditer(doc.prose)] if phrases is not None else []
     result = Result()
     levels = levels or {}
     for check in checks:
@@ -67,7 +73,8 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
             result.warnings.append((exc.backend, str(exc)))
             continue
         if accepted is not None and rule.options.get("vocab", rule.extends == "spelling"):
-            matches = [m for m in matches if not accepted.fullmatch(doc.text[m.start : m.end])]
+            matches = [m for m in matches if not accepted.fullmatch(doc.text[m.start : m.end])
+                       and not any(s <= m.start and m.end <= e for s, e in spans)]
         if rule.limit:
             matches = matches[: rule.limit]
         for m in matches:
@@ -133,7 +140,7 @@ def check_document(doc: Document, config, selection: Selection = Selection()) ->
     patterns.TIMEOUT = config.regex_timeout
     checks, levels = config.checks_for(doc.path if not doc.path.startswith("<") else None)
     checks = [c for c in checks if selection.wants(c)]
-    result = lint(doc, checks, levels, config.accepted)
+    result = lint(doc, checks, levels, config.accepted, getattr(config, "accepted_phrases", None))
     floor = severity_rank(selection.min_severity or config.min_severity)
     result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor and selection.keeps(f.rule)]
     return result

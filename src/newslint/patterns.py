@@ -49,6 +49,10 @@ def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.P
 def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
     """`pattern.finditer` bounded by TIMEOUT; raises PatternTimedOut on a runaway pattern."""
     end = len(text) if end is None else end
+    if 0 < start and text[start - 1] != "\n" and "^" in pattern.pattern:
+        # Vale matches each block (or sentence) as a string of its own, so `^` holds at its
+        # start even mid-line: the character before it reads as a line break (offsets kept).
+        text = text[: start - 1] + "\n" + text[start:]
     try:
         yield from pattern.finditer(text, start, end, timeout=TIMEOUT)
     except TimeoutError:

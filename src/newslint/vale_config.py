@@ -26,7 +26,8 @@ from newslint.config import Config, builtin_packs
 from newslint.document.model import Document
 from newslint.document.plain import FORMAT as PLAIN
 from newslint.errors import ConfigError
-from newslint.loading import build_rule, load_pack, read_yaml
+from newslint.checks import KINDS
+from newslint.loading import COMMON, build_rule, load_pack, read_yaml
 from newslint.vale_glob import Glob
 
 VALE = "Vale"
@@ -146,7 +147,7 @@ class ValeConfig(Config):
 
     def _vale_rule(self, path: Path, name: str) -> Check:
         data, lines = read_yaml(path)
-        check = build_rule(name, str(path), data, lines)
+        check = build_rule(name, str(path), _weak_lists(data), lines)
         if isinstance(data, dict) and "level" not in data:
             check.rule = replace(check.rule, level="warning")  # Vale's default level
         return self._leveled(check)
@@ -180,6 +181,17 @@ class ValeConfig(Config):
             return regex.compile("|".join(parts), regex.V0)
         except regex.error as exc:
             raise ConfigError(f"bad pattern in the vocabulary: {exc}", str(self.path)) from None
+
+    @cached_property
+    def accepted_phrases(self) -> regex.Pattern | None:
+        """Vale's buildPhraseRe: the multi-word accepted terms, found in a block ignoring case."""
+        phrases = [a[4:] if a.startswith("(?i)") else a for a in self.accept if " " in a or "\t" in a or r"\s" in a]
+        if not phrases:
+            return None
+        try:
+            return regex.compile(r"(?i)\b(?:" + "|".join(phrases) + r")\b", regex.V0)
+        except regex.error:
+            return None
 
     @cached_property
     def fingerprint(self) -> str:
@@ -265,3 +277,11 @@ class ValeConfig(Config):
                 tokens += [t for t in sec.token_ignores if t not in tokens]
                 blocks += [b for b in sec.block_ignores if b not in blocks]
         return tuple(tokens), tuple(blocks)
+
+
+def _weak_lists(data):
+    """Vale decodes a rule with mapstructure's WeakDecode: a single string where a list is due is a list of one."""
+    if not isinstance(data, dict) or not isinstance(data.get("extends"), str) or data["extends"] not in KINDS:
+        return data
+    declared = {**COMMON, **KINDS[data["extends"]].options}
+    return {k: [v] if isinstance(v, str) and k in declared and declared[k].type == "list" else v for k, v in data.items()}

@@ -8,7 +8,11 @@ Plain text (`.txt` and unknown formats) goes to document/plain.py. For Markdown:
   Markdown's text; code and tt are always ignored;
 - SkippedScopes (block tags: blockquote, li/ul/ol, table, p, h1..h6) drop
   those blocks; pre, script, style and figure never hold prose here;
-- front matter is metadata to Vale, so its `title:` is not prose here.
+- front matter: Vale 3 lints each top-level string value of the YAML front
+  matter as its own block (scope `text.frontmatter.<key>`), placed on the line
+  holding it; lists, numbers and the keys themselves are not prose;
+- math: `$$ ... $$` display math and `$...$` inline math (Pandoc's delimiter
+  rules) are code to Vale (internal/lint/math.go), so they are blanked.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from __future__ import annotations
 import re
 
 import regex
+import yaml
 
-from newslint.document.markdown import parse_markdown
+from newslint.document.markdown import _CODE_SPAN, parse_markdown
 from newslint.document.masking import blank
-from newslint.document.model import Document
+from newslint.document.model import Block, Document
 from newslint.document.plain import FORMAT as PLAIN
 from newslint.document.plain import parse_plain
 from newslint.errors import ConfigError
@@ -43,10 +48,16 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
     doc = parse_markdown(path, text, bom)
     tokens, blocks = config.ignores_for(path if not path.startswith("<") else None)
     chars = list(doc.prose)
-    kept = [b for b in doc.blocks if b.kind != "title"]  # front matter is metadata to Vale
+    kept = [b for b in doc.blocks if b.kind != "title"]  # the title is one of the front matter values below
     for b in doc.blocks:
         if b.kind == "title":
             blank(chars, b.start, b.end)
+    for start, end in _math_spans(text, [b for b in doc.blocks if b.kind in ("code", "html", "frontmatter")]):
+        blank(chars, start, end)
+        kept = [b for b in kept if not (start <= b.start and b.end <= end)]
+    for block in _front_matter_values(text, doc.blocks, config, path):
+        chars[block.start:block.end] = text[block.start:block.end]
+        kept.append(block)
     for pattern in blocks:
         for m in _finditer(pattern, text, config, "BlockIgnores"):
             blank(chars, m.start(), m.end())
@@ -77,3 +88,108 @@ def _finditer(pattern: str, text: str, config, key: str):
     except regex.error as exc:
         raise ConfigError(f"bad regular expression in {key}: {pattern}: {exc}", str(config.path)) from None
     return compiled.finditer(text)
+
+
+_FM_KEY = re.compile(r"^(?P<key>[^\s:#][^:\n]*?):[ \t]*(?P<rest>.*?)[ \t]*\r?$", re.M)
+
+
+def _front_matter_values(text: str, blocks, config, path: str) -> list[Block]:
+    """Vale's lintMetadata: each top-level string value of the front matter, where it is written."""
+    fm = next((b for b in blocks if b.kind == "frontmatter"), None)
+    if fm is None:
+        return []
+    try:
+        data = yaml.safe_load(re.sub(r"\A---[^\n]*\n|\n(?:---|\.\.\.)[ \t]*(?:\r?\n)?\Z", "\n", text[fm.start:fm.end]))
+    except yaml.YAMLError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else "md"
+    ignored = [set(s.split(".")) for s in config.ignored_scopes]
+    out = []
+    for m in _FM_KEY.finditer(text, fm.start, fm.end):
+        key = m.group("key").strip().strip("\"'")
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if any(parts <= {"text", "frontmatter", key, ext} for parts in ignored):
+            continue
+        at = text.find(value, m.start("rest"), m.end("rest") or m.end())
+        if at < 0:
+            continue
+        out.append(Block("meta", at, at + len(value)))
+    return out
+
+
+_MATH_OPEN = re.compile(r"^(?P<indent> {0,3})\$\$", re.M)
+
+
+def _math_close(tail: str) -> bool:
+    body = tail.rstrip(" \t\r\n")
+    if body.endswith("}") and "{" in body:
+        body = body[: body.rindex("{")].rstrip(" \t")
+    return len(body) >= 2 and body.endswith("$$")
+
+
+def _math_spans(text: str, skip) -> list[tuple[int, int]]:
+    """Vale's mathBlockParser and mathInlineParser: spans of display and inline math."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _MATH_OPEN.search(text, pos)) is not None:
+        start = m.start() + len(m.group("indent"))
+        if any(b.start <= start < b.end for b in skip):
+            pos = m.end()
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[m.end():line_end].lstrip("$")
+        end = line_end
+        if not _math_close(rest):
+            cursor = line_end + 1
+            while cursor < len(text):
+                nxt = text.find("\n", cursor)
+                nxt = len(text) if nxt < 0 else nxt
+                line = text[cursor:nxt]
+                if not line.strip():
+                    break  # a blank line ends an unclosed block
+                end = nxt
+                if len(line) - len(line.lstrip(" ")) < 4 and _math_close(line):
+                    break
+                cursor = nxt + 1
+        spans.append((start, end))
+        pos = end + 1 if end < len(text) else len(text)
+        if pos >= len(text):
+            break
+    spans.extend(_inline_math(text, spans, skip))
+    return spans
+
+
+def _inline_math(text: str, display, skip) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    n = len(text)
+    code = None  # code spans: goldmark reads them before any `$`
+    while (i := text.find("$", i)) >= 0:
+        if code is None:
+            code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+        inside = any(s <= i < e for s, e in display) or any(b.start <= i < b.end for b in skip) \
+            or any(s <= i < e for s, e in code)
+        if inside or (i > 0 and text[i - 1] in "\\$") or i + 1 >= n or text[i + 1] in "$ \t\r\n":
+            i += 1
+            continue
+        j = i + 1
+        close = -1
+        while j < n:
+            c = text[j]
+            if c == "\n" and not text[j + 1 : (text.find("\n", j + 1) + 1 or n)].strip():
+                break  # a blank line: the paragraph ended
+            if c == "$" and text[j - 1] != "\\" and not text[j - 1].isspace() and not text[j + 1 : j + 2].isdigit():
+                close = j
+                break
+            j += 1
+        if close < 0:
+            i += 1
+            continue
+        out.append((i, close + 1))
+        i = close + 1
+    return out

@@ -29,6 +29,8 @@ a space), list values are split on commas. Every error names the ini and line.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +58,14 @@ class Key:
         return self.values[0]
 
     def items(self) -> list[str]:
-        """go-ini's StringsWithShadows(",") through Vale's mergeValues: split, trimmed, deduplicated."""
+        """go-ini's StringsWithShadows(",") through Vale's mergeValues: split, trimmed, deduplicated.
+
+        As in go-ini, an escaped comma (`\\,`) does not split: it stays in the value as `,`.
+        """
         out: list[str] = []
         for v in self.values:
-            for part in v.split(","):
-                part = part.strip()
+            for part in re.split(r"(?<!\\),", v):
+                part = part.replace("\\,", ",").strip()
                 if part and part not in out:
                     out.append(part)
         return out

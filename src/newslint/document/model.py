@@ -156,7 +156,7 @@ class Document:
 
     def _named(self, name: str) -> tuple[Block, ...]:
         if name == "text":
-            return self.blocks_of(*PROSE_KINDS)
+            return self.blocks_of(*PROSE_KINDS, "meta")  # "meta": front matter values (Vale configs only)
         if name == "summary":
             return self.blocks_of(*BODY_KINDS)
         if name == "sentence":
