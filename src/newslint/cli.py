@@ -37,7 +37,7 @@ names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_
 app.add_typer(names_app, name="names")
 
 FAIL_ON = SEVERITIES + ("never",)
-BACKENDS = ("languagetool",)  # optional backends --require can insist on
+BACKENDS = ("languagetool", "nlp")  # optional backends --require can insist on
 
 
 def _version(value: bool) -> None:
@@ -88,7 +88,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
     executor: str = typer.Option("local", "--executor", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
-    require: List[str] = typer.Option([], "--require", help="Exit 2 when this optional backend fails, instead of a warning: languagetool."),
+    require: List[str] = typer.Option([], "--require", help="Exit 2 when this optional backend fails, instead of a warning: languagetool, nlp (the spaCy model)."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 

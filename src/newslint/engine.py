@@ -59,6 +59,12 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
     spans = [(m.start(), m.end()) for m in phrases.finditer(doc.prose)] if phrases is not None else []
     result = Result()
     levels = levels or {}
+    if any(c.needs_nlp for c in checks):
+        from newslint import nlp
+
+        for c in checks:
+            if c.needs_nlp:
+                nlp.need(c.nlp_components)
     for check in checks:
         rule = check.rule
         try:

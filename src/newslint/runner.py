@@ -96,8 +96,14 @@ def _parse(path: str, data: bytes, options: Options, config: Config | None = Non
 
 
 def _needs_nlp(doc: Document, config: Config, options: Options) -> bool:
+    """Whether an enabled rule needs spaCy for this file; declares the components they read."""
+    from newslint import nlp
+
     checks, _ = config.checks_for(doc.path)
-    return any(c.needs_nlp and options.selection.wants(c) for c in checks)
+    wanted = [c for c in checks if c.needs_nlp and options.selection.wants(c)]
+    for c in wanted:
+        nlp.need(c.nlp_components)
+    return bool(wanted)
 
 
 def _check(doc: Document, config: Config, options: Options) -> FileResult:
@@ -120,7 +126,7 @@ def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) ->
         try:
             nlp.prepare(nlp_docs)
         except NewslintError:
-            pass  # no model: each NLP check reports it on its own document
+            pass  # no model: each NLP check reports it (a warning) on its own document
     return [d if isinstance(d, FileResult) else _check(d, cfg, options) for d, cfg in items]
 
 
@@ -190,7 +196,7 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
                     _CONFIGS.setdefault(cfg_path, target.config)  # forked workers inherit it loaded
                     batch.append((target.path, data, cfg_path))
                     batch_keys.append(key)
-                    if len(batch) >= BATCH or pool is None:
+                    if len(batch) >= BATCH:
                         flush()
             yield from drain(limit=2 * (options.jobs or 1))
         flush()

@@ -97,8 +97,8 @@ class Check:
     options: ClassVar[dict[str, Option]] = {}
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
     needs_nlp: ClassVar[bool] = False  # True when the kind needs the spaCy pipeline
-    # The spaCy components the kind reads (e.g. ("tagger", "parser") or ("ner",)); documentation for
-    # now, so a loader can one day disable the rest. tok2vec/attribute_ruler come with them.
+    # The spaCy components the kind reads (e.g. ("tagger", "parser") or ("ner",)); components no
+    # enabled rule reads are not loaded (nlp.excluded). Empty: all of them.
     nlp_components: ClassVar[tuple[str, ...]] = ()
     can_fix: ClassVar[bool] = False  # whether `fix: safe|unsafe` is meaningful for this kind
     summary: ClassVar[str] = ""

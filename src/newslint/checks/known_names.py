@@ -48,6 +48,7 @@ class KnownNames(Check):
     kind = "known-names"
     summary = "Flags a name that a names list spells otherwise (suggesting the canonical form)."
     needs_nlp = True
+    nlp_components = ("ner", "parser")  # entities, and sentence starts from the parser
     can_fix = True
     options = {
         "names": Option("list", [namelist.STARTER], doc="names lists (YAML or CSV) relative to the rule file; @starter is the list shipped with newslint"),

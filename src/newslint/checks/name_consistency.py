@@ -68,6 +68,7 @@ class NameConsistency(Check):
     kind = "name-consistency"
     summary = "Flags a name spelled two ways in one story (the rare near-spelling of a frequent one)."
     needs_nlp = True
+    nlp_components = ("ner", "parser")  # entities, and sentence starts from the parser
     can_fix = True
     options = {
         "names": Option("list", [], doc="names lists (YAML or CSV, relative to the rule file; @starter: the shipped list) whose right forms are never reported and break ties"),

@@ -59,6 +59,7 @@ class Sequence(Check):
     kind = "sequence"
     summary = "Flags a sequence of words matching patterns and part-of-speech tags."
     needs_nlp = True
+    nlp_components = ("tagger",)  # fine-grained tags
     default_scope = ("sentence",)
     options = {
         "tokens": Option("list", required=True, doc="the words: {pattern, tag, negate, skip}"),
