@@ -255,3 +255,21 @@ def test_json_summary_counts_error_findings_and_unchecked_files(repo):
     (repo / "b.txt").write_bytes(b"\xff")
     summary = newslint("check", "a.txt", "b.txt", "-f", "json", cwd=repo).json["summary"]
     assert (summary["errors"], summary["unchecked"], summary["files"]) == (1, 1, 1)
+
+
+def test_per_file_ignore_list_for_plain_text(repo):
+    write(repo / ".newslint.yaml", """
+        packs: [./House]
+        ignore:
+          - "drafts/*"
+          - {"news/legacy-*.txt": [House.Utilize]}
+        """)
+    write(repo / "drafts" / "a.txt", "Headline\n\nWe utilize it.\n")
+    write(repo / "news" / "legacy-1.txt", "Headline\n\nWe utilize it, very much.\n")
+    write(repo / "news" / "new.txt", "Headline\n\nWe utilize it.\n")
+    data = newslint("check", "drafts", "news", "-f", "json", cwd=repo).json
+    assert [(f["path"], f["rule"]) for f in data["findings"]] == [("news/legacy-1.txt", "House.Very"), ("news/new.txt", "House.Utilize")]
+    assert data["summary"]["files"] == 2
+    write(repo / ".newslint.yaml", "packs: [./House]\nignore: [{\"x\": \"House.Very\"}]\n")
+    r = newslint("check", "news", cwd=repo)
+    assert r.code == 2 and ".newslint.yaml:2: each 'ignore' entry" in r.err

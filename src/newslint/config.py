@@ -5,7 +5,7 @@
     min_severity: suggestion
     vocabulary: {accept: [Haniyeh], reject: [cease-fire]}
     overrides: [{files: ["opinion/**"], rules: {Newsroom.FirstPerson: off}}]
-    ignore: ["drafts/**"]
+    ignore: ["drafts/**", {"archive/2019-*.txt": [Newsroom.Boilerplate]}]  # skip files; or rules per file
     regex_timeout: 2.0
 """
 
@@ -243,9 +243,19 @@ def load_config(path: str | Path) -> Config:
             raise fail("'files' in an override must be a glob or a list of globs", "overrides")
         overrides.append(Override(tuple(files), _settings(o.get("rules", {}), "overrides", fail)))
 
-    ignore = data.get("ignore", []) or []
-    if not isinstance(ignore, list) or not all(isinstance(g, str) for g in ignore):
-        raise fail("'ignore' must be a list of globs", "ignore")
+    ignore, ignore_rules = [], []
+    entries = data.get("ignore", []) or []
+    if not isinstance(entries, list):
+        raise fail("'ignore' must be a list of globs (files to skip) or {glob: [rules]} (rules to skip there)", "ignore")
+    for entry in entries:
+        if isinstance(entry, str):
+            ignore.append(entry)
+        elif isinstance(entry, dict) and all(isinstance(g, str) and isinstance(r, list) and all(isinstance(x, str) for x in r)
+                                             for g, r in entry.items()):
+            # Plain text has no comments to switch a rule off in: name the file here instead.
+            ignore_rules.extend(Override((glob,), {name: "off" for name in names}) for glob, names in entry.items())
+        else:
+            raise fail("each 'ignore' entry is a glob (a file to skip) or {glob: [rules]} (rules to skip there)", "ignore")
     timeout = data.get("regex_timeout", 2.0)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
         raise fail("'regex_timeout' must be a positive number of seconds", "regex_timeout")
@@ -260,7 +270,7 @@ def load_config(path: str | Path) -> Config:
             raise fail(exc.message, "languagetool") from None
 
     config = Config(path=path, packs=tuple(packs), rules=rules, min_severity=min_severity,
-                    accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides),
+                    accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides) + tuple(ignore_rules),
                     ignore=tuple(ignore), regex_timeout=float(timeout), languagetool=languagetool)
     object.__setattr__(config, "_key_lines", lines)
     return config

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from newslint.checks import KINDS
+from newslint import checks
 from newslint.checks.base import Check, Option, OptionError, Rule, check_type
 from newslint.document.model import SCOPES
 from newslint.errors import RuleError
@@ -35,15 +35,24 @@ OTHER_VALE_SCOPES = ("alt", "table.header", "table.cell", "table.caption", "figu
 UNSUPPORTED_KINDS = {"script": "Vale's 'script' kind (Tengo scripts) is not supported by newslint"}
 
 
+# libyaml's loader where PyYAML was built with it: rule loading is part of every run's start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _key_lines(text: str) -> tuple[Any, dict[str, int]]:
-    """Parse YAML and note the line of each top-level key."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    """Parse YAML once and note the line of each top-level key."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
-    return yaml.safe_load(text), lines
+    return data, lines
 
 
 def read_yaml(path: str | Path, error=RuleError) -> tuple[Any, dict[str, int]]:
@@ -92,9 +101,9 @@ def build_rule(name: str, path: str, data: Any, lines: dict[str, int] | None = N
         raise fail("'extends' must be a string", "extends")
     if kind_name in UNSUPPORTED_KINDS:
         raise fail(UNSUPPORTED_KINDS[kind_name], "extends")
-    kind = KINDS.get(kind_name)
+    kind = checks.KINDS.get(kind_name)
     if kind is None:
-        raise fail(f"unknown kind 'extends: {kind_name}' (known: {', '.join(sorted(KINDS))})", "extends")
+        raise fail(f"unknown kind 'extends: {kind_name}' (known: {', '.join(sorted(checks.KINDS))})", "extends")
 
     declared = {**COMMON, **kind.options}
     values: dict[str, Any] = {}

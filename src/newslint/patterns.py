@@ -67,3 +67,26 @@ def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: boo
     raw_part = "".join(raw)
     pattern = body + raw_part if append else raw_part + body
     return ("(?i)" if ignorecase else "") + pattern
+
+
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of literal words shaped as a trie (`ab(?:c|d)`): a long word list then
+    costs one pass, not one attempt per word at each position. A space matches any whitespace."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a word ends here and longer ones go on: prefer the longer, as the sorted list did
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)

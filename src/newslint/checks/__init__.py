@@ -1,13 +1,19 @@
-"""The registry of check kinds: `extends:` value -> Check class, built from the modules here."""
+"""The registry of check kinds: `extends:` value -> Check class, built from the modules here.
+
+Built on first use (`KINDS`), not at import, so a kind's module can import shared
+helpers (patterns, base) that themselves import from this package.
+"""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import lru_cache
 
 from newslint.checks.base import Check
 
 
+@lru_cache(maxsize=1)
 def _discover() -> dict[str, type[Check]]:
     kinds: dict[str, type[Check]] = {}
     for info in pkgutil.iter_modules(__path__):
@@ -20,4 +26,7 @@ def _discover() -> dict[str, type[Check]]:
     return kinds
 
 
-KINDS: dict[str, type[Check]] = _discover()
+def __getattr__(name: str):
+    if name == "KINDS":
+        return _discover()
+    raise AttributeError(name)

@@ -58,7 +58,18 @@ class KnownNames(Check):
         paths = self.opts["names"]
         if not paths or not all(isinstance(p, str) for p in paths):
             raise OptionError("names", "'names' must list at least one names file (YAML or CSV)")
-        self.names = namelist.load_many(paths, Path(self.rule.path).parent)
+        # A newsroom's own lists are read now, so a broken one stops the run before anything is
+        # checked; the shipped starter list is trusted and read on first use (not at all under --no-nlp).
+        own = [p for p in paths if p != namelist.STARTER]
+        if own:
+            namelist.load_many(own, Path(self.rule.path).parent)
+        self._names = None
+
+    @property
+    def names(self):
+        if self._names is None:
+            self._names = namelist.load_many(self.opts["names"], Path(self.rule.path).parent)
+        return self._names
 
     def check(self, doc) -> Iterator[Match]:
         spans = self.scope(doc).spans

@@ -120,10 +120,15 @@ class Document:
                 out.extend(Block("quote", s, e) for s, e in find_quotes(self.prose, block.start, block.end))
         return tuple(out)
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
-        """True when [start, end) lies inside a quotation."""
+        """True when [start, end) lies inside a quotation (quotes are sorted and disjoint: bisect)."""
         end = start + 1 if end is None else end
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and end <= self.quotes[i].end
 
     def block_at(self, offset: int) -> Block | None:
         for b in self.blocks:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.document.markdown import parse_markdown
 from newslint.document.model import Document
 from newslint.document.text import parse_text
 from newslint.errors import InputError
@@ -42,7 +41,11 @@ def parse(path: str, text: str, fmt: str, bom: bool = False) -> Document:
         from newslint.document.plain import parse_plain
 
         return parse_plain(path, text, bom)
-    return (parse_markdown if fmt == "md" else parse_text)(path, text, bom)
+    if fmt == "md":  # imported here: markdown-it costs start-up time a plain-text run need not pay
+        from newslint.document.markdown import parse_markdown
+
+        return parse_markdown(path, text, bom)
+    return parse_text(path, text, bom)
 
 
 def read_document(path: str | Path, ext: str | None = None) -> Document:
