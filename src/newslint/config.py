@@ -14,7 +14,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -172,13 +172,17 @@ def default_config() -> Config:
 def find_config(start: Path) -> Path | None:
     """The nearest .newslint.yaml (or, in the same folder, a Vale ini) at or above `start` (a file or folder)."""
     folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for d in (folder, *folder.parents):
-        for name in CONFIG_NAMES + VALE_NAMES:  # a Vale ini serves where no .newslint.yaml is nearer
-            candidate = d / name
-            if candidate.is_file():
-                return candidate
-    return None
+    return _find_from(folder.resolve())
+
+
+@lru_cache(maxsize=1024)
+def _find_from(folder: Path) -> Path | None:
+    """Per folder, once per run: an archive's thousands of files share a few folders."""
+    for name in CONFIG_NAMES + VALE_NAMES:  # a Vale ini serves where no .newslint.yaml is nearer
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return _find_from(folder.parent) if folder.parent != folder else None
 
 
 def load_config(path: str | Path) -> Config:

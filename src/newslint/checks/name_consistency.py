@@ -82,7 +82,18 @@ class NameConsistency(Check):
             raise OptionError("names", "every item of 'names' must be a path")
         if self.opts["min_ratio"] < 1:
             raise OptionError("min_ratio", "'min_ratio' must be at least 1")
-        self.names = namelist.load_many(paths, Path(self.rule.path).parent) if paths else namelist.NameList()
+        own = [p for p in paths if p != namelist.STARTER]
+        if own:  # a newsroom's own list is read now, so a broken one stops the run before any check
+            namelist.load_many(own, Path(self.rule.path).parent)
+        self._names = None
+
+    @property
+    def names(self):
+        """The lists, read on first use (the starter list costs start-up time a --no-nlp run need not pay)."""
+        if self._names is None:
+            paths = self.opts["names"]
+            self._names = namelist.load_many(paths, Path(self.rule.path).parent) if paths else namelist.NameList()
+        return self._names
 
     def check(self, doc) -> Iterator[Match]:
         spans = self.scope(doc).spans

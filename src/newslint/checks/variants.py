@@ -51,6 +51,10 @@ from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.patterns import trie_pattern
 
+# The first pass uses stdlib re (faster than `regex` on these simple patterns): every word, and
+# every two words with one space between (the second in a lookahead, so pairs overlap).
+_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+_PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?= ([^\W\d_]+)(?![\w-]))")
 _TOKEN = regex.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _FAMILY = regex.compile(r"\A([^()|]*)\(([^()]*)\)\Z")
 # Words that make a spaced pair a phrase, not an open compound.
@@ -149,6 +153,8 @@ class Variants(Check):
         return list(families.values())
 
     def _compounds(self, doc, text, spans, claimed) -> list[_Family]:
+        if not self._may_have_compounds(text, spans):
+            return []
         closed: dict[str, list[tuple[int, int, str]]] = {}
         hyphened: dict[str, list[tuple[int, int, str]]] = {}
         spaced: dict[str, list[tuple[int, int, str]]] = {}
@@ -205,6 +211,18 @@ class Variants(Check):
                 fam.alternatives[1] = [next(f for f in open_forms if f in self.house)]
             families.append(fam)
         return families
+
+    def _may_have_compounds(self, text, spans) -> bool:
+        """A cheap first pass: does an open form (hyphenated or spaced) meet a closed one (or a
+        house form) at all? Most stories have none, and then the careful pass is skipped."""
+        closed, open_forms = set(), set()
+        for span in spans:
+            words = _WORD_RE.findall(text, span.start, span.end)
+            closed.update(w.lower() for w in words if "-" not in w)
+            open_forms.update(w.replace("-", "").lower() for w in words if "-" in w)
+            open_forms.update((a + b).lower() for a, b in _PAIR_RE.findall(text, span.start, span.end))
+        targets = closed | (self.house if self.opts["enforce_house"] else set())
+        return not open_forms.isdisjoint(targets)
 
     def _findings(self, fam: _Family) -> Iterator[Match]:
         alternatives = fam.alternatives
