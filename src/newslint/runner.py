@@ -192,7 +192,8 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
                     lines = {int(k): v for k, v in hit.get("lines", {}).items()}
                     pending.append(([None], [FileResult(target.path, hit["findings"], lines=lines)]))
                 else:
-                    cfg_path = str(target.config.path) if target.config.path else None
+                    # absolute: Dask workers do not share our working folder
+                    cfg_path = str(Path(target.config.path).resolve()) if target.config.path else None
                     _CONFIGS.setdefault(cfg_path, target.config)  # forked workers inherit it loaded
                     batch.append((target.path, data, cfg_path))
                     batch_keys.append(key)

@@ -83,12 +83,12 @@ def element_counts(doc) -> dict[str, float]:
         counts[f"heading_h{block.level}"] += 1
     if doc.format == "md":
         # Lists and blockquotes are containers, so the blocks do not say how many there are.
-        from newslint.document.markdown import _MD
+        from newslint.document.markdown import block_tokens
 
         text = doc.text
         for fm in doc.blocks_of("frontmatter"):
             text = "\n" * text.count("\n", fm.start, fm.end) + text[fm.end :]
-        for tok in _MD.parse(text):
+        for tok in block_tokens(text):
             if tok.type in ("bullet_list_open", "ordered_list_open"):
                 counts["list"] += 1
             elif tok.type == "blockquote_open":

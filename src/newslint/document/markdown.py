@@ -36,6 +36,11 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*
 _LEAF_INLINE = {"paragraph_open", "heading_open"}
 
 
+def block_tokens(text: str) -> list:
+    """markdown-it's token stream for `text` (for checks that count Markdown structure)."""
+    return _MD.parse(text)
+
+
 def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
     chars = list(text)
     blocks: list[Block] = []
