@@ -243,10 +243,10 @@ def test_spacy_is_loaded_once_for_every_request(client):
 
     client.post("/api/check", json={"text": SEED})
     assert nlp.loaded()
-    loads = nlp.load.cache_info().misses
+    loads = nlp._load.cache_info().misses
     for _ in range(3):
         assert "House.Haniyeh" in rules_of(client.post("/api/check", json={"text": SEED}).json())
-    assert nlp.load.cache_info().misses == loads  # no request loads the pipeline again
+    assert nlp._load.cache_info().misses == loads  # no request loads the pipeline again
 
 
 def test_only_loopback_hosts_when_asked(config):
