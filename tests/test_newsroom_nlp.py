@@ -316,3 +316,26 @@ def test_variants_seed_finding_and_shipped_list_loads():
     (f,) = lint(doc, [load_rule(RULES / "Variants.yml")]).findings
     assert (f.line, f.col, f.match, f.suggestions) == (19, 169, "cease-fire", ("ceasefire",))
     assert "(4)" in f.message
+
+
+# Misses found by benchmarks/corruption.py, kept fixed.
+def test_fragment_after_a_closing_straight_quote():
+    from newslint.document.reader import document_from_string
+    from newslint.engine import lint
+    from newslint.loading import load_rule
+    from conftest import ROOT
+
+    check = load_rule(ROOT / "rules" / "Newsroom" / "Fragment.yml")
+    doc = document_from_string('Title\n\nIt was "how he picks." was not immediately clear. They left.\n', "txt")
+    assert [(f.line, f.col, f.match) for f in lint(doc, [check]).findings] == [(3, 24, "was not immediately clear.")]
+
+
+def test_acronym_opening_a_sentence_after_a_capitalised_word():
+    from newslint.document.reader import document_from_string
+    from newslint.engine import lint
+    from newslint.loading import load_rule
+    from conftest import ROOT
+
+    check = load_rule(ROOT / "rules" / "Newsroom" / "UndefinedAcronym.yml")
+    doc = document_from_string("Title\n\nThe storm hit Kenya. DWFE’s Bernard Smith reports from Nairobi.\n", "txt")
+    assert [(f.line, f.col, f.match) for f in lint(doc, [check]).findings] == [(3, 22, "DWFE")]

@@ -55,7 +55,7 @@ _SPEECH = frozenset("said says added adds told tells stated states reported repo
 _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
 # A full stop ending a sentence, then a lowercase word.
-_STOP_LOWER = regex.compile(r"(?<=[\w)\]%’”\"'])\.[ \t\u00a0]+(?=[a-z])")
+_STOP_LOWER = regex.compile(r"(?<=[\w)\]%’”\"'])\.[\"”’']?[ \t\u00a0]+(?=[a-z])")  # also after a closing quote: `picks." was not`
 _ORPHAN_AFTER_COMMA = regex.compile(r",[ \t\u00a0]+(" + "|".join(sorted(_SPEECH)) + r")[.!]")
 _LONE_SPEECH = regex.compile(r"(?:(?<=[.!?][ \t\u00a0]+)|^)(" + "|".join(w.capitalize() for w in sorted(_SPEECH)) + r")\.", regex.M)
 _TRUNCATED = regex.compile(r"(?<=\w[ \t\u00a0]+)(the|a|an|and|or|nor|its|their|whose|than)\.(?=\s|$)")

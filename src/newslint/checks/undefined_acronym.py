@@ -62,8 +62,8 @@ _SOURCE_BEFORE = regex.compile(
 )
 _PART_OF_NAME_BEFORE = regex.compile(
     r"(?<![\w’'&.-])(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|From|With|To|Of|And|Or|But|As|After|Before|"
-    r"When|While|According|Told|Said|Meanwhile|Also|Then|Now|However)\b)[A-Z][\w’'&.-]*[ \t]+\Z"
-)
+    r"When|While|According|Told|Said|Meanwhile|Also|Then|Now|However)\b)[A-Z][\w’'&.-]*(?<!\w\w\.)[ \t]+\Z"
+)  # a word that ends a sentence ("Kenya. DWFE's") is not part of a name; "U.S." and initials are
 _PART_OF_NAME_AFTER = regex.compile(r"[ \t]+[A-Z][a-z]")
 # Capitalised names, for initials: "National Disaster Monitoring Team".
 _NAME = regex.compile(
