@@ -12,7 +12,7 @@ from newslint.errors import RuleError
 from newslint.loading import build_rule, load_rule
 from newslint.names import namelist
 from newslint.names.candidates import alias_words, mentions
-from newslint.names.compare import inflected, key, normalise, skeleton, variant
+from newslint.names.compare import inflected, key, normalise, plausibility, skeleton, swapped, variant
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,6 +101,39 @@ def test_name_consistency_tie_is_quiet_without_evidence():
     "Hamas claimed the attack near the Karem Abu Salem crossing. Karem Abu Salem, known to Israelis as Kerem Shalom, was shut.",
 ])
 def test_name_consistency_hard_negatives(text):
+    assert _found(_rule("name-consistency"), text) == []
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Huber", "Hubre", True), ("Egypt", "Eygpt", True), ("Saudi", "Sauid", True),
+    ("Huber", "Uhber", False),  # the first letter stays
+    ("Iran", "Iraq", False), ("Smith", "Smyth", False), ("Austria", "Australia", False), ("Rafah", "Rafah", False),
+])
+def test_swapped_letters(a, b, same):
+    assert swapped(a, b) is same and swapped(b, a) is same
+
+
+def test_plausibility_prefers_english_like_letters():
+    assert plausibility("Research") > plausibility("Reserach") and plausibility("Chahed") > plausibility("Chaehd") + 2
+    assert abs(plausibility("Rafah") - plausibility("Rafa")) < 2  # transliterations are not judged by it
+
+
+@pytest.mark.parametrize("text, found", [
+    # Two letters swapped, the other spelling frequent.
+    ("Jon Huber wrestled for years. Huber won titles. Friends said Hubre was kind. Huber died.", ["Hubre"]),
+    # A headline's spelling beats the body's when the body's strings letters no English spelling does.
+    ("Tippu Express crew\n\nThe Tpipu Express left on time.\n", ["Tpipu"]),
+])
+def test_name_consistency_slips(text, found):
+    assert [f[2] for f in _found(_rule("name-consistency"), text, "txt")] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Dina Powell spoke. Dina Powell left. Dian Fossey studied gorillas.",  # a first name with another surname
+    "Noble gases glow. Alfred Nobel founded the prize. Nobel died.",  # a swap that makes a word
+    "German officials met. Germany and Germany's allies agreed.",  # a people and its place
+])
+def test_name_consistency_more_hard_negatives(text):
     assert _found(_rule("name-consistency"), text) == []
 
 

@@ -167,6 +167,25 @@ def _mention(doc, prose: str, start: int, end: int, label: str | None, headline:
     return Mention(start, end, prose[start:end], label, tuple(words), title, headline, doc.in_quote(start, end))
 
 
+def retagged_family(doc, word: Word, replacement: str) -> str | None:
+    """The family spaCy gives `word` once it is spelled `replacement` in its own paragraph (None: no name).
+
+    A misspelled name often changes spaCy's guess of its kind ("Harirs" an organisation beside
+    "Kamala Harris" a person); re-reading the same context with the other spelling tells a guess
+    caused by the spelling from a context that makes it another kind of thing ("said Salim").
+    """
+    for block, _sdoc in nlp.parsed(doc):
+        if block.start <= word.start < block.end:
+            text = doc.prose[block.start : block.end]
+            at = word.start - block.start
+            sdoc = nlp.load()(text[:at] + replacement + text[at + len(word.text) :])
+            for ent in sdoc.ents:
+                if ent.start_char <= at < ent.end_char:
+                    return FAMILY.get(ent.label_)
+            return None
+    return None
+
+
 def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
     """Folded words that the story gives as deliberate second spellings ("known to Israelis as Kerem Shalom")."""
     out: set[str] = set()

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import math
+from collections import Counter
 from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -116,6 +118,25 @@ def variant(a: str, b: str) -> str | None:
     return None
 
 
+def swapped(a: str, b: str) -> bool:
+    """Two adjacent letters swapped after the first one: 'Huber'/'Hubre', 'Egypt'/'Eygpt', 'Saudi'/'Sauid'.
+
+    A slip of the keyboard rather than a transliteration, so name-consistency asks more of it
+    (the slip is not a word or a name the dictionary knows, and the other spelling is the story's).
+    """
+    x, y = _NOT_LETTER.sub("", fold(strip_possessive(a))), _NOT_LETTER.sub("", fold(strip_possessive(b)))
+    if len(x) != len(y) or len(x) < 4 or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and diff[0] > 0 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+def letters(word: str) -> str:
+    """The first letter, then the others sorted: two spellings that differ by a swap share it."""
+    x = _NOT_LETTER.sub("", fold(strip_possessive(word)))
+    return x[:1] + "".join(sorted(x[1:]))
+
+
 def deletes(word: str) -> set[str]:
     """The key and the key with each single letter deleted: two keys one edit apart share one of these."""
     k = key(word)
@@ -149,9 +170,9 @@ def _common_words() -> frozenset[str]:
     return _dictionary()[0]
 
 
-def dictionary_name(word: str) -> bool:
-    """True when the dictionary knows the word as a name or an ordinary word: 'Berlin', 'Wilson', 'Foundation'."""
-    return fold(word) in _dictionary()[1] or common_word(word)
+def dictionary_name(word: str, words: bool = True) -> bool:
+    """True when the dictionary knows the word as a name or (`words`) an ordinary word: 'Berlin', 'Wilson', 'Foundation'."""
+    return fold(word) in _dictionary()[1] or (words and common_word(word))
 
 
 def common_word(word: str) -> bool:
@@ -164,3 +185,29 @@ def common_word(word: str) -> bool:
         if low.endswith(ending) and len(low) - len(ending) >= 3 and low[: len(low) - len(ending)] + base in words:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _trigrams() -> tuple[Counter, Counter]:
+    """Letter trigram and bigram counts of the dictionary's words and names ('^' and '$' mark the ends)."""
+    words, names = _dictionary()
+    tri, bi = Counter(), Counter()
+    for w in (*words, *names):
+        w = "^" + _NOT_LETTER.sub("", fold(w)) + "$"
+        for i in range(len(w) - 2):
+            tri[w[i : i + 3]] += 1
+            bi[w[i : i + 2]] += 1
+    return tri, bi
+
+
+def plausibility(word: str) -> float:
+    """How English-like a spelling is: the log-probability of its letter trigrams (add-one smoothed).
+
+    Only the difference between two near-spellings of one name means anything: "Tpipu" and
+    "Reserach" lose to "Tippu" and "Research" by several units, "Rafa" and "Rafah" by little.
+    """
+    tri, bi = _trigrams()
+    if not tri:
+        return 0.0
+    w = "^" + _NOT_LETTER.sub("", fold(strip_possessive(word))) + "$"
+    return sum(math.log((tri[w[i : i + 3]] + 1) / (bi[w[i : i + 2]] + 27)) for i in range(len(w) - 2))
