@@ -36,7 +36,7 @@ import regex
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.names import namelist
-from newslint.names.candidates import alias_words, mentions
+from newslint.names.candidates import alias_words, mentions_in
 from newslint.names.compare import fold, key, normalise, variant
 
 MAX_WORDS = 5
@@ -58,22 +58,15 @@ class KnownNames(Check):
         paths = self.opts["names"]
         if not paths or not all(isinstance(p, str) for p in paths):
             raise OptionError("names", "'names' must list at least one names file (YAML or CSV)")
-        # A newsroom's own lists are read now, so a broken one stops the run before anything is
-        # checked; the shipped starter list is trusted and read on first use (not at all under --no-nlp).
-        own = [p for p in paths if p != namelist.STARTER]
-        if own:
-            namelist.load_many(own, Path(self.rule.path).parent)
-        self._names = None
+        self._lists = namelist.LazyLists(paths, Path(self.rule.path).parent)
 
     @property
     def names(self):
-        if self._names is None:
-            self._names = namelist.load_many(self.opts["names"], Path(self.rule.path).parent)
-        return self._names
+        return self._lists.get()
 
     def check(self, doc) -> Iterator[Match]:
         spans = self.scope(doc).spans
-        found = [m for m in mentions(doc) if any(s.start <= m.start and m.end <= s.end for s in spans)]
+        found = mentions_in(doc, spans)
         if not found:
             return
         aliases = alias_words(doc, tuple(found))

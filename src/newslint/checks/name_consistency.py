@@ -60,7 +60,7 @@ from typing import Iterator
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.names import namelist
-from newslint.names.candidates import alias_words, mentions, retagged_family
+from newslint.names.candidates import alias_words, mentions_in, retagged_family
 from newslint.names.compare import common_word, deletes, dictionary_name, fold, key, letters, normalise, plausibility, skeleton, swapped, variant
 
 _DOUBLED = re.compile(r"(.)\1+")
@@ -105,22 +105,15 @@ class NameConsistency(Check):
             raise OptionError("names", "every item of 'names' must be a path")
         if self.opts["min_ratio"] < 1:
             raise OptionError("min_ratio", "'min_ratio' must be at least 1")
-        own = [p for p in paths if p != namelist.STARTER]
-        if own:  # a newsroom's own list is read now, so a broken one stops the run before any check
-            namelist.load_many(own, Path(self.rule.path).parent)
-        self._names = None
+        self._lists = namelist.LazyLists(paths, Path(self.rule.path).parent)
 
     @property
     def names(self):
-        """The lists, read on first use (the starter list costs start-up time a --no-nlp run need not pay)."""
-        if self._names is None:
-            paths = self.opts["names"]
-            self._names = namelist.load_many(paths, Path(self.rule.path).parent) if paths else namelist.NameList()
-        return self._names
+        return self._lists.get()
 
     def check(self, doc) -> Iterator[Match]:
         spans = self.scope(doc).spans
-        found = [m for m in mentions(doc) if any(s.start <= m.start and m.end <= s.end for s in spans)]
+        found = mentions_in(doc, spans)
         if not found:
             return
         aliases = alias_words(doc, tuple(found))

@@ -205,3 +205,8 @@ def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
                 out.update(fold(w.text) for w in (*previous.words, *m.words))
         previous = m
     return out
+
+
+def mentions_in(doc, spans) -> list:
+    """The document's name mentions that lie inside a rule's scope."""
+    return [m for m in mentions(doc) if any(s.start <= m.start and m.end <= s.end for s in spans)]

@@ -252,6 +252,23 @@ def _from_csv(text: str, name: str) -> list[Entry]:
     return entries
 
 
+class LazyLists:
+    """A rule's names lists: its own are read at once (a broken one stops the run before any
+    check), the shipped starter list on first use (a --no-nlp run never pays for it)."""
+
+    def __init__(self, paths: list[str], base: Path):
+        self.paths, self.base = list(paths), Path(base)
+        own = [p for p in self.paths if p != STARTER]
+        if own:
+            load_many(own, self.base)
+        self._lists: NameList | None = None
+
+    def get(self) -> NameList:
+        if self._lists is None:
+            self._lists = load_many(self.paths, self.base) if self.paths else NameList()
+        return self._lists
+
+
 def load_many(paths: list[str], base: Path) -> NameList:
     """The lists a rule names, relative to its folder (`@starter`: the shipped list), merged in order.
 
