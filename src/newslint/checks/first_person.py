@@ -30,6 +30,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 
 SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "me", "my", "myself"]
@@ -126,8 +127,5 @@ class FirstPerson(Check):
 
 
 def _sentence_start(text: str, i: int, start: int) -> bool:
-    """Whether offset i opens a sentence: nothing but quotes/brackets since the block start or a stop."""
-    j = i - 1
-    while j >= start and (text[j].isspace() or text[j] in "\"“‘'([*_"):
-        j -= 1
-    return j < start or text[j] in ".!?…:;"
+    """A semicolon counts as a stop here: "...; I said" opens a clause of its own."""
+    return opens_sentence(text, i, start, ".!?…:;")

@@ -49,6 +49,7 @@ import yaml
 from newslint.checks import _datalists as lists
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
+from newslint.document.sentences import opens_sentence
 from newslint.patterns import trie_pattern
 
 # The first pass uses stdlib re (faster than `regex` on these simple patterns): every word, and
@@ -267,16 +268,11 @@ def _counts(doc, text: str, start: int, end: int, block_start: int) -> bool:
     """Whether a use counts: outside quotations, and not a name (capitalised inside a sentence)."""
     if doc.in_quote(start, end):
         return False
-    if text[start].isupper() and not _sentence_start(text, start, block_start):
+    if text[start].isupper() and not opens_sentence(text, start, block_start):
         return False
     return True
 
 
-def _sentence_start(text: str, i: int, start: int) -> bool:
-    j = i - 1
-    while j >= start and (text[j].isspace() or text[j] in "\"“‘'([*_"):
-        j -= 1
-    return j < start or text[j] in ".!?…:"
 
 
 def _same_case(written: str, target: str) -> str:

@@ -58,3 +58,12 @@ def _add(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
         e -= 1
     if s < e:
         spans.append((s, e))
+
+
+def opens_sentence(text: str, i: int, start: int, stops: str = ".!?…:") -> bool:
+    """Whether offset i opens a sentence: only quotes, brackets or emphasis marks stand between
+    it and the block's start (`start`) or one of `stops`."""
+    j = i - 1
+    while j >= start and (text[j].isspace() or text[j] in "\"“‘'([*_"):
+        j -= 1
+    return j < start or text[j] in stops
