@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -272,12 +271,7 @@ class LazyLists:
 def load_many(paths: list[str], base: Path) -> NameList:
     """The lists a rule names, relative to its folder (`@starter`: the shipped list), merged in order.
 
-    Read once per process: both name rules use the starter list."""
-    return _load_many(tuple(paths), Path(base))
-
-
-@lru_cache(maxsize=32)
-def _load_many(paths: tuple[str, ...], base: Path) -> NameList:
+    Each file is parsed once per process (`load` caches by path, size and mtime)."""
     lists = []
     for p in paths:
         for path in starter_paths() if p == STARTER else [base / p]:
