@@ -4,7 +4,7 @@
     rules: {Newsroom.FirstPerson: off, Newsroom.Placeholder: error, Newsroom: warning}
     min_severity: suggestion
     vocabulary: {accept: [Haniyeh], reject: [cease-fire]}
-    overrides: [{files: ["opinion/**"], rules: {Newsroom.FirstPerson: off}}]
+    overrides: [{files: ["opinion/**"], genre: opinion}, {files: ["wire/*"], rules: {Newsroom.FirstPerson: off}}]
     ignore: ["drafts/**", {"archive/2019-*.txt": [Newsroom.Boilerplate]}]  # skip files; or rules per file
     regex_timeout: 2.0
 """
@@ -49,6 +49,7 @@ def builtin_packs() -> dict[str, Path]:
 class Override:
     files: tuple[str, ...]
     rules: dict[str, str]
+    genre: str | None = None  # e.g. "opinion": first person is the genre there (document/genre.py)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,16 @@ class Config:
                 if any(fnmatch.fnmatch(rel, g) for g in o.files):
                     settings.update(o.rules)
         return settings
+
+    def genre_for(self, path: str | Path | None) -> str | None:
+        """The genre the last matching override declares for `path`, or None."""
+        genre = None
+        if path is not None:
+            rel = _relative(Path(path), self.root)
+            for o in self.overrides:
+                if o.genre and any(fnmatch.fnmatch(rel, g) for g in o.files):
+                    genre = o.genre
+        return genre
 
     def checks_for(self, path: str | Path | None) -> tuple[list[Check], dict[str, str]]:
         """The enabled checks for one file and their severity overrides."""
@@ -238,14 +249,17 @@ def load_config(path: str | Path) -> Config:
     overrides = []
     raw_overrides = data.get("overrides", []) or []
     if not isinstance(raw_overrides, list):
-        raise fail("'overrides' must be a list of {files, rules}", "overrides")
+        raise fail("'overrides' must be a list of {files, rules, genre}", "overrides")
     for o in raw_overrides:
-        if not isinstance(o, dict) or set(o) - {"files", "rules"} or "files" not in o:
-            raise fail("each override needs 'files' (globs) and 'rules'", "overrides")
+        if not isinstance(o, dict) or set(o) - {"files", "rules", "genre"} or "files" not in o:
+            raise fail("each override needs 'files' (globs) and 'rules' or 'genre'", "overrides")
+        genre = o.get("genre")
+        if genre is not None and (not isinstance(genre, str) or not genre.strip()):
+            raise fail("'genre' in an override must be a word such as opinion, review, interview or news", "overrides")
         files = [o["files"]] if isinstance(o["files"], str) else o["files"]
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             raise fail("'files' in an override must be a glob or a list of globs", "overrides")
-        overrides.append(Override(tuple(files), _settings(o.get("rules", {}), "overrides", fail)))
+        overrides.append(Override(tuple(files), _settings(o.get("rules", {}), "overrides", fail), genre))
 
     ignore, ignore_rules = [], []
     entries = data.get("ignore", []) or []

@@ -144,7 +144,10 @@ def check_document(doc: Document, config, selection: Selection = Selection()) ->
     from newslint.finding import severity_rank
 
     patterns.TIMEOUT = config.regex_timeout
-    checks, levels = config.checks_for(doc.path if not doc.path.startswith("<") else None)
+    path = doc.path if not doc.path.startswith("<") else None
+    checks, levels = config.checks_for(path)
+    if hasattr(config, "genre_for") and (genre := config.genre_for(path)):
+        doc.genre = genre  # the newsroom's word for this file (front matter still wins: document/genre.py)
     checks = [c for c in checks if selection.wants(c)]
     result = lint(doc, checks, levels, config.accepted, getattr(config, "accepted_phrases", None))
     floor = severity_rank(selection.min_severity or config.min_severity)

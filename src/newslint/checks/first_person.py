@@ -30,6 +30,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.document.genre import first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 
@@ -47,12 +48,15 @@ _OPENERS = frozenset(
     once although though until where why how what perhaps maybe also still yet soon first finally
     sometimes often never do did can could would should will have had""".split()
 )
-_SPEAKER_LABEL = regex.compile(r"\A\s*(?:[QA]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})\s*:\s")
 _WORD_BEFORE = regex.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _INITIAL_AFTER = regex.compile(r"\.[ \t]+[A-Z]")
 _INITIAL_BEFORE = regex.compile(r"[A-Z][\w.]*[ \t]+\Z")
 _CAPITALISED_NEXT = regex.compile(r"[ \t]+[A-Z]")
-_NOT_PRONOUN_AFTER = regex.compile(r"-\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b")
+_NOT_PRONOUN_AFTER = regex.compile(r"-\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
+# "R.I.", "N.I.": a dotted abbreviation ending in I; "<I>": a ticker code.
+_NOT_PRONOUN_BEFORE = regex.compile(r"(?:[A-Z]\.|[<(])\Z")
+# "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
+_INITIAL_SURNAME = regex.compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
 
 
 class FirstPerson(Check):
@@ -84,11 +88,13 @@ class FirstPerson(Check):
         flagged_sentence = -1
         sentences = doc.sentences
         si = 0
+        if first_person_by_design(doc):
+            return  # a column, a review, an interview: first person is the genre, not a slip
         for span in scope.spans:
-            if _SPEAKER_LABEL.match(text, span.start, span.end):
+            if speaker_label(text, span.start, span.end):
                 continue
             for m in self.pattern.finditer(text, span.start, span.end):
-                if doc.in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start):
+                if doc.maybe_in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start):
                     continue
                 while si < len(sentences) and sentences[si].end <= m.start():
                     si += 1
@@ -109,8 +115,10 @@ class FirstPerson(Check):
             return _sentence_start(text, m.start(), start) and not _CAPITALISED_NEXT.match(text, m.end())
         if word != "I":
             return True  # I'm, I've, I'd, I'll
-        if _NOT_PRONOUN_AFTER.match(text, m.end()):
-            return False  # "I-95", "I.M. Pei", "I. M. Pei", "I and II"
+        if _NOT_PRONOUN_AFTER.match(text, m.end()) or _NOT_PRONOUN_BEFORE.search(text, max(start, m.start() - 2), m.start()):
+            return False  # "I-95", "I.M. Pei", "I. M. Pei", "I and II", "R.I.,", "<I>", "I)"
+        if _INITIAL_SURNAME.match(text, m.end()):
+            return False  # "I. Garcia"
         if _INITIAL_AFTER.match(text, m.end()) and _INITIAL_BEFORE.search(text, max(start, m.start() - 40), m.start()):
             return False  # "Wayne A. I. Frederick": an initial
         prev = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())

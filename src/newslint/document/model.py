@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-from newslint.document.quotes import find_quotes
+from newslint.document.quotes import QuoteScan, scan_quotes
 from newslint.document.sentences import split_sentences
 
 # Block kinds that hold prose. Others ("code", "frontmatter", "html") never reach prose checks.
@@ -66,6 +66,7 @@ class Document:
         self.prose = prose
         self.bom = bom
         self.comments = comments  # HTML comments in Markdown (for inline suppression)
+        self.genre: str | None = None  # declared by a config override (genre: opinion); see document/genre.py
         self._line_starts = [0]
         find = text.find
         i = find("\n")
@@ -110,25 +111,51 @@ class Document:
         return tuple(out)
 
     @cached_property
-    def quotes(self) -> tuple[Block, ...]:
-        """Quoted spans: text inside quotation marks, and whole blockquotes."""
-        out: list[Block] = []
+    def _quote_scan(self) -> QuoteScan:
+        """Quotations of the whole document: a paragraph may continue the previous one's."""
+        whole = QuoteScan()
+        carried = False
         for block in self.blocks_of(*PROSE_KINDS):
             if block.kind == "blockquote":
-                out.append(Block("quote", block.start, block.end))
-            else:
-                out.extend(Block("quote", s, e) for s, e in find_quotes(self.prose, block.start, block.end))
-        return tuple(out)
+                whole.quotes.append((block.start, block.end))
+                carried = False
+                continue
+            scan = scan_quotes(self.prose, block.start, block.end, carried and block.kind in BODY_KINDS)
+            whole.quotes.extend(scan.quotes)
+            whole.unsure.extend(scan.unsure)
+            carried = scan.open_at_end
+        return whole
+
+    @cached_property
+    def quotes(self) -> tuple[Block, ...]:
+        """Quoted spans: text inside quotation marks, and whole blockquotes (sure ones only)."""
+        return tuple(Block("quote", s, e) for s, e in self._quote_scan.quotes)
 
     @cached_property
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
+
+    @cached_property
+    def _unsure_starts(self) -> list[int]:
+        return [s for s, _ in self._quote_scan.unsure]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when [start, end) lies inside a quotation (quotes are sorted and disjoint: bisect)."""
         end = start + 1 if end is None else end
         i = bisect.bisect_right(self._quote_starts, start) - 1
         return i >= 0 and end <= self.quotes[i].end
+
+    def maybe_in_quote(self, start: int, end: int | None = None) -> bool:
+        """True when [start, end) is inside a quotation or touches text whose quotation state is unsure.
+
+        Checks that speak only outside quotations (first person, [insertions]) ask this one.
+        """
+        end = start + 1 if end is None else end
+        if self.in_quote(start, end):
+            return True
+        unsure = self._quote_scan.unsure
+        i = bisect.bisect_left(self._unsure_starts, end)
+        return any(e > start for _, e in unsure[:i])  # unsure spans are few: a scan is enough
 
     def block_at(self, offset: int) -> Block | None:
         for b in self.blocks:

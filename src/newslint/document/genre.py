@@ -1,0 +1,79 @@
+"""Is this story written in the first person by design?
+
+A first-person sentence is a slip only inside third-person copy. Columns,
+reviews, eyewitness accounts, letters, readers' comments and interviews speak
+in the first person throughout, and flagging every "I" in them is noise. The
+decision is made once per document, from what the newsroom declared or else
+from the document itself:
+
+* declared: `genre:` in Markdown front matter, or `genre:` on a config
+  override whose `files` globs match (the engine sets `Document.genre`).
+  First-person genres are listed in FIRST_PERSON_GENRES; any other value
+  ("news") declares third-person copy and switches detection off;
+* an interview: two or more paragraphs open with a speaker label ("Q:",
+  "A:", "**Smith:**", "SMITH:");
+* a first-person voice: several body sentences outside quotations speak in
+  the first person singular, enough of them that they are the story's voice
+  and not an isolated slip (MIN_SENTENCES and MIN_SHARE).
+"""
+
+from __future__ import annotations
+
+import re
+
+FIRST_PERSON_GENRES = frozenset(
+    """opinion column comment commentary editorial review letter letters interview q&a qa blog diary
+    eyewitness first-person essay your-views""".split()
+)
+MIN_SENTENCES = 3  # at least this many first-person sentences outside quotations ...
+MIN_SHARE = 0.08  # ... and at least this share of the body's sentences
+MIN_LABELS = 2  # paragraphs opening with a speaker label that make an interview
+
+_FRONT_MATTER_GENRE = re.compile(r"^genre:[ \t]*[\"']?([^\"'\r\n]*?)[\"']?[ \t]*\r?$", re.M)
+_SPEAKER_LABEL = re.compile(
+    r"[ \t]*(?:\*\*|__)?(?:[QA][:.]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}:)(?:\*\*|__)?[ \t]")
+_SINGULAR = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
+
+
+def declared(doc) -> str | None:
+    """The genre the newsroom declared for this document, lower-cased, or None."""
+    for block in doc.blocks_of("frontmatter"):  # the file's own word first
+        m = _FRONT_MATTER_GENRE.search(doc.text, block.start, block.end)
+        if m and m.group(1).strip():
+            return m.group(1).strip().lower()
+    return doc.genre.strip().lower() if getattr(doc, "genre", None) else None
+
+
+def first_person_by_design(doc) -> bool:
+    """True when first person is the story's voice, not a slip (see the module docstring). Once per document."""
+    cached = getattr(doc, "_first_person_by_design", None)
+    if cached is None:
+        genre = declared(doc)
+        cached = genre in FIRST_PERSON_GENRES if genre is not None else _interview(doc) or _first_person_voice(doc)
+        doc._first_person_by_design = cached
+    return cached
+
+
+def speaker_label(text: str, start: int, end: int) -> bool:
+    """A paragraph that opens with "Q:", "A:", "Smith:" or "**Smith:**": a transcript."""
+    return _SPEAKER_LABEL.match(text, start, end) is not None
+
+
+def _interview(doc) -> bool:
+    body = doc.blocks_of("paragraph", "list")
+    labelled = sum(1 for b in body if speaker_label(doc.prose, b.start, b.end))
+    return labelled >= MIN_LABELS
+
+
+def _first_person_voice(doc) -> bool:
+    body = doc.blocks_of("paragraph", "list")
+    sentences = [s for s in doc.sentences if any(b.start <= s.start < b.end for b in body)]
+    if not sentences:
+        return False
+    first = 0
+    for s in sentences:
+        for m in _SINGULAR.finditer(doc.prose, s.start, s.end):
+            if not doc.maybe_in_quote(m.start(), m.end()):
+                first += 1
+                break
+    return first >= MIN_SENTENCES and first / len(sentences) >= MIN_SHARE

@@ -1,0 +1,123 @@
+"""Quotation state from evidence, and first-person genre, as the whole-document cases need.
+
+Each case is a pattern seen on other outlets' published copy: a quotation that
+resumes mid-paragraph, the multi-paragraph convention, lost marks, columns,
+interviews and a genre the newsroom declares.
+"""
+
+import pytest
+
+from helpers import newslint, write
+from newslint.document.genre import first_person_by_design
+from newslint.document.reader import document_from_string
+from test_newsroom_nlp import run
+
+
+def quoted(text: str, fmt: str = "md") -> tuple[list[str], list[str]]:
+    doc = document_from_string(text, fmt)
+    return [doc.text[q.start:q.end] for q in doc.quotes], [doc.text[s:e] for s, e in doc._quote_scan.unsure]
+
+
+def test_resumed_quotation_does_not_flip_the_paragraph():
+    text = 'He said. "We will win. "I am sure of it," he added. Then I left.\n'
+    assert quoted(text) == (['"We will win. "I am sure of it,"'], [])
+    assert [f.col for f in run("FirstPerson", text)] == [58]
+
+
+def test_marks_read_by_their_shape_and_attribution():
+    assert quoted('"We will win, " he said. Later "we left."\n')[0] == ['"We will win, "', '"we left."']
+    assert quoted('He said,"I will go," and left.\n')[0] == ['"I will go,"']
+    assert quoted("He said ``I will go'' and left.\n")[0] == ["``I will go''"]
+    # A mis-curled closing mark after a space and before a word opens.
+    assert quoted("He said ”I will go” and left.\n")[0] == ["”I will go”"]
+
+
+def test_single_quotes_need_a_closing_mark():
+    assert quoted("He called it 'unfair' and the players' union agreed.\n")[0] == ["'unfair'"]
+    assert quoted("Israel’s war and the ’90s, don’t.\n") == ([], [])
+
+
+def test_lost_opening_mark_is_unsure_and_quiet():
+    text = "The crowd left. I was the last to go,\" she said. Then I went home.\n"
+    sure, unsure = quoted(text)
+    assert sure == [] and unsure == ["The crowd left. I was the last to go,\""]
+    assert [f.col for f in run("FirstPerson", text)] == [55]  # after the mark the reporter speaks again
+
+
+def test_mark_with_spaces_on_both_sides_is_unsure():
+    text = "Officials met on Monday. \" I was there at the start\n"
+    assert run("FirstPerson", text) == []
+
+
+def test_multi_paragraph_quotation_convention():
+    text = '"I was there early.\n\n"My car was gone.\n\n"I called the police," she said.\n\nI asked why.\n'
+    assert [(f.line, f.col) for f in run("FirstPerson", text)] == [(7, 1)]
+
+
+def test_bracket_inside_a_resumed_quotation_is_quiet():
+    text = 'He said. "We met. "They [the rebels] left," he added. [Sunday] came.\n'
+    assert [f.col for f in run("BracketOutsideQuote", text)] == [55]
+
+
+COLUMN = (
+    "I have lived on this street for twenty years.\n\n"
+    "My neighbours were quiet people. Then the trucks came, and the council said nothing.\n\n"
+    "I asked the council why. Nobody answered me, and the trucks kept coming.\n\n"
+    "The council meets again in May.\n"
+)
+
+NEWS = (
+    "The council met on Monday to discuss the trucks.\n\n"
+    "Residents said the noise had grown worse since March. The council said it would review the permits.\n\n"
+    "I asked the council why.\n\n"
+    "A spokesman said a decision was due in May. The council meets again then.\n"
+)
+
+
+def test_isolated_first_person_in_news_is_flagged_but_a_column_is_not():
+    assert not first_person_by_design(document_from_string(NEWS, "md"))
+    assert [(f.line, f.col) for f in run("FirstPerson", NEWS)] == [(5, 1)]
+    assert first_person_by_design(document_from_string(COLUMN, "md"))
+    assert run("FirstPerson", COLUMN) == []
+
+
+@pytest.mark.parametrize("label", ["Q:", "Q.", "**Q:**", "SMITH:", "**Jane Smith:**"])
+def test_interview_is_first_person_by_design(label):
+    text = f"{label} Did you vote?\n\nA: I did not. My wife did.\n\nThe vote closed at noon. I left.\n"
+    assert first_person_by_design(document_from_string(text, "md"))
+
+
+def test_courtesy_title_is_no_speaker_label():
+    text = "Mr. Smith said the talks failed.\n\nMr. Jones agreed.\n\nI asked why.\n"
+    doc = document_from_string(text, "md")
+    assert not first_person_by_design(doc)
+    assert [(f.line, f.col) for f in run("FirstPerson", text)] == [(5, 1)]
+
+
+def test_front_matter_genre_declares_either_way():
+    assert run("FirstPerson", "---\ntitle: x\ngenre: review\n---\n\n" + NEWS) == []
+    assert len(run("FirstPerson", "---\ntitle: x\ngenre: news\n---\n\n" + COLUMN)) == 4
+
+
+def test_config_override_declares_a_genre(tmp_path):
+    write(tmp_path / ".newslint.yaml", """
+        overrides:
+          - files: ["opinion/*"]
+            genre: opinion
+        """)
+    write(tmp_path / "opinion" / "a.txt", "Headline here\n\n" + NEWS)
+    write(tmp_path / "news" / "a.txt", "Headline here\n\n" + NEWS)
+    r = newslint("check", tmp_path, "-f", "json", "--no-cache", "--select", "Newsroom.FirstPerson")
+    paths = [f["path"] for f in r.json["findings"]]
+    assert len(paths) == 1 and "news" in paths[0], r.out + r.err
+
+
+def test_config_override_genre_must_be_a_word(tmp_path):
+    write(tmp_path / ".newslint.yaml", """
+        overrides:
+          - files: ["opinion/*"]
+            genre: [opinion]
+        """)
+    write(tmp_path / "a.txt", "Headline here\n\nBody.\n")
+    r = newslint("check", tmp_path / "a.txt")
+    assert r.code == 2 and ".newslint.yaml:" in r.err and "genre" in r.err
