@@ -28,6 +28,13 @@ paragraphs that are one short line without a full stop (headings, captions
 and datelines in plain text: "Rafa’s attack", "CAIRO, May 5"); and short
 sentences that are complete on their own ("Not so.", "Yes.", "Fair enough."),
 since `verbless` needs `min_words` words and a paragraph of several sentences.
+A full stop after a state abbreviation ("Little Rock, Ark. officials") or
+another abbreviation ends no sentence. `verbless` wants more than a missing
+verb tag: credit and production lines ("Photo by ...", "Directed by ..."),
+what follows a title ending in ! or ? and a sentence with a noun in a verb's
+place that the dictionary knows as a verb ("The oldest moai date from ...",
+a tagger's slip) are left alone. Text whose quotation state is unsure counts
+as quoted.
 
 It needs the dependency parse (spaCy's tagger and parser), which it reads from
 the document's shared parse: nothing is parsed twice.
@@ -35,6 +42,7 @@ the document's shared parse: nothing is parsed twice.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -51,6 +59,17 @@ _MORE_ABBREVIATIONS = ABBREVIATIONS | frozenset(
     km kg lb lbs oz pt qt sq yd yds mph cal op ch art para govt admin intl natl jan feb mar apr jun jul aug sep
     sept oct nov dec mon tue tues wed thu thur thurs fri sat sun no nos vs v cent""".split()
 )
+# Postal-era state abbreviations (AP style) that end in a full stop inside a sentence:
+# "Little Rock, Ark. officials". Matched with their capital, so "fell ill. doctors" is still a stop.
+_STATES = frozenset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nebr
+    Nev Okla Ore Pa Penn Tenn Tex Vt Va Wash Wis Wisc Wyo""".split()
+)
+# A credit or production line is no sentence: "Photo by Jane Doe/Reuters.", "Directed by John Roe."
+_CREDIT = regex.compile(
+    r"(?i:(?:additional\s+)?(?:photos?|pictures?|images?|illustrations?|graphics?|video|reporting|writing|editing|"
+    r"compiled|produced|directed|written|edited|translated|written and directed|music|words|interview|research)"
+    r"\s+(?:by|from)\b|(?:copyright|\(c\)|©)\s)")
 _SPEECH = frozenset("said says added adds told tells stated states reported reports noted notes explained".split())
 _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
@@ -99,7 +118,7 @@ class Fragment(Check):
             if (block.start, block.end) not in wanted or _heading_like(text, block):
                 continue
             for m in self._block(doc, text, block, sdoc):
-                if not doc.in_quote(m.start, m.end) and m.start not in found:
+                if not doc.maybe_in_quote(m.start, m.end) and m.start not in found:
                     found[m.start] = m
         yield from sorted(found.values(), key=lambda m: m.start)
 
@@ -152,7 +171,7 @@ class Fragment(Check):
             return
         base = block.start
         for s in sentences:
-            if not _END.search(text, s.end - 3, s.end) or doc.in_quote(s.start, s.end):
+            if not _END.search(text, s.end - 3, s.end) or doc.maybe_in_quote(s.start, s.end):
                 continue
             span = sdoc.char_span(s.start - base, s.end - base, alignment_mode="expand")
             if span is None:
@@ -165,6 +184,10 @@ class Fragment(Check):
                 continue
             if any(t.text in ":;" for t in span) or sum(t.text in (",", "and") for t in span) >= 4:
                 continue  # "Results: ..." or "A for B, C for D, and E": a list, elliptical on purpose
+            if _CREDIT.match(text, s.start, s.end) or text[s.start - 2 : s.start - 1] in ("!", "?"):
+                continue  # a credit line, or what follows a title ending in ! or ? ("Oklahoma! The musical ...")
+            if any(_could_be_verb(t) for t in words):
+                continue  # a tagger's slip ("The moai date from ..."): a word that can be a verb is doubt enough
             yield self._match(s.start, s.end, "this sentence has no verb: words were lost, or two fragments were joined")
 
     def _match(self, start: int, end: int, why: str) -> Match:
@@ -183,6 +206,8 @@ def _not_a_sentence_end(text: str, begin: int, dot: int) -> bool:
     m = _WORD_BEFORE.search(text, max(begin, dot - 30), dot)
     if not m:
         return False
+    if m.group(1).strip("’'").rstrip(".") in _STATES:
+        return True  # "Jackson, Miss. and"
     word = m.group(1).lower().strip("’'")
     if word.rstrip(".") in _MORE_ABBREVIATIONS:
         return True
@@ -226,3 +251,33 @@ def _lowercase_start(word: str, token) -> bool:
     if any(c.isupper() for c in word):
         return False  # "iPhone", "eBay"
     return True
+
+
+def _could_be_verb(token) -> bool:
+    """A noun in a verb's place that the dictionary also knows as a verb: "The oldest moai date from ...".
+
+    The place is what the tagger got wrong: right after a noun (the subject) and before a
+    preposition, determiner or adverb. "The release of ..." (after a determiner) stays a noun.
+    """
+    if token.tag_ not in ("NN", "NNS") or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    if token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") or token.nbor(1).pos_ not in ("ADP", "DET", "ADV", "NUM", "PRON"):
+        return False
+    word = token.lower_
+    stems = _verb_stems()
+    candidates = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e" if word.endswith("ed") else "")
+    return any(c in stems for c in candidates if c)
+
+
+@lru_cache(maxsize=1)
+def _verb_stems() -> frozenset[str]:
+    """Stems of the en_US Hunspell dictionary (shipped with spylls) that take -ed or -ing: verbs."""
+    from importlib.resources import files
+
+    text = files("spylls.hunspell").joinpath("data/en/en_US.dic").read_text("utf-8", errors="replace")
+    stems = set()
+    for line in text.splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        if ("D" in flags or "G" in flags) and word.islower():
+            stems.add(word)
+    return frozenset(stems)

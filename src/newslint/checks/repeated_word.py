@@ -12,7 +12,14 @@ code and front matter are blanked. Legitimate doubles ("had had", "that
 that") go in `exceptions`; with `names: true` a doubled capitalised word is a
 name ("Bora Bora", "Sirhan Sirhan", "Boutros Boutros-Ghali").
 
-The fix removes the second word and the space before it.
+Compounds do not double: in "a break-in in June" and "Smith and Co co-managed"
+one of the two words belongs to a hyphenated word. A lowercase word before the
+same word capitalised is a title or name starting ("the law lord Lord Hale").
+
+The fix removes the second word and the space before it. It is safe only for a
+word whose double is never grammatical (`never_doubled`: "the the", "of of");
+other doubles ("in in" can be "log in in June") get an unsafe fix, so `--fix`
+never turns a correct sentence into a wrong one.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 
 # Letters only (numbers repeat legitimately: "1 1"); apostrophes inside a word count.
-_REPEAT = regex.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b", regex.IGNORECASE)
+_REPEAT = regex.compile(r"(?<![-‐‑'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-‐‑])", regex.IGNORECASE)
+NEVER_DOUBLED = ["the", "a", "an", "of", "and", "with", "from", "their", "his", "its", "our", "your", "my", "they", "we",
+                 "he", "she", "this", "these", "those", "than", "into", "onto", "about", "whether"]
 _GAP = regex.compile(r"[\s>]+")
 
 
@@ -36,6 +45,7 @@ class RepeatedWord(Check):
     options = {
         "exceptions": Option("list", [], doc="doubles to leave alone, e.g. 'had had' (ignoring case)"),
         "names": Option("bool", True, doc="leave alone a doubled capitalised word (Bora Bora)"),
+        "never_doubled": Option("list", NEVER_DOUBLED, doc="words whose double is never grammatical: only their fix is safe"),
     }
 
     def setup(self) -> None:
@@ -43,6 +53,10 @@ class RepeatedWord(Check):
         if not all(isinstance(e, str) for e in exceptions):
             raise OptionError("exceptions", "every item of 'exceptions' must be a string")
         self.exceptions = {" ".join(e.lower().split()) for e in exceptions}
+        never = self.opts["never_doubled"]
+        if not all(isinstance(w, str) for w in never):
+            raise OptionError("never_doubled", "every item of 'never_doubled' must be a string")
+        self.never_doubled = {w.lower() for w in never}
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -60,5 +74,10 @@ class RepeatedWord(Check):
                     continue
                 if self.opts["names"] and first[0].isupper() and second[0].isupper():
                     continue
-                fix = Fix(m.end(1), m.end(3), "", self.fix_safe) if self.fix_safe is not None else None
+                if first[0].islower() and second[0].isupper():
+                    continue  # "the law lord Lord Hale": a title or a name starts
+                fix = None
+                if self.fix_safe is not None:
+                    safe = self.fix_safe and first.lower() in self.never_doubled
+                    fix = Fix(m.end(1), m.end(3), "", safe)
                 yield Match(m.start(1), m.end(3), args=(second,), fix=fix)
