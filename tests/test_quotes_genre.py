@@ -121,3 +121,10 @@ def test_config_override_genre_must_be_a_word(tmp_path):
     write(tmp_path / "a.txt", "Headline here\n\nBody.\n")
     r = newslint("check", tmp_path / "a.txt")
     assert r.code == 2 and ".newslint.yaml:" in r.err and "genre" in r.err
+
+
+def test_attribution_outranks_the_marks_shape():
+    # 'said,"' then a space: the comma makes it look like a closing mark, the attribution opens it.
+    text = 'Wilkins said," [Warhol] liked the way photo booths looked". She left.\n'
+    assert quoted(text)[0] == ['" [Warhol] liked the way photo booths looked"']
+    assert run("BracketOutsideQuote", text) == []

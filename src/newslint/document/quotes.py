@@ -122,17 +122,17 @@ def _role(text: str, i: int, width: int, start: int, end: int) -> str:
     after = text[i + width] if i + width < end else " "
     space_before = before in _SPACE_BEFORE
     space_after = after in _SPACE_AFTER
+    said_before = _ATTRIBUTION_BEFORE.search(text, max(start, i - 40), i) is not None
+    said_after = _ATTRIBUTION_AFTER.match(text, i + width, min(end, i + width + 60)) is not None
+    if said_before != said_after:
+        return OPEN if said_before else CLOSE  # 'Wilkins said," [Warhol] liked': attribution outranks shape
     if space_before and not space_after and after not in _PUNCT_AFTER:
         return OPEN
     if not space_before and (space_after or after in _PUNCT_AFTER):
         return CLOSE
     mark = text[i]
     if space_before and space_after or not space_before and not space_after:
-        # Spaces on both sides ("win, " he said") or words on both ("said,"I"): ask the neighbours.
-        if _ATTRIBUTION_AFTER.match(text, i + width, min(end, i + width + 60)):
-            return CLOSE
-        if _ATTRIBUTION_BEFORE.search(text, max(start, i - 40), i):
-            return OPEN
+        # Spaces on both sides, or words on both ('said,"I'): the mark's neighbours decide.
         if before in ",:" and after.isalnum():
             return OPEN  # 'said,"We' lost its space
         if mark == "“":
