@@ -128,3 +128,19 @@ def test_attribution_outranks_the_marks_shape():
     text = 'Wilkins said," [Warhol] liked the way photo booths looked". She left.\n'
     assert quoted(text)[0] == ['" [Warhol] liked the way photo booths looked"']
     assert run("BracketOutsideQuote", text) == []
+
+
+BLOG = (
+    "We launched the new search page in March.\n\n"
+    "If you run a federal website, you know how hard search can be. Our team spent a year on it.\n\n"
+    "I want to thank everyone who tested it. We learned a lot from your feedback.\n\n"
+    "The page now serves 1,500 sites.\n"
+)
+
+
+def test_a_personal_voice_is_first_person_by_design():
+    # One "I" among many "we" and "you": a blog post, not a slip in a news story.
+    assert first_person_by_design(document_from_string(BLOG, "md"))
+    assert run("FirstPerson", BLOG) == []
+    # Without the writer's own "I", "we" and "you" alone do not make the genre.
+    assert not first_person_by_design(document_from_string(BLOG.replace("I want to thank", "Officials thanked"), "md"))

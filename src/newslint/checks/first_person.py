@@ -56,6 +56,8 @@ _NOT_PRONOUN_AFTER = regex.compile(r"-\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|th
 # "R.I.", "N.I.": a dotted abbreviation ending in I; "<I>": a ticker code.
 _NOT_PRONOUN_BEFORE = regex.compile(r"(?:[A-Z]\.|[<(])\Z")
 # "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
+# "I P Sharp Associates": initials without full stops.
+_INITIALS_AFTER = regex.compile(r"[ \t]+[A-Z](?:\.|[ \t]+[A-Z])")
 _INITIAL_SURNAME = regex.compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
 
 
@@ -80,7 +82,7 @@ class FirstPerson(Check):
             if w[0].islower():
                 body = f"[{w[0]}{w[0].upper()}]" + body[1:]
             alternation.append(body)
-        self.pattern = regex.compile(r"(?<![\w'’-])(?:" + "|".join(alternation) + r")(?![\w-])")
+        self.pattern = regex.compile(r"(?<![\w'’.@-])(?:" + "|".join(alternation) + r")(?![\w-])")
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -117,8 +119,8 @@ class FirstPerson(Check):
             return True  # I'm, I've, I'd, I'll
         if _NOT_PRONOUN_AFTER.match(text, m.end()) or _NOT_PRONOUN_BEFORE.search(text, max(start, m.start() - 2), m.start()):
             return False  # "I-95", "I.M. Pei", "I. M. Pei", "I and II", "R.I.,", "<I>", "I)"
-        if _INITIAL_SURNAME.match(text, m.end()):
-            return False  # "I. Garcia"
+        if _INITIAL_SURNAME.match(text, m.end()) or _INITIALS_AFTER.match(text, m.end()):
+            return False  # "I. Garcia", "I P Sharp"
         if _INITIAL_AFTER.match(text, m.end()) and _INITIAL_BEFORE.search(text, max(start, m.start() - 40), m.start()):
             return False  # "Wayne A. I. Frederick": an initial
         prev = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())

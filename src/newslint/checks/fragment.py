@@ -70,6 +70,8 @@ _CREDIT = regex.compile(
     r"(?i:(?:additional\s+)?(?:photos?|pictures?|images?|illustrations?|graphics?|video|reporting|writing|editing|"
     r"compiled|produced|directed|written|edited|translated|written and directed|music|words|interview|research)"
     r"\s+(?:by|from)\b|(?:copyright|\(c\)|©)\s)")
+_WH = frozenset("what which who whom whose where that".split())
+_EXCLAMATIVE = regex.compile(r"(?:What an?|How|Such an?)\s")
 _SPEECH = frozenset("said says added adds told tells stated states reported reports noted notes explained".split())
 _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
@@ -84,6 +86,7 @@ _CLAUSE_OPENERS = (
     "He|She|They|It|We|This|These|Those|There|The|An|His|Its|Their|Our|On|In|At|Of|For|With|From|By|After|"
     "Before|During|According|However|Meanwhile|But|If|When|While|Although|Because|Since|Despite|Following"
 )
+_PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
 _SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
 _WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
 _END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
@@ -147,6 +150,8 @@ class Fragment(Check):
                 token = tokens.get(m.start(1))
                 if token is None or _subject_before(token) or token.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
                     continue  # "Khaled Al-Maeena, editor at the Saudi Gazette, said."
+                if _speaker_in_apposition(text, block.start, m.start(), tokens):
+                    continue  # "..., the General Accounting Office, GAO, said."
                 yield self._match(m.start(1), m.end(), f"'{m.group(1)}' has no speaker: an attribution cut from its sentence")
             for m in _LONE_SPEECH.finditer(text, block.start, block.end):
                 yield self._match(m.start(1), m.end(), f"'{m.group(1)}' has no speaker: an attribution cut from its sentence")
@@ -161,6 +166,8 @@ class Fragment(Check):
                     yield self._match(start, start + len(last.text) + 1, f"the sentence stops after '{last.text}': it was cut off")
         if "spliced" in self.kinds:
             for m in _SPLICED.finditer(text, block.start, block.end):
+                if m.group() in _PRONOUN_OPENERS and not _verb_follows(tokens.get(m.start())):
+                    continue  # "the We the People API": a name, not a new clause
                 yield self._match(m.start(), m.end(), f"'{m.group()}' opens a new sentence in mid-sentence: two sentences spliced together, or words lost")
         if "verbless" in self.kinds:
             yield from self._verbless(doc, text, block, sdoc)
@@ -184,6 +191,10 @@ class Fragment(Check):
                 continue
             if any(t.text in ":;" for t in span) or sum(t.text in (",", "and") for t in span) >= 4:
                 continue  # "Results: ..." or "A for B, C for D, and E": a list, elliptical on purpose
+            if text[s.end - 1] in "?!" or text[s.start] == "(" or _EXCLAMATIVE.match(text, s.start, s.end):
+                continue  # "Not a customer?", "(Yes you, all of you).", "What a majestic creature ...": on purpose
+            if not any(t.pos_ == "NOUN" for t in span):
+                continue  # "Pink Floyd, the Jam, the Pogues.": a list of names
             if _CREDIT.match(text, s.start, s.end) or text[s.start - 2 : s.start - 1] in ("!", "?"):
                 continue  # a credit line, or what follows a title ending in ! or ? ("Oklahoma! The musical ...")
             if any(_could_be_verb(t) for t in words):
@@ -201,8 +212,8 @@ def _heading_like(text: str, block) -> bool:
 
 
 def _not_a_sentence_end(text: str, begin: int, dot: int) -> bool:
-    if dot > begin and text[dot - 1] == ".":
-        return True  # an ellipsis "..."
+    if dot > begin and text[dot - 1] == "." or text[max(begin, dot - 2) : dot] == ". ":
+        return True  # an ellipsis, "..." or ". . ."
     m = _WORD_BEFORE.search(text, max(begin, dot - 30), dot)
     if not m:
         return False
@@ -236,8 +247,13 @@ def _last_word(sent):
 
 
 def _dangling(token) -> bool:
-    """A sentence-final word that needs more after it: a preposition right after a noun, with no object."""
+    """A sentence-final word that needs more after it: a preposition right after a noun, with no object.
+
+    A wh-word earlier strands a preposition on purpose: "what they use their devices for."
+    """
     if token.pos_ != "ADP" or token.dep_ != "prep" or any(True for _ in token.children):
+        return False
+    if any(t.lower_ in _WH for t in token.sent if t.i < token.i):
         return False
     before = token.nbor(-1)
     return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in ("about", "around", "over", "through", "along", "by", "in", "on", "out", "up", "down", "off", "back", "away", "aside", "ahead", "together", "apart")
@@ -259,11 +275,16 @@ def _could_be_verb(token) -> bool:
     The place is what the tagger got wrong: right after a noun (the subject) and before a
     preposition, determiner or adverb. "The release of ..." (after a determiner) stays a noun.
     """
-    if token.tag_ not in ("NN", "NNS") or token.i == 0 or token.i + 1 >= len(token.doc):
+    if token.tag_ not in ("NN", "NNS", "NNP", "JJ") or token.i + 1 >= len(token.doc):
         return False
-    if token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON", "ADJ") or token.nbor(1).pos_ not in ("ADP", "DET", "ADV", "NUM", "PRON"):
+    after = token.nbor(1).pos_
+    if token.is_sent_start:
+        if after not in ("ADP", "DET", "ADV", "PRON", "PART", "NOUN", "ADJ", "PUNCT"):
+            return False  # an imperative: "Paste in the sample code.", "Build relationships, online and off."
+    elif token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "PART") or after not in (
+            "ADP", "DET", "ADV", "NUM", "PRON", "NOUN", "ADJ", "PROPN"):
         return False
-    word = token.lower_
+    word = token.lower_.split("-")[0]  # "Catch-up"
     stems = _verb_stems()
     candidates = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e" if word.endswith("ed") else "")
     return any(c in stems for c in candidates if c)
@@ -281,3 +302,22 @@ def _verb_stems() -> frozenset[str]:
         if ("D" in flags or "G" in flags) and word.islower():
             stems.add(word)
     return frozenset(stems)
+
+
+def _verb_follows(token) -> bool:
+    """The word after a pronoun is a verb (perhaps after an adverb): "It should be", "He then said"."""
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.nbor(1)
+    if nxt.pos_ == "ADV" and nxt.i + 1 < len(token.doc):
+        nxt = nxt.nbor(1)
+    return nxt.pos_ in ("VERB", "AUX")
+
+
+def _speaker_in_apposition(text: str, begin: int, comma: int, tokens) -> bool:
+    """The words between the previous comma and ", said." name the speaker: a short verbless noun phrase."""
+    prev = max(text.rfind(",", begin, comma), text.rfind(".", begin, comma), begin - 1)
+    segment = [t for i, t in tokens.items() if prev < i < comma]
+    if not segment or len([t for t in segment if t.is_alpha]) > 15:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in segment) and any(t.pos_ in ("NOUN", "PROPN") for t in segment)

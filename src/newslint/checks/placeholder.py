@@ -27,7 +27,8 @@ from newslint.patterns import compile_pattern, finditer
 
 _BRACKET = regex.compile(r"\[([^\[\]\n]{1,80})\]")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
-_NUMERAL = regex.compile(r"(?<![\w-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|x{2,})(?![\w-])")
+# Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
+_NUMERAL = regex.compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|x{2,})(?![\w-]|\.\w)")
 _LONE_MARKS = regex.compile(r"(?<![^\s(\[])\?{2,}(?![^\s)\].,;:])")
 _WORD_BEFORE = regex.compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
 # Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps".

@@ -13,7 +13,9 @@ that") go in `exceptions`; with `names: true` a doubled capitalised word is a
 name ("Bora Bora", "Sirhan Sirhan", "Boutros Boutros-Ghali").
 
 Compounds do not double: in "a break-in in June" and "Smith and Co co-managed"
-one of the two words belongs to a hyphenated word. A lowercase word before the
+one of the two words belongs to a hyphenated word; a particle after a verb
+before the same preposition is a phrasal verb ("users checked in in March",
+"logged on on Monday"). A lowercase word before the
 same word capitalised is a title or name starting ("the law lord Lord Hale").
 
 The fix removes the second word and the space before it. It is safe only for a
@@ -33,6 +35,12 @@ from newslint.finding import Fix, Match
 
 # Letters only (numbers repeat legitimately: "1 1"); apostrophes inside a word count.
 _REPEAT = regex.compile(r"(?<![-‐‑'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-‐‑])", regex.IGNORECASE)
+# "checked in in March", "logged on on Monday": a particle after a verb, then the same preposition.
+_PARTICLES = frozenset("in on out up off over down by".split())
+_VERB_BEFORE = regex.compile(
+    r"(?i:\b(?:\w+(?:ed|ing)|(?:check|log|sign|move|come|go|get|put|set|take|sit|stand|plug|fill|hand|join|"
+    r"kick|let|pull|run|tune|weigh|break|cash|chime|drop|fit|lock|opt|pitch|turn|call|give|hold|carry|keep|"
+    r"pass|stay|step|throw|bring|cut|shut|send|look|pay|back|sell|buy|lay|lie|fall|grow)s?)[ \t]+)\Z")
 NEVER_DOUBLED = ["the", "a", "an", "of", "and", "with", "from", "their", "his", "its", "our", "your", "my", "they", "we",
                  "he", "she", "this", "these", "those", "than", "into", "onto", "about", "whether"]
 _GAP = regex.compile(r"[\s>]+")
@@ -76,6 +84,8 @@ class RepeatedWord(Check):
                     continue
                 if first[0].islower() and second[0].isupper():
                     continue  # "the law lord Lord Hale": a title or a name starts
+                if first.lower() in _PARTICLES and _VERB_BEFORE.search(text, max(span.start, m.start() - 30), m.start()):
+                    continue  # "users checked in in March": a phrasal verb's particle, then a preposition
                 fix = None
                 if self.fix_safe is not None:
                     safe = self.fix_safe and first.lower() in self.never_doubled

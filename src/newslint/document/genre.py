@@ -12,9 +12,12 @@ from the document itself:
   ("news") declares third-person copy and switches detection off;
 * an interview: two or more paragraphs open with a speaker label ("Q:",
   "A:", "**Smith:**", "SMITH:");
-* a first-person voice: several body sentences outside quotations speak in
-  the first person singular, enough of them that they are the story's voice
-  and not an isolated slip (MIN_SENTENCES and MIN_SHARE).
+* a personal voice: the writer speaks as "I" at least once, and several body
+  sentences outside quotations speak in the first person (I, we, our) or to
+  the reader (you, your), enough of them that they are the story's voice and
+  not an isolated slip (MIN_SENTENCES and MIN_SHARE). A blog post says "I"
+  once and "we" and "you" throughout; a reporter's eyewitness feature says
+  "I point out", "on my visit", "our car".
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ FIRST_PERSON_GENRES = frozenset(
     eyewitness first-person essay your-views""".split()
 )
 MIN_SENTENCES = 3  # at least this many first-person sentences outside quotations ...
-MIN_SHARE = 0.08  # ... and at least this share of the body's sentences
+MIN_SHARE = 0.05  # ... and at least this share of the body's sentences
 MIN_LABELS = 2  # paragraphs opening with a speaker label that make an interview
 
 _FRONT_MATTER_GENRE = re.compile(r"^genre:[ \t]*[\"']?([^\"'\r\n]*?)[\"']?[ \t]*\r?$", re.M)
 _SPEAKER_LABEL = re.compile(
     r"[ \t]*(?:\*\*|__)?(?:[QA][:.]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}:)(?:\*\*|__)?[ \t]")
-_SINGULAR = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
+_SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
+_VOICE = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 
 
 def declared(doc) -> str | None:
@@ -70,10 +74,13 @@ def _first_person_voice(doc) -> bool:
     sentences = [s for s in doc.sentences if any(b.start <= s.start < b.end for b in body)]
     if not sentences:
         return False
-    first = 0
+    singular = voice = 0
     for s in sentences:
-        for m in _SINGULAR.finditer(doc.prose, s.start, s.end):
-            if not doc.maybe_in_quote(m.start(), m.end()):
-                first += 1
-                break
-    return first >= MIN_SENTENCES and first / len(sentences) >= MIN_SHARE
+        said_i = _outside_quotes(doc, _SINGULAR, s)
+        singular += said_i
+        voice += said_i or _outside_quotes(doc, _VOICE, s)
+    return singular > 0 and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
+
+
+def _outside_quotes(doc, pattern: re.Pattern, sentence) -> bool:
+    return any(not doc.maybe_in_quote(m.start(), m.end()) for m in pattern.finditer(doc.prose, sentence.start, sentence.end))
