@@ -96,7 +96,7 @@ class FirstPerson(Check):
             if speaker_label(text, span.start, span.end):
                 continue
             for m in self.pattern.finditer(text, span.start, span.end):
-                if doc.maybe_in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start):
+                if doc.maybe_in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start) or _gloss(text, m.start(), span.start):
                     continue
                 while si < len(sentences) and sentences[si].end <= m.start():
                     si += 1
@@ -139,3 +139,11 @@ class FirstPerson(Check):
 def _sentence_start(text: str, i: int, start: int) -> bool:
     """A semicolon counts as a stop here: "...; I said" opens a clause of its own."""
     return opens_sentence(text, i, start, ".!?…:;")
+
+
+_GLOSS = regex.compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
+
+
+def _gloss(text: str, i: int, start: int) -> bool:
+    """Inside a translation or title in brackets right after a name: "Adesso Parto (Now I’m leaving)"."""
+    return _GLOSS.search(text, max(start, i - 80), i) is not None and text.find(")", i, i + 60) != -1

@@ -17,7 +17,8 @@ from the document itself:
   the reader (you, your), enough of them that they are the story's voice and
   not an isolated slip (MIN_SENTENCES and MIN_SHARE). A blog post says "I"
   once and "we" and "you" throughout; a reporter's eyewitness feature says
-  "I point out", "on my visit", "our car".
+  "I point out", "on my visit", "our car". A lede that says "I" with one
+  more such sentence anywhere is enough: news stories do not open that way.
 """
 
 from __future__ import annotations
@@ -79,8 +80,10 @@ def _first_person_voice(doc) -> bool:
         said_i = _outside_quotes(doc, _SINGULAR, s)
         singular += said_i
         voice += said_i or _outside_quotes(doc, _VOICE, s)
+    if singular and voice >= 2 and _outside_quotes(doc, _SINGULAR, body[0]):
+        return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
     return singular > 0 and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
 
 
-def _outside_quotes(doc, pattern: re.Pattern, sentence) -> bool:
-    return any(not doc.maybe_in_quote(m.start(), m.end()) for m in pattern.finditer(doc.prose, sentence.start, sentence.end))
+def _outside_quotes(doc, pattern: re.Pattern, span) -> bool:
+    return any(not doc.maybe_in_quote(m.start(), m.end()) for m in pattern.finditer(doc.prose, span.start, span.end))
