@@ -80,7 +80,7 @@ def _first_person_voice(doc) -> bool:
         said_i = _outside_quotes(doc, _SINGULAR, s)
         singular += said_i
         voice += said_i or _outside_quotes(doc, _VOICE, s)
-    if singular and voice >= 2 and _outside_quotes(doc, _SINGULAR, body[0]):
+    if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]):
         return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
     return singular > 0 and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
 
