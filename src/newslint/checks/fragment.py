@@ -19,6 +19,11 @@ switched off by listing it in `skip`):
 * `spliced` — two clauses pasted together without punctuation: "... killing
   1,139 people He said ..." (a capitalised pronoun after a lowercase word,
   followed by a verb).
+* `junction` — two words that published English never puts side by side, where
+  a chunk was cut out of a sentence: "the of", "the this", "a with". An article
+  followed by a function word is checked against a table of how often function
+  words follow each other (`junctions`, see checks/_junctions.py): never seen,
+  though chance alone predicts it `min_expected` times, is a garbled sentence.
 * `verbless` — a long sentence (at least `min_words` words) with no verb at
   all, inside a paragraph of other sentences.
 
@@ -48,11 +53,13 @@ from typing import Iterator
 import regex
 
 from newslint import nlp
+from newslint.checks import _junctions
+from newslint.checks._datalists import ListError, resolve
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document.sentences import ABBREVIATIONS
 from newslint.finding import Match
 
-KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "verbless")
+KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "junction", "verbless")
 
 _MORE_ABBREVIATIONS = ABBREVIATIONS | frozenset(
     """approx incl ca cf viz pp vol ed eds ave rd blvd univ assn bros dist div est fl ht hr hrs min mins sec secs
@@ -89,6 +96,8 @@ _CLAUSE_OPENERS = (
 _PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
 _SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
 _WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
+# An article, one space, a lower-case word: "the of", "a with" (hyphens and apostrophes make other words).
+_ARTICLE_JUNCTION = regex.compile(r"(?<![\w'’&-])(the|The|an|An|a|A) ([a-z]+)(?![\w'’&-])")
 _END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
 
 
@@ -101,6 +110,8 @@ class Fragment(Check):
     options = {
         "skip": Option("list", [], doc=f"kinds of damage not to report: {', '.join(KINDS)}"),
         "min_words": Option("int", 5, doc="a verbless sentence is flagged from this many words"),
+        "junctions": Option("str", "", doc="table of function-word pairs (relative to the rule), for the junction kind"),
+        "min_expected": Option("number", 3.0, doc="a junction never seen is improbable when chance predicts it this often"),
     }
 
     def setup(self) -> None:
@@ -111,6 +122,15 @@ class Fragment(Check):
         self.kinds = set(KINDS) - set(skip)
         if self.opts["min_words"] < 2:
             raise OptionError("min_words", "'min_words' must be at least 2")
+        self.junctions = None
+        if self.opts["junctions"] and "junction" in self.kinds:
+            path = resolve(self.rule.path, self.opts["junctions"])
+            try:
+                self.junctions = _junctions.load(path, path.stat().st_mtime)
+            except OSError as exc:
+                raise OptionError("junctions", f"'junctions': cannot read {self.opts['junctions']}: {exc.strerror or exc}") from None
+            except ListError as exc:
+                raise OptionError("junctions", f"'junctions': {self.opts['junctions']}:{exc.line}: {exc.message}") from None
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -169,6 +189,13 @@ class Fragment(Check):
                 if m.group() in _PRONOUN_OPENERS and not _verb_follows(tokens.get(m.start())):
                     continue  # "the We the People API": a name, not a new clause
                 yield self._match(m.start(), m.end(), f"'{m.group()}' opens a new sentence in mid-sentence: two sentences spliced together, or words lost")
+        if self.junctions is not None:
+            for m in _ARTICLE_JUNCTION.finditer(text, block.start, block.end):
+                article, word = m.group(1), m.group(2)
+                if article == "A" or word == article.lower():
+                    continue  # "A and P" (a letter); "the the" is RepeatedWord's
+                if self.junctions.improbable(article.lower(), word, self.opts["min_expected"]):
+                    yield self._match(m.start(), m.end(), f"'{m.group()}' never occurs in English: words were cut out here")
         if "verbless" in self.kinds:
             yield from self._verbless(doc, text, block, sdoc)
 
