@@ -163,3 +163,18 @@ def test_repeated_word_options():
     assert [f.col for f in lint(doc, [names]).findings] == [1]
     with pytest.raises(RuleError, match="exceptions"):
         build_rule("T.R", "t.yml", {"extends": "repeated-word", "exceptions": [3]})
+
+
+# -- repeated-word: which fixes are safe --------------------------------------
+def test_repeated_word_fix_is_safe_only_where_the_double_is_never_grammatical():
+    _, findings = run("RepeatedWord", "The talks of of Cairo. They met in in June.\n")
+    assert [(f.match, f.fix.safe) for f in findings] == [("of of", True), ("in in", False)]
+    # --fix alone leaves the unsafe one for an editor.
+    assert fixed_safe("RepeatedWord", "The talks of of Cairo. They met in in June.\n") == "The talks of Cairo. They met in in June.\n"
+
+
+def fixed_safe(rule: str, text: str) -> str:
+    _, findings = run(rule, text)
+    for fix in sorted((f.fix for f in findings if f.fix and f.fix.safe), key=lambda x: -x.start):
+        text = text[: fix.start] + fix.replacement + text[fix.end :]
+    return text

@@ -10,14 +10,25 @@ or more capitals: NDMT, KTN, AT&T) where it is used as a source:
 * after "according to", "told", "reported by", "cited by", "interview with";
 
 unless the story defines it anywhere (title and quotations included):
-"National Disaster Monitoring Team (NDMT)", "NDMT (National ...)", "NDMT, the
-monitoring group", "NDMT is a ...", or a capitalised name whose initials spell
-it ("the National Disaster Monitoring Team ... NDMT") — or it is a known
-organisation. Known organisations come from YAML lists (`organisations`: paths
-relative to the rule file, each a mapping `organisations: {ACRONYM: name}`;
-the built-in list is `data/organisations.yml`) and the rule's `exceptions`
-(acronyms that are not organisations: COVID, GDP, CEO). With `vocab: true` the
-config's `vocabulary.accept` also silences it.
+"National Disaster Monitoring Team (NDMT)" (markup, quotation marks or a comma
+around the name, square brackets and a plural allowed: "**Full Name** [NDMT]",
+"Providers (HISPs)"), "NDMT (National ...)", "NDMT, the monitoring group" (not
+"according to NDMT, the toll rose"), "NDMT is (probably) a ...", "customer
+satisfaction—or CSAT", "a hash, called an RRSIG", a description right before
+it whose head noun says what it is ("the trade union alliance KZB") or whose
+initials spell it ("the disaster monitoring team DMT"), a company suffix ("PKF
+LLP"), or a capitalised name whose initials spell it, read round from any
+word, function words and a leading country counted or not ("the National
+Disaster Monitoring Team ... NDMT"; "the Agriculture Department ... USDA", the
+Department of Agriculture) — or it is a known organisation. Known
+organisations come from YAML lists (`organisations`: paths relative to the
+rule file, each a mapping `organisations: {ACRONYM: name}`; the built-in list
+is `data/organisations.yml`) and the rule's `exceptions` (acronyms that are
+not organisations: COVID, GDP, CEO). With `vocab: true` the config's
+`vocabulary.accept` also silences it. Nor is it a source when it is a
+channel's name with its number ("TVN24", "BBC1"), or a term that modifies a
+common noun somewhere in the story ("a PCR test": not "an NDMT tally" or "an
+NDMT spokesman", which are the organisation's).
 
 Every source use of an undefined acronym is flagged, not only the first: each
 one is a place where the reader meets an unexplained source. Titles and
@@ -43,7 +54,7 @@ _ROMAN = regex.compile(r"[IVXLCDM]+")
 _NOUNS = (
     r"correspondents?|reporters?|journalists?|editors?|producers?|analysts?|anchor|presenter|bureau|team|crew|"
     r"analysis|reports?|reporting|tally|count|investigation|survey|poll|data|figures|estimates?|calculations?|"
-    r"projections?|sources?|coverage|interview|footage|findings|review|study|story|article|exclusive|website"
+    r"projections?|sources?(?!\s+code)|coverage|interview|footage|findings|review|study|story|article|exclusive|website"
 )
 _VERBS = r"reported|reports|learned|learnt|understands|confirmed|quoted|cited|estimated|estimates|counted|obtained|revealed|broadcast|aired"
 # After the acronym.
@@ -69,11 +80,32 @@ _PART_OF_NAME_AFTER = regex.compile(r"[ \t]+[A-Z][a-z]")
 _NAME = regex.compile(
     r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|la|le|el|al|und|&)\s+)*[A-Z][\w’'&.-]*)+"
 )
+# Head nouns that say what the following initials are: "the broadcaster NDMT", "the national trade
+# union alliance KZB" (whatever language the initials come from).
 _DESCRIPTORS = (
     r"broadcaster|channel|network|station|newspaper|paper|agency|outlet|website|site|magazine|daily|weekly|"
-    r"tabloid|group|party|company|firm|union|organi[sz]ation|institute|broadcasting|television|radio"
+    r"tabloid|group|party|company|firm|union|organi[sz]ation|institute|broadcasting|television|radio|"
+    r"alliance|federation|confederation|association|coalition|movement|front|bloc|league|council|committee|"
+    r"commission|authority|regulator|watchdog|ministry|department|office|service|body|bank|lender|insurer|"
+    r"pollster|airline|carrier|operator|manufacturer|maker|retailer|conglomerate|consultancy|charity|"
+    r"foundation|fund|trust|university|college|hospital|society|syndicate|cooperative|co-operative|centre|center|"
+    r"tank|lobby|militia|unit|exchange|parliament|assembly"
 )
 _MINOR = frozenset("of for and the on in de du des la le el al und &".split())
+# A country the initials may start with, named or not: the USDA is the "Agriculture Department".
+_PLACES = ("US", "UK", "EU", "UN")
+# After the initials, these make a company of them, one that trades under its initials: "PKF LLP", "KBC Group".
+_CORPORATE = r"LLP|LLC|PLC|plc|Inc|Ltd|Limited|Corp|Corporation|AG|SA|S\.A\.|SE|NV|N\.V\.|BV|GmbH|AB|ASA|SpA|Co|Group|Holdings|Bank"
+_CHANNEL = regex.compile(r"[A-Z&]+\d+")  # "TVN24", "BBC1", "ITV2": a channel's name in itself
+# Initials as a modifier of a common noun are a term, not a source: "a PCR test", "two PCR tests"
+# (but "an NDMT tally", "an NDMT spokesman" are the organisation's).
+_PEOPLE = (
+    r"officials?|spokes(?:man|woman|person|people)|members?|staff|employees?|workers?|executives?|chiefs?|heads?|"
+    r"directors?|chair(?:man|woman|person)?|leaders?|leadership|boss|researchers?|scientists?|experts?|economists?|"
+    r"strategists?|officers?|investigators?|lawyers?|representatives?|delegates?|statements?|documents?|records?"
+)
+_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})*(?![\d,.])|several|many|more|fewer|no|each|every"
+_AUXILIARY = r"will|would|can|could|may|might|must|shall|should|is|are|was|were|has|have|had|does|did|do"
 
 
 class UndefinedAcronym(Check):
@@ -101,7 +133,7 @@ class UndefinedAcronym(Check):
         for span in scope.spans:
             for m in _ACRONYM.finditer(text, span.start, span.end):
                 acronym = m.group()
-                if acronym in self.known or _ROMAN.fullmatch(acronym) or _shouting(text, m, span):
+                if acronym in self.known or _ROMAN.fullmatch(acronym) or _CHANNEL.fullmatch(acronym) or _shouting(text, m, span):
                     continue
                 if _source_use(text, m, span.start, span.end):
                     candidates.append(m)
@@ -130,19 +162,25 @@ def _shouting(text: str, m, span) -> bool:
 
 
 def _definitions(text: str, acronyms: set[str]) -> set[str]:
-    """Which of `acronyms` the text defines."""
+    """Which of `acronyms` the text explains, or shows to be a company, a channel or a term."""
     defined = set()
     for acronym in acronyms:
         a = regex.escape(acronym)
         patterns = (
-            rf"\b(?![A-Z]{{2,}}\b)\w[\w’'.-]*[),]?\s*\(\s*(?:the\s+)?{a}\s*\)",  # National ... Team (NDMT), not CAIRO (NDMT)
-            rf"\b{a}\s*\(\s*(?:the\s+)?[A-Z][a-z]",  # NDMT (National ...)
-            rf"\b{a}(?:['’]s)?,\s+(?:the|a|an|which|who|an?\s+\w+\s+that)\b",  # NDMT, the monitoring group
-            rf"\b{a}\s+(?:is|was|are|were)\s+(?:the|a|an)\s",  # NDMT is a news site
-            rf"\b(?:{_DESCRIPTORS})\s+{a}\b",  # the broadcaster NDMT
+            # National ... Team (NDMT), **Full Name** (NDMT), "Full Name" [NDMT]; not a dateline CAIRO (NDMT)
+            rf"\b(?![A-Z]{{2,}}\b)\w[\w’'.-]*[\s\"”’'*_),]*[(\[]\s*(?:the\s+)?{a}s?\s*[)\]]",
+            rf"\b{a}\s*[(\[]\s*(?:the\s+)?[*_\"“‘]*[A-Z][a-z]",  # NDMT (National ...)
+            # NDMT, the monitoring group; not "according to NDMT, the death toll rose"
+            rf"(?<!\b[Aa]ccording\s+to\s+(?:the\s+)?)\b{a}(?:['’]s)?,\s+(?:the|a|an|which|who|an?\s+\w+\s+that)\b",
+            rf"\b{a}\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:the|a|an|one\s+of)\s",  # NDMT is (probably) a news site
+            rf"[a-z][\w’'-]*\s*[,—–(]\s*or\s+(?:the\s+)?{a}\b",  # customer satisfaction—or CSAT
+            rf"(?:,\s*called|\bknown\s+as|\bdubbed)\s+(?:an?\s+|the\s+)?{a}\b",  # a hash, called an RRSIG
+            rf"\b(?:{_DESCRIPTORS})\s+{a}\b",  # the broadcaster NDMT, the trade union alliance KZB
             rf"\b{a}\s*(?:stands|stood)\s+for\b|\b(?:short|abbreviation)\s+for\s+{a}\b",
+            rf"\b{a}\s+(?:{_CORPORATE})(?!\w)",  # PKF LLP, KBC Group
+            rf"\b(?:{_COUNT})\s+{a}\s+(?!(?:{_NOUNS}|{_PEOPLE}|{_VERBS}|{_AUXILIARY})\b|{_SAYS})[a-z]{{3,}}",  # a PCR test
         )
-        if any(regex.search(p, text) for p in patterns):
+        if any(regex.search(p, text) for p in patterns) or _described(text, acronym):
             defined.add(acronym)
     rest = acronyms - defined
     if rest:
@@ -151,12 +189,45 @@ def _definitions(text: str, acronyms: set[str]) -> set[str]:
             full = "".join(w[0] for w in words if w[0].isalpha() or w == "&").upper()
             major = "".join(w[0] for w in words if w.lower() not in _MINOR).upper()
             for acronym in list(rest):
-                if acronym in full or acronym in major:
+                if acronym in full or acronym in major or _spells(acronym, words):
                     defined.add(acronym)
                     rest.discard(acronym)
             if not rest:
                 break
     return defined
+
+
+def _described(text: str, acronym: str) -> bool:
+    """A description right before the initials whose words spell them: "the disaster monitoring team DMT"."""
+    for m in regex.finditer(rf"\b(?:the|a|an|its|their|his|her|our)\s+((?:[a-z][\w’'-]*\s+){{2,6}}){regex.escape(acronym)}\b", text):
+        words = m.group(1).split()
+        if any(_spells(acronym, words[i:]) for i in range(len(words) - 1)):
+            return True
+    return False
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the initials of a name's words spell `acronym` exactly, reading the name from any word
+    round to the same word ("Agriculture Department" is the Department of Agriculture: DA, or DOA with
+    the "of" at the turn), with function words and a country ("U.S.") counted or skipped."""
+    cores = [acronym] + [acronym[len(p):] for p in _PLACES if acronym.startswith(p) and len(acronym) > len(p) + 1]
+    for k in range(len(words)):
+        order = words[k:] + (["of"] if k else []) + words[:k]
+        if any(_initials_spell(core, order) for core in cores):
+            return True
+    return False
+
+
+def _initials_spell(acronym: str, words: list[str], i: int = 0) -> bool:
+    """Whether `words`, in this order, spell `acronym` from `i` on (a country gives all its letters: U.S.)."""
+    if not words:
+        return i == len(acronym)
+    word, rest = words[0], words[1:]
+    place = word.replace(".", "") in _PLACES
+    initial = word.replace(".", "") if place else word[0].upper()
+    if acronym.startswith(initial, i) and _initials_spell(acronym, rest, i + len(initial)):
+        return True
+    return (place or word.lower() in _MINOR) and _initials_spell(acronym, rest, i)
 
 
 def load_organisations(rule_path: str, ref) -> set[str]:

@@ -10,8 +10,10 @@ Two sources of variants:
   decides it ("a well-known author", "the author is well known"). Spaced pairs
   are left alone when either word is a function word or a particle ("every
   day" / "everyday", "set up" / "setup", "break down" / "breakdown" differ in
-  meaning), and `compound_exceptions` lists closed words whose hyphenated form
-  is another word ("re-sign" / "resign", "re-cover" / "recover").
+  meaning), or when they are an object and its verb after a verb of perception
+  or causing ("sees the sun rise" / "sunrise"); `compound_exceptions` lists
+  closed words whose hyphenated form is another word ("re-sign" / "resign",
+  "re-cover" / "recover").
 * **Groups, from lists.** `lists` names YAML files (relative to the rule
   file) of groups such as `[organis(e|ed|ation), organiz(e|ed|ation)]` or
   `[per cent, percent]`; see `rules/Newsroom/data/variants.yml` for the format.
@@ -25,9 +27,14 @@ cent]`). On a tie the spelling used first wins. With `enforce_house: true` a
 non-house spelling is flagged even when the story is consistent.
 
 What counts: all prose, title and headings included, except quotations (a
-quote keeps its source's spelling) and capitalised words inside a sentence,
-which are names ("World Health Organization", "Labor Day", "Cease-Fire
-Agreement").
+quote keeps its source's spelling), names — capitalised words inside a
+sentence ("World Health Organization", "Labor Day", "Cease-Fire Agreement"),
+or opening one as a name does: with a capital inside ("E-Mail Partners",
+"DrugShortages App"), or starting a company's name ("Email Partners Ltd
+said") — and terms of art in their field ("judgment" near a court, a judge, a
+ruling or an appeal is the legal spelling even where "judgement" is the
+house's). A word ends at a space or punctuation, not inside an abbreviation
+("Korean-U.S." is one word, never "Korean-U").
 
 The fix writes the suggested spelling, keeping capitalisation. A rewrite to a
 configured house form is as safe as `house_fix` says (default safe); a rewrite
@@ -54,9 +61,28 @@ from newslint.patterns import trie_pattern
 
 # The first pass uses stdlib re (faster than `regex` on these simple patterns): every word, and
 # every two words with one space between (the second in a lookahead, so pairs overlap).
-_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
-_PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?= ([^\W\d_]+)(?![\w-]))")
-_TOKEN = regex.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+# A word ends at a space or punctuation, but not inside an abbreviation: "Korean-U.S." is no "Korean-U".
+_WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
+_PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?= ([^\W\d_]+)(?![\w-]|\.\w))")
+_TOKEN = regex.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
+# A term of art keeps its field's spelling whatever the house style: British style writes
+# "judgement", but a court's decision is a "judgment". Such a use is not counted.
+_TERMS_OF_ART = {
+    "judgment": regex.compile(
+        r"\b(?:courts?|judges?|justices?|rul(?:ing|ings|ed)|appeals?|appealed|tribunal|verdict|lawsuit|"
+        r"sentenc\w*|claimants?|defendants?|plaintiffs?|legal)\b",
+        regex.IGNORECASE,
+    ),
+}
+_TERMS_OF_ART["judgments"] = _TERMS_OF_ART["judgment"]
+_NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
+# "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
+# bare verb are a clause, not an open compound ("sunrise", "sunset").
+_OBJECT_AND_VERB = regex.compile(
+    r"\b(?:see|sees|saw|seen|seeing|watch(?:es|ed|ing)?|hear(?:s|d|ing)?|feel|feels|felt|let|lets|letting|"
+    r"make|makes|made|making|help(?:s|ed|ing)?)\s+(?:(?:the|a|an|their|his|her|its|our|my|your)\s+)?\Z",
+    regex.IGNORECASE,
+)
 _FAMILY = regex.compile(r"\A([^()|]*)\(([^()]*)\)\Z")
 # Words that make a spaced pair a phrase, not an open compound.
 _FUNCTION = frozenset(
@@ -119,7 +145,7 @@ class Variants(Check):
         body = trie_pattern(list(self.index))
         # stdlib re: this pattern is built from a fixed list (no runaway risk) and re compiles
         # a long alternation several times faster than `regex`, which every run's start-up pays.
-        self.pattern = re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-])", re.IGNORECASE) if self.index else None
+        self.pattern = re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-]|\.\w)", re.IGNORECASE) if self.index else None
 
     # -- the check ---------------------------------------------------------
     def check(self, doc) -> Iterator[Match]:
@@ -142,7 +168,7 @@ class Variants(Check):
         families: dict[int, _Family] = {}
         for span in spans:
             for m in self.pattern.finditer(text, span.start, span.end):
-                if not _counts(doc, text, m.start(), m.end(), span.start):
+                if not _counts(doc, text, m.start(), m.end(), span.start) or _term_of_art(text, m, span):
                     continue
                 g, a, k = self.index[_norm(m.group())]
                 fam = families.get(g)
@@ -179,6 +205,7 @@ class Variants(Check):
                     ok and prev is not None and text[prev[1] : m.start()] == " "
                     and len(prev[2]) >= 3 and len(word) >= 3
                     and prev[2].lower() not in _FUNCTION and word.lower() not in _FUNCTION
+                    and not _OBJECT_AND_VERB.search(text, max(span.start, prev[0] - 30), prev[0])
                 ):
                     spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}"))
                     spaced_attributive[prev[0]] = _before_noun(text, m.end(), span.end)
@@ -264,15 +291,34 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().split())
 
 
+# A sentence may open with a name: a word with a capital inside it ("E-Mail Partners", "DrugShortages
+# App"), or the first of capitalised words that end in a company suffix ("Email Partners Ltd").
+_INNER_CAPITAL = regex.compile(r"(?<=.)[A-Z]")
+_COMPANY_AHEAD = regex.compile(
+    r"(?:[ \t]+(?:&|[A-Z][\w’'&.-]*)){0,4}?[ \t]+(?:Ltd|Limited|Inc|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|SA|NV|Co|Group|Holdings)\b"
+)
+
+
 def _counts(doc, text: str, start: int, end: int, block_start: int) -> bool:
-    """Whether a use counts: outside quotations, and not a name (capitalised inside a sentence)."""
+    """Whether a use counts: outside quotations, and not a name: capitalised inside a sentence, or
+    opening one as a name does ("E-Mail Partners Ltd said ...")."""
     if doc.in_quote(start, end):
         return False
-    if text[start].isupper() and not opens_sentence(text, start, block_start):
-        return False
+    if text[start].isupper():
+        if not opens_sentence(text, start, block_start):
+            return False
+        word = text[start:end]
+        if (_INNER_CAPITAL.search(word) and not word.isupper()) or _COMPANY_AHEAD.match(text, end):
+            return False
     return True
 
 
+def _term_of_art(text: str, m, span) -> bool:
+    """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal."""
+    field = _TERMS_OF_ART.get(m.group().lower())
+    if field is None:
+        return False
+    return field.search(text, max(span.start, m.start() - _NEAR), min(span.end, m.end() + _NEAR)) is not None
 
 
 def _same_case(written: str, target: str) -> str:
