@@ -101,8 +101,11 @@ def with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
     """
     seen: Counter = Counter()
     out = []
+    lines: dict[int, str] = {}  # each line normalised once: a long line with many findings stays linear
     for f in findings:
-        line = " ".join(doc.line_text(f.line).split())
+        if f.line not in lines:
+            lines[f.line] = " ".join(doc.line_text(f.line).split())
+        line = lines[f.line]
         key = (f.rule, f.match, line)
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()[:32]

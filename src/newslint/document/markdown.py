@@ -11,7 +11,7 @@ import re
 from markdown_it import MarkdownIt
 
 from newslint.document.masking import EMAIL, HTML_COMMENT, URL, blank, blank_pattern
-from newslint.document.model import Block, Document
+from newslint.document.model import LINE_BREAK, Block, Document
 
 _MD = MarkdownIt("commonmark").enable("table")
 
@@ -55,9 +55,9 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
                 chars[i] = text[i]
         blocks.append(Block("frontmatter", 0, fm.end()))
         # Keep line numbers: markdown-it reads the body with the front matter as blank lines.
-        body = re.sub(r"[^\n]", "", text[: fm.end()]) + text[fm.end() :]
+        body = "\n" * len(LINE_BREAK.findall(text, 0, fm.end())) + text[fm.end() :]
 
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]  # as markdown-it counts lines (CR too)
 
     def span(lines: list[int]) -> tuple[int, int]:
         start = line_starts[lines[0]]

@@ -12,11 +12,14 @@ offsets and a pattern run over `prose` reports positions in the original file.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document.quotes import QuoteScan, scan_quotes
 from newslint.document.sentences import split_sentences
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Block kinds that hold prose. Others ("code", "frontmatter", "html") never reach prose checks.
 PROSE_KINDS = ("title", "heading", "paragraph", "list", "blockquote", "table")
@@ -67,12 +70,9 @@ class Document:
         self.bom = bom
         self.comments = comments  # HTML comments in Markdown (for inline suppression)
         self.genre: str | None = None  # declared by a config override (genre: opinion); see document/genre.py
-        self._line_starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            self._line_starts.append(i + 1)
-            i = find("\n", i + 1)
+        # CRLF, a lone LF and a lone CR each end a line, as markdown-it counts them: one line model
+        # for every reader, so block positions and line numbers agree whatever the file's newlines.
+        self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     # -- positions -------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -86,8 +86,8 @@ class Document:
 
     def line_text(self, line: int) -> str:
         start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : len(self.text) if end == -1 else end].rstrip("\r")
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
     @property
     def line_count(self) -> int:

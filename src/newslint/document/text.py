@@ -7,13 +7,15 @@ import re
 from newslint.document.masking import EMAIL, URL, blank_pattern
 from newslint.document.model import Block, Document
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t\r]*(?:\n|$)))*", re.M)
+# A paragraph runs until a blank line; CRLF, LF and a lone CR all break lines.
+_PARAGRAPH = re.compile(r"\S(?:[^\r\n]|(?:\r\n|\r|\n)(?![ \t]*(?:\r\n|\r|\n|$)))*", re.M)
+_FIRST_BREAK = re.compile(r"\r|\n")
 
 
 def parse_text(path: str, text: str, bom: bool = False) -> Document:
     blocks: list[Block] = []
-    first_end = text.find("\n")
-    first_end = len(text) if first_end == -1 else first_end
+    first = _FIRST_BREAK.search(text)
+    first_end = len(text) if first is None else first.start()
     title_text = text[:first_end].rstrip()
     body_start = 0
     if title_text.strip():
