@@ -21,3 +21,11 @@ def test_action_is_a_composite_that_runs_newslint():
     assert all("shell" in s for s in steps if "run" in s)
     assert any("newslint check --format sarif" in s.get("run", "") for s in steps)
     assert action["inputs"]["format"]["default"] in FORMATS
+
+
+def test_licence_is_the_mit_text_pyproject_declares():
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"]
+    text = (ROOT / "LICENSE").read_text()
+    assert declared == "MIT" and text.startswith("MIT License") and "Permission is hereby granted, free of charge" in text
