@@ -159,6 +159,14 @@ def test_broken_config(repo):
     assert r.err.strip().endswith(".newslint.yaml:2: unknown key 'rulez' (known: packs, rules, min_severity, vocabulary, overrides, ignore, regex_timeout, languagetool)")
 
 
+@pytest.mark.parametrize("value", [".nan", ".inf", "0", "-1", "61", "true", "soon"])
+def test_regex_timeout_must_be_a_finite_budget(repo, value):
+    write(repo / ".newslint.yaml", f"packs: [./House]\nregex_timeout: {value}\n")
+    write(repo / "a.txt", CLEAN)
+    r = newslint("check", "a.txt", cwd=repo)
+    assert r.code == 2 and r.err.strip().endswith(".newslint.yaml:2: 'regex_timeout' must be a number of seconds from 0.01 to 60"), r.err
+
+
 def test_runaway_regex_is_stopped_and_reported(repo):
     write(repo / "House" / "Slow.yml", """
         extends: existence

@@ -275,8 +275,9 @@ def load_config(path: str | Path) -> Config:
         else:
             raise fail("each 'ignore' entry is a glob (a file to skip) or {glob: [rules]} (rules to skip there)", "ignore")
     timeout = data.get("regex_timeout", 2.0)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise fail("'regex_timeout' must be a positive number of seconds", "regex_timeout")
+    # .nan would switch the limit off and .inf stop every rule: only a finite, sensible budget.
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0.01 <= timeout <= 60:
+        raise fail("'regex_timeout' must be a number of seconds from 0.01 to 60", "regex_timeout")
     languagetool = None
     if data.get("languagetool") is not None:
         from newslint.checks.base import OptionError
