@@ -90,9 +90,12 @@ def test_name_consistency_reports_the_rare_spelling_with_the_frequent_one():
     assert _found(check, text) == [(1, 75, "Kassem", ("Qassem",))]
 
 
-def test_name_consistency_tie_is_quiet_without_evidence():
+def test_name_consistency_tie_without_evidence_claims_no_spelling():
     check = _rule("name-consistency")
-    assert _found(check, "Mahmoud Qassem spoke on Monday. Officials said Kassem left.") == []
+    doc = document_from_string("Mahmoud Qassem spoke on Monday. Officials said Kassem left.", "md")
+    [f] = lint(doc, [check]).findings
+    assert (f.line, f.col, f.match, f.suggestions, f.fix) == (1, 48, "Kassem", (), None)
+    assert f.message == "'Kassem' and 'Qassem' both appear in this story: check which spelling is right."
 
 
 @pytest.mark.parametrize("text", [

@@ -35,6 +35,8 @@ cache_app = typer.Typer(help="Manage the result cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_help=True)
 app.add_typer(names_app, name="names")
+furniture_app = typer.Typer(help="Page-furniture lists for Newsroom.Boilerplate.", no_args_is_help=True)
+app.add_typer(furniture_app, name="furniture")
 
 FAIL_ON = SEVERITIES + ("never",)
 BACKENDS = ("languagetool", "nlp")  # optional backends --require can insist on
@@ -299,6 +301,23 @@ def names_learn(
     for message in errors:
         _error(str(message))
     _error(f"wrote {names} name{'s' if names != 1 else ''} ({wrong} misspelling{'s' if wrong != 1 else ''}) to {output}")
+    return 2 if errors else 0
+
+
+@furniture_app.command("learn")
+def furniture_learn(
+    archive: List[str] = typer.Argument(..., help="One site's published articles: files, folders or globs."),
+    output: Path = typer.Option(Path("furniture.yaml"), "--output", "-o", help="The furniture list to write (YAML)."),
+    min_articles: int = typer.Option(3, "--min-articles", min=2, help="Articles a line must recur in to be furniture."),
+    max_words: int = typer.Option(40, "--max-words", min=1, help="Longer lines are never furniture."),
+) -> int:
+    """Learn the site's page furniture: lines that recur (numbers and dates aside) across its articles."""
+    from newslint.furniture.learn import learn
+
+    lines, files, errors = learn(archive, output, min_articles, max_words)
+    for message in errors:
+        _error(str(message))
+    _error(f"wrote {lines} line{'s' if lines != 1 else ''} of furniture (from {files} article{'s' if files != 1 else ''}) to {output}")
     return 2 if errors else 0
 
 

@@ -2,9 +2,19 @@
 
 Two things are flagged:
 
-* a block whose whole text is one of `phrases` ("Related Articles", "Leave a
-  Comment", "Advertisement", ...), or a stack of lines that each are one. Only
-  whole blocks count, so a sentence that merely says "read more" is never
+* a block (paragraph, heading, list item) that is page furniture rather than
+  story. Three kinds of evidence, any one enough:
+  - `phrases`: seeds, regexes matched against the whole block ("Related
+    Articles", "Leave a Comment", "Advertisement"), or against every line of
+    a stacked block ("Share this article" / "Facebook" / "Twitter");
+  - `furniture`: learned lists (`newslint furniture learn`): every line of the
+    block, compared in the normal form of `newslint.furniture.lines`, is one
+    the site's archive repeats across articles;
+  - `chrome`: a chrome vocabulary with which `newslint.furniture.score` judges
+    the block by its structure (short, no sentence end, no verb, a "Photo:"
+    label, a credit "X/Getty Images", a link arrow, standing at the end of
+    the story) and its words; `min_score` points make furniture.
+  Only whole blocks count, so a sentence that merely says "read more" is never
   touched; a block wholly inside a quotation is left alone, and code, front
   matter and HTML never reach the check (a link's text does: "[Read more](…)");
 * a run of two or more empty lines in the tail of the article (nothing but
@@ -24,6 +34,8 @@ import regex
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
+from newslint.furniture.lines import load_learned, normal
+from newslint.furniture.score import FURNITURE, judge, load_chrome
 from newslint.patterns import compile_pattern, finditer
 
 # Lines that hold nothing (a CR of CRLF, spaces and tabs count as nothing).
@@ -32,11 +44,14 @@ _EMPTY_LINE = regex.compile(r"^[ \t\r]*\n", regex.M)
 
 class Boilerplate(Check):
     kind = "boilerplate"
-    summary = "Flags scraped page furniture (Related Articles, Leave a Comment, ...) and trailing blank-line runs."
+    summary = "Flags scraped page furniture (Related Articles, Photo: X/Getty Images, Accept all cookies, ...) and trailing blank-line runs."
     can_fix = True
     default_scope = ("paragraph", "heading", "list")
     options = {
         "phrases": Option("list", [], doc="regexes matched (ignoring case) against a whole block"),
+        "chrome": Option("str", "", doc="chrome vocabulary (YAML, relative to the rule) with which structure judges a block"),
+        "min_score": Option("int", FURNITURE, doc="points a block needs to be furniture by structure (see newslint.furniture.score)"),
+        "furniture": Option("list", [], doc="learned furniture lists (YAML from `newslint furniture learn`, relative to the rule)"),
         "trailing_blank_lines": Option("bool", True, doc="flag runs of 2+ empty lines in the article's tail"),
     }
 
@@ -44,8 +59,10 @@ class Boilerplate(Check):
         phrases = self.opts["phrases"]
         if not all(isinstance(p, str) for p in phrases):
             raise OptionError("phrases", "every item of 'phrases' must be a string")
-        if not phrases and not self.opts["trailing_blank_lines"]:
-            raise OptionError("extends", "a boilerplate rule needs 'phrases' or 'trailing_blank_lines: true'")
+        if not (phrases or self.opts["chrome"] or self.opts["furniture"] or self.opts["trailing_blank_lines"]):
+            raise OptionError("extends", "a boilerplate rule needs 'phrases', 'chrome', 'furniture' or 'trailing_blank_lines: true'")
+        self.chrome = load_chrome(self.rule.path, self.opts["chrome"]) if self.opts["chrome"] else None
+        self.learned = frozenset().union(*(load_learned(self.rule.path, ref) for ref in self.opts["furniture"]))
         # Punctuation and arrows around the phrase ("Read more »", "Related Articles:") still count.
         body = "|".join(f"(?:{p})" for p in phrases) or r"(?!)"
         self.pattern = compile_pattern(r"\A[\W_]*(?:" + body + r")[\W_]*\Z", "phrases", ignorecase=True)
@@ -53,17 +70,33 @@ class Boilerplate(Check):
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         furniture = []
-        for span in scope.spans:
-            # Widgets come in stacks ("Share this article" / "Facebook" / "Twitter"): every line must be furniture.
-            lines = [" ".join(line.split()) for line in scope.source[span.start : span.end].split("\n")]
-            # finditer, not match: a rule's own regex runs under the time budget.
-            if all(next(finditer(self.pattern, line), None) for line in lines if line) and not doc.in_quote(span.start, span.end):
+        tail = True  # everything after this block is furniture: it stands at the story's end
+        for span in reversed(scope.spans):
+            if self._is_furniture(scope.source[span.start : span.end], tail) and not doc.in_quote(span.start, span.end):
                 furniture.append(span)
+            else:
+                tail = False
+        furniture.reverse()
         for span in furniture:
             shown = " ".join(doc.text[span.start : span.end].split())
             yield Match(span.start, span.end, args=(f"'{shown}'",), fix=self._fix(doc, span.start, span.end))
         if self.opts["trailing_blank_lines"]:
             yield from self._blank_runs(doc, furniture)
+
+    def _is_furniture(self, block: str, last: bool) -> bool:
+        # Widgets come in stacks ("Share this article" / "Facebook" / "Twitter"): every line must be furniture.
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            return False
+        # finditer, not match: a rule's own regex runs under the time budget.
+        if all(next(finditer(self.pattern, line), None) for line in lines):
+            return True
+        if self.learned and all(normal(line) in self.learned for line in lines):
+            return True
+        if self.chrome is None:
+            return False
+        return judge(" ".join(lines), self.chrome, last).furniture(self.opts["min_score"])
 
     def _fix(self, doc, start: int, end: int) -> Fix | None:
         if self.fix_safe is None:

@@ -7,19 +7,36 @@ another name word of the same story (`newslint.names.compare.variant`: the same
 transliteration key, the same consonants with other vowels, or one slip in a
 long name) and every gate agrees that it is the same name:
 
-* frequency: the other spelling is used at least twice as often; a one-to-one
-  tie is decided only on evidence, in this order: one spelling is in the names
-  list (`names`) and the other is not; the English dictionary knows one as a
-  name ("Kenosha"); the dictionary knows one as a word and not the other (not
-  between people's names: "Elan"/"Elon"); one stands only in a headline or
-  subhead and the other in the body (body copy is the edited one), unless the
-  body's is a far less English-like string of letters
-  (`compare.plausibility`: "Tpipu" below "Tippu"); one is a far less
-  English-like string of letters (never judged between doubled letters or a
-  final h). Otherwise nothing is said;
+* frequency: the other spelling is used at least twice as often (`min_ratio`),
+  or each is used once and evidence says which is right, in this order: one
+  spelling is in the names list (`names`) and the other is not; the English
+  dictionary knows one as a name ("Kenosha"); the word-frequency source
+  (wordfreq, when installed) has seen one and never the other ("Voskhod", never
+  "Voshkod"). Without such evidence the story's use of both is reported with
+  the `tie_message`, naming both, suggesting neither and fixing nothing: an
+  English word may be the slip ("Salmon Brothers" beside "Salomon Brothers"),
+  a headline may be right where the body is wrong, and letter statistics
+  (`compare.plausibility`) have preferred a slip. Those weak signals only
+  choose which of the two the finding points at. Two names used once each in
+  one sentence are two names side by side ("Karem met Kerem"), unless the
+  story ties them into one name (below) or one is an English word ("Guangdong
+  Provinca" beside "Hubei Province"); two spellings used twice or more each
+  are left alone;
 * near-spellings (`compare.variant`), plus two adjacent letters swapped
   (`compare.swapped`: "Hubre"/"Huber") when the swapped spelling is no word or
   name the dictionary knows ("Noble"/"Nobel" stay apart);
+* real names and words: two spellings that people both write (a word or name
+  the dictionary knows, or one frequent in wordfreq: "Thierry"/"Terry",
+  "Regan"/"Reagan", "Scot"/"Scott", "Wikimedia"/"Wikipedia") are two names, and
+  an English word ("Businesses" beside "BusinessUSA") is no slip of a name,
+  unless the story ties them into one name with the same word beside them
+  ("Ronald Regan" and "Ronald Reagan", "Salmon Brothers" and "Salomon
+  Brothers", "Public Service" and "Public Servcice");
+* another language: a common word of another language, used only inside
+  names of several words and not beside the same words as the other, is no
+  slip of its English cognate ("Banco Central" and "Bank", "Institut Pasteur"
+  and "Institute"; `compare.foreign_word`), but "United Sattes" is one of
+  "United States";
 * entity type: spaCy's families (person, place, organisation, group) must not
   disagree where both words were tagged. spaCy's kind for a misspelling is
   often a guess the spelling caused ("Harirs" an organisation beside "Kamala
@@ -27,18 +44,23 @@ long name) and every gate agrees that it is the same name:
   is re-read in its own paragraph with the other spelling
   (`candidates.retagged_family`); the kinds disagree only if the context still
   makes it another kind of thing;
-* people: where both spellings follow a first name, one first name must be
-  shared ("John Smith" and "Jane Smyth" are two people); where both are first
-  names, one surname must be shared ("Dina Powell", "Dian Fossey"); courtesy titles must
-  not disagree on gender ("Mr Khan" and "Ms Kahn"); a word used only as a first
-  name is not compared with one used only as a surname;
+* people and names of several words: where both spellings follow a first
+  name, one first name must be shared ("John Smith" and "Jane Smyth" are two
+  people); where words follow both in names, one must be shared ("Dina Powell"
+  and "Dian Fossey" are two), unless the frequent spelling is an English word,
+  which is one word in any name ("Nationnal Park" beside "National Guard"); courtesy
+  titles must not disagree on gender ("Mr Khan" and "Ms Kahn"); a word used as
+  a first name and never as a surname is not compared with one used as a
+  surname and never as a first name ("Thierry Henry", "John Terry");
 * inflections are the same name: possessives and plurals ("Rafa’s", "the
-  Kennedys") and demonyms ("Israel"/"Israeli") are never variants;
+  Kennedys", "Virtopsies") and demonyms ("Israel"/"Israeli",
+  "Ukraine"/"Ukrainian", "Malta"/"Maltese") are never variants;
 * aliases: a spelling the story gives on purpose ("known to Israelis as Kerem
   Shalom", "also spelled", "a.k.a.", "formerly", "X (Y)", "X or Y") makes both
   spellings right;
 * a spelling that the names list knows as a right form is never reported,
-  and one it lists as a misspelling is left to known-names (one finding, not two).
+  and a word that known-names reports (`newslint.names.known`: the list spells
+  it otherwise) is left to it: one span, one finding, the list's.
 
 Quotations count, both as evidence and as places to report: a name inside a
 quote is the newsroom's transcription of a spoken name, so its spelling is
@@ -47,7 +69,7 @@ the newsroom's to get right. Headlines and subheads count too (that is where
 tags them, since headlines may capitalise every word.
 
 The finding covers the rare word alone ("Rafa" of "Rafa’s"); the suggestion
-and the unsafe fix are the story's frequent spelling.
+and the unsafe fix are the story's frequent spelling as the story writes it.
 """
 
 from __future__ import annotations
@@ -61,9 +83,13 @@ from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.names import namelist
 from newslint.names.candidates import alias_words, mentions_in, retagged_family
-from newslint.names.compare import common_word, deletes, dictionary_name, fold, key, letters, normalise, plausibility, skeleton, swapped, variant
+from newslint.names.compare import (common_word, deletes, dictionary_name, fold, foreign_word, frequency, key, letters,
+                                    normalise, plausibility, real_word, skeleton, swapped, variant)
+from newslint.names.known import misspelled
 
 _DOUBLED = re.compile(r"(.)\1+")
+_LIST = re.compile(r"[,;:&/()]|\band\b")
+TIE_MESSAGE = "'%s' and '%s' both appear in this story: check which spelling is right."
 
 
 def _doubling(a: str, b: str) -> bool:
@@ -72,19 +98,46 @@ def _doubling(a: str, b: str) -> bool:
     return x == y
 
 
+def _one_sentence(doc, a, b) -> bool:
+    """True when two words stand in one sentence (no sentence end or paragraph break between them)."""
+    if a.start > b.start:
+        a, b = b, a
+    return not re.search(r"[.!?][\"”’')]*\s|\n", doc.prose[a.end : b.start])
+
+
+def _linked(sr: "_Stats", sf: "_Stats") -> bool:
+    """True when the story ties two spellings into one name: the same word beside them in a name
+    ("Ronald Regan" and "Ronald Reagan", "Salmon Brothers" and "Salomon Brothers", "Public Servcice")."""
+    return bool(sr.beside & sf.beside)
+
+
 class _Stats:
-    __slots__ = ("count", "body", "families", "firsts", "genders", "lasts", "roles", "surface", "words")
+    __slots__ = ("count", "beside", "body", "families", "firsts", "genders", "roles", "surface", "words")
 
     def __init__(self) -> None:
         self.count = 0
+        self.beside: set[tuple[str, str]] = set()  # ("<", word before) and (">", word after) in a name
         self.body = 0  # occurrences outside headlines
         self.families: set[str] = set()
         self.firsts: set[str] = set()  # first names this word follows as a surname
         self.genders: set[str] = set()
-        self.lasts: set[str] = set()  # surnames that follow this word as a first name
         self.roles: set[str] = set()  # first | last | single | inner
         self.surface: Counter = Counter()
         self.words: list = []
+
+    @property
+    def nexts(self) -> set[str]:
+        """The words that follow this one in a name ("Powell" of "Dina Powell", "Central" of "Banco Central")."""
+        return {w for side, w in self.beside if side == ">"}
+
+    @property
+    def word(self) -> str:
+        return self.surface.most_common(1)[0][0]
+
+    @property
+    def english(self) -> bool:
+        """An English word used in names ("National", "Province"), not a person's name that is also a word ("Peter")."""
+        return "person" not in self.families and common_word(self.word)
 
 
 class NameConsistency(Check):
@@ -97,6 +150,7 @@ class NameConsistency(Check):
         "names": Option("list", [], doc="names lists (YAML or CSV, relative to the rule file; @starter: the shipped list) whose right forms are never reported and break ties"),
         "min_ratio": Option("number", 2, doc="the frequent spelling is used at least this many times as often as the rare one"),
         "typos": Option("bool", True, doc="also report one slipped letter in a long name (7+ letters), not only transliteration and vowel variants"),
+        "tie_message": Option("str", TIE_MESSAGE, doc="the message when each spelling is used once and nothing tells which is right (two %s: this one, the other)"),
     }
 
     def setup(self) -> None:
@@ -134,29 +188,41 @@ class NameConsistency(Check):
                 s.roles.add("single" if n == 1 else "first" if i == 0 else "last" if i == n - 1 else "inner")
                 if personal and n >= 2 and i == n - 1:
                     s.firsts.add(fold(m.words[0].text))
-                if personal and n >= 2 and i == 0:
-                    s.lasts.add(fold(m.words[-1].text))
-        reported: dict[str, str] = {}
+                # Neighbours in the name, not across a list that spaCy took for one ("Deirdre, Wyatt & Zach").
+                if i > 0 and not _LIST.search(doc.prose, m.words[i - 1].end, w.start):
+                    s.beside.add(("<", fold(m.words[i - 1].text)))
+                if i < n - 1 and not _LIST.search(doc.prose, w.end, m.words[i + 1].start):
+                    s.beside.add((">", fold(m.words[i + 1].text)))
+        reported: dict[str, tuple[str, bool]] = {}  # rare -> (frequent, whether the evidence says which is right)
         for a, b in self._pairs(stats):
-            rare, freq = self._order(stats, a, b)
+            rare, freq, sure = self._order(stats, a, b)
             if rare is None or rare in reported or rare in aliases or freq in aliases:
                 continue
             sr, sf = stats[rare], stats[freq]
-            r_word, f_word = sr.surface.most_common(1)[0][0], sf.surface.most_common(1)[0][0]
-            level = variant(r_word, f_word)
-            if level is None and swapped(r_word, f_word) and not dictionary_name(r_word):
+            level = variant(sr.word, sf.word)
+            if level is None and swapped(sr.word, sf.word) and not dictionary_name(sr.word):
                 level = "typo"  # two letters swapped ("Hubre" beside "Huber"): a slip, never a word or a known name
             if level is None or (level == "typo" and not self.opts["typos"]):
                 continue
             if not self._same_name(doc, sr, sf, rare, freq):
                 continue
-            reported[rare] = freq
-        for rare, freq in reported.items():
-            right = stats[freq].surface.most_common(1)[0][0]
+            if (not sure and not _linked(sr, sf) and not (sr.english or sf.english)
+                    and _one_sentence(doc, sr.words[0][0], sf.words[0][0])):
+                continue  # "Karem met Kerem": two names side by side, not one slipped (an English word is one word: "Provinca")
+            reported[rare] = (freq, sure)
+        if not reported:
+            return
+        # A word known-names reports is its finding, with the list's spelling: one span, one finding.
+        listed = [(start, end) for start, end, _right in misspelled(doc, found, self.names, aliases)]
+        for rare, (freq, sure) in reported.items():
+            right = stats[freq].word  # a spelling of the story, as written there
             count = stats[freq].count
             for w, m in stats[rare].words:
-                if normalise(m.text) in self.names.wrong or normalise(w.text) in self.names.wrong:
-                    continue  # a listed misspelling: known-names reports it, with the list's spelling
+                if normalise(m.text) in self.names.known or any(start < w.end and w.start < end for start, end in listed):
+                    continue  # inside a listed name ("Minas Gerais" is right as a whole), or known-names
+                if not sure:  # one each and no evidence: say so, without claiming which is right
+                    yield Match(w.start, w.end, args=(w.text, right), message=self.opts["tie_message"])
+                    continue
                 fix = Fix(w.start, w.end, right, self.fix_safe) if self.fix_safe is not None else None
                 yield Match(w.start, w.end, args=(w.text, right, f"{count} time{'s' if count != 1 else ''}"), suggestions=(right,), fix=fix)
 
@@ -184,53 +250,60 @@ class NameConsistency(Check):
                         seen.add(pair)
                         yield pair
 
-    def _order(self, stats, a: str, b: str) -> tuple[str | None, str | None]:
-        """(rare, frequent) when the frequencies (or a tie-break) say which is the slip, else (None, None)."""
+    def _order(self, stats, a: str, b: str) -> tuple[str | None, str | None, bool]:
+        """(rare, frequent, sure): the frequencies or a tie-break's evidence say which is the slip (sure),
+        or, one each with no evidence, which one to point at (not sure); (None, None, False) to say nothing."""
         sa, sb = stats[a], stats[b]
         if sa.count > sb.count:
             a, b, sa, sb = b, a, sb, sa
         if sb.count >= self.opts["min_ratio"] * sa.count and sb.count > sa.count:
-            return a, b
+            return a, b, True
         if sa.count != sb.count or sa.count > 1:
-            return None, None
-        # One each: the list's spelling wins; else the body's over a headline's.
+            return None, None, False
+        # One each. Evidence, in this order: the names list's spelling wins;
         known_a, known_b = normalise(a) in self.names.known, normalise(b) in self.names.known
         if known_a != known_b:
-            return (b, a) if known_a else (a, b)
-        # Then a name the dictionary spells so ("Kenosha" in a headline beats "Kenoshah" in the body);
-        word_a, word_b = sa.surface.most_common(1)[0][0], sb.surface.most_common(1)[0][0]
+            return (b, a, True) if known_a else (a, b, True)
+        # then a name the dictionary spells so ("Kenosha" in a headline beats "Kenoshah" in the body);
+        word_a, word_b = sa.word, sb.word
         name_a, name_b = dictionary_name(word_a, words=False), dictionary_name(word_b, words=False)
         if name_a != name_b:
-            return (b, a) if name_a else (a, b)
-        # then an ordinary word ("International" in a headline beats "Internationnal" in the body), but not
-        # between people's names: "Elan" is no likelier a first name than "Elon";
+            return (b, a, True) if name_a else (a, b, True)
+        # then a spelling people write over one nobody does (wordfreq, when installed: "Voskhod", never "Voshkod").
+        freq_a, freq_b = frequency(word_a), frequency(word_b)
+        if freq_a is not None and (freq_a > 0) != (freq_b > 0):
+            return (b, a, True) if freq_a > 0 else (a, b, True)
+        # Nothing else is evidence: an English word may be a slip of a name ("Salmon Brothers" beside "Salomon
+        # Brothers"), a headline may be right where the body is wrong, and letter statistics have preferred a
+        # slip ("Voshkod" reads more English than "Voskhod"). They only choose which spelling the finding
+        # points at: not a word (but between people's names "Elan" is no likelier than "Elon"), the less
+        # English-like letters (never judged between doubled letters or a final h: "Rafah"/"Rafa"), the
+        # headline's (the body is the edited copy), else the later one.
         dict_a, dict_b = dictionary_name(word_a), dictionary_name(word_b)
         if dict_a != dict_b and sa.families | sb.families != {"person"}:
-            return (b, a) if dict_a else (a, b)
-        # then the body's spelling over a headline's (the body is the edited copy), unless the body's is
-        # a far less English-like run of letters ("Tpipu" below a headline's "Tippu");
-        # last, when neither is a word: letters no English spelling strings together ("Chaehd", "Barracoa").
-        # Letter statistics never judge doubled letters or a final h ("Abdullah"/"Abdulla", "Shapps"/"Shaps",
-        # "Rafah"/"Rafa"): those are spelling choices, and the statistics only ever prefer the shorter one.
+            return (b, a, False) if dict_a else (a, b, False)
         odds = 0.0 if _doubling(word_a, word_b) else plausibility(word_a) - plausibility(word_b)  # > 0: a looks likelier
+        if abs(odds) >= 2:
+            return (b, a, False) if odds > 0 else (a, b, False)
         if (sa.body == 0) != (sb.body == 0):
-            if sa.body == 0 and odds >= 2:
-                return b, a
-            if sb.body == 0 and odds <= -2:
-                return a, b
-            return (a, b) if sa.body == 0 else (b, a)
-        if not (dict_a or dict_b) and abs(odds) >= 2:
-            return (b, a) if odds > 0 else (a, b)
-        return None, None
+            return (a, b, False) if sa.body == 0 else (b, a, False)
+        return (a, b, False) if sa.words[0][0].start > sb.words[0][0].start else (b, a, False)
 
     def _same_name(self, doc, sr: _Stats, sf: _Stats, rare: str, freq: str) -> bool:
         if normalise(rare) in self.names.known:
             return False  # a right spelling of some name, never a slip
-        r_word, f_word = sr.surface.most_common(1)[0][0], sf.surface.most_common(1)[0][0]
-        if common_word(r_word) and (common_word(f_word) or not sr.families):
-            return False  # Ministry/Minister; "Young and new faces" opening a sentence
+        r_word, f_word = sr.word, sf.word
+        if common_word(r_word) and common_word(f_word):
+            return False  # two English words, whatever stands beside them ("Finance Ministry", "Finance Minister")
+        linked = _linked(sr, sf)
+        if not linked and real_word(r_word) and real_word(f_word):
+            return False  # two names people write ("Thierry"/"Terry", "Regan"/"Reagan", "Scot"/"Scott"): two people
+        if not linked and common_word(r_word):
+            return False  # an English word is no slip of a name ("Businesses" beside "BusinessUSA")
         if common_word(f_word) and not sf.families:
             return False  # "Yung" (a surname) is not a slip of "Young" that only opens a sentence
+        if not linked and dictionary_name(f_word) and foreign_word(r_word) and all(len(m.words) > 1 for _w, m in sr.words):
+            return False  # another language's word in a name ("Banco Central", "Institut Pasteur"), not a slip of "Bank"
         if sr.families and sf.families and not (sr.families & sf.families):
             # spaCy's kind for a one-off spelling is often a guess the spelling caused ("Harirs" an
             # organisation beside "Kamala Harris"): it stands only if the same context, re-read with the
@@ -241,12 +314,15 @@ class NameConsistency(Check):
                 return False  # (no name at all once respelled: spaCy's guess came from the spelling alone)
         if sr.firsts and sf.firsts and not (sr.firsts & sf.firsts):
             return False  # John Smith and Jane Smyth
-        if sr.lasts and sf.lasts and not (sr.lasts & sf.lasts):
-            return False  # Dina Powell and Dian Fossey: a first name is one only with the same surname
+        if sr.nexts and sf.nexts and not (sr.nexts & sf.nexts) and not sf.english:
+            # Dina Powell and Dian Fossey, Mahamadou Issoufou and Muhammadu Buhari are two people; but an English
+            # word is one word in any name ("Nationnal Park Service" beside "National Hurricane Center").
+            return False
         if sr.genders and sf.genders and not (sr.genders & sf.genders):
             return False  # Mr Khan and Ms Kahn
-        if {frozenset(sr.roles), frozenset(sf.roles)} == {frozenset({"first"}), frozenset({"last"})} and (
+        firsts_only = ("first" in sr.roles and "last" not in sr.roles, "first" in sf.roles and "last" not in sf.roles)
+        lasts_only = ("last" in sr.roles and "first" not in sr.roles, "last" in sf.roles and "first" not in sf.roles)
+        if ((firsts_only[0] and lasts_only[1]) or (lasts_only[0] and firsts_only[1])) and (
                 "person" in sr.families | sf.families or not (sr.families and sf.families)):
-            return False  # one is only ever a first name, the other only a surname (not "University of X", "Y University")
-
+            return False  # one is only ever a first name, the other a surname ("Thierry Henry", "John Terry"), not "University of X", "Y University"
         return True

@@ -8,28 +8,58 @@ code, front matter, HTML and link targets are blanked before it looks.
   regex says `(?i:...)`), e.g. `TK(?:TK)*`, `FIXME`, `(?i:lorem ipsum)`;
 * `brackets`: regexes matched against the whole inside of a `[...]`, e.g.
   `NAME` or `(?i:insert\\b.*)` — so "[sic]" and "[Sunday]" are not placeholders;
-* `numerals`: "XX", "XXX", "xx" standing for a number ("$XX million", "March XX").
-  Two or three X's straight after a capitalised name ("Super Bowl XXX"; not
-  after a month: "March XX" is a gap) or before "Olympiad", "Corps", ... are a
-  Roman numeral and are left alone; "XXL", "XXX-rated" never match;
-* `marks`: a lone "??" (not "What??", which is punctuation, not a gap).
+* `slots`: a vocabulary (`data/slots.yml`: editing verbs, "to come" markers,
+  slot nouns) with which structure decides. `{{...}}` and `%%...%%` are
+  template slots whatever they hold. A bracket, `{...}`, `__...__` or
+  `<<...>>` is a slot when its inside is an instruction ("check figure"), says
+  the text is missing ("second source needed"), names a slot ("PHOTO CAPTION",
+  "NAME of CONTRACTING OFFICER", "[name]"; bare, with no article), is filler
+  ("x", "#", "??") or, in capitals, is a dictionary word that is no convention
+  ("[SPOKESPERSON]"; not "[LAUGHTER]", "[PDF]", "[NATO]"). Parentheses hold
+  acronyms and glosses, so there only an instruction, a missing mark, a slot
+  in capitals or a bare value ("(name)") counts. A run of capitals in
+  mixed-case prose is a slot when it is an instruction ("INSERT QUOTE HERE",
+  "ADD FIGURE") or a slot with a marker ("NAME TO COME"), even in a
+  quotation; outside quotations also when it is only slot words ("PHOTO
+  CAPTION") or a single value noun ("signed by NAME"; not "a PERSON", nor in
+  a block that shouts other words: "understanding WHY"). Blocks mostly in
+  capitals (old wire headlines) are left to the other tests;
+* `numerals`: "XX", "XXX", "xx", "X,XXX", "$X", "###" standing for a number
+  ("$XX million", "March XX", "### pct"). Two or three X's straight after a
+  capitalised name ("Super Bowl XXX"; not after a month: "March XX" is a gap)
+  or before "Olympiad", "Corps", ... are a Roman numeral and are left alone;
+  "XXL", "XXX-rated" never match, nor a "###" that ends a press release or
+  opens a heading ("### Preview");
+* `marks`: a lone "??" or one standing for a number ("$?? million", "??%";
+  not "What??", which is punctuation, not a gap).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 import regex
+import yaml
 
+from newslint.checks import _datalists as lists
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
 
 _BRACKET = regex.compile(r"\[([^\[\]\n]{1,80})\]")
+_TEMPLATE = regex.compile(r"\{\{([^{}\n]{1,60})\}\}|%%([^%\n]{1,40})%%|(?<!\{)\{([^{}\n]{1,60})\}(?!\})|(?<!\w)__([^_\n]{1,40})__(?!\w)")
+_PAREN = regex.compile(r"\(([^()\n]{1,60})\)")
+_ANGLE = regex.compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
+_ENCLOSED = regex.compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
+# Filler standing for a value: "[x]", "[#]", "[??]", "[___]", "[XX,XXX]".
+_FILLER = regex.compile(r"(?:[xX]+|#+|\?+|_+)(?:[,.](?:[xX]+|#+))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
 # Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
-_NUMERAL = regex.compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|x{2,})(?![\w-]|\.\w)")
-_LONE_MARKS = regex.compile(r"(?<![^\s(\[])\?{2,}(?![^\s)\].,;:])")
+_NUMERAL = regex.compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
+_HASHES = regex.compile(r"(?<![\w#&/])#{2,}(?![\w#])")
+_ARTICLE_BEFORE = regex.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
+_LONE_MARKS = regex.compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
 _WORD_BEFORE = regex.compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
 # Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps".
 _NOUN_AFTER = regex.compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment)\b")
@@ -40,16 +70,84 @@ _NOT_NAMES = frozenset(
     saturday sunday the a an in on at by of for from to about over under some nearly almost
     only just around roughly approximately more than least most all page room""".split()
 )
+# A run of words in capitals ("NAME TO COME", "INSERT QUOTE HERE"); a single capital ("A") is a word too.
+_CAPS_WORD = r"(?:[A-Z][A-Z’'-]*[A-Z]|[A-Z])"
+_CAPS_RUN = regex.compile(rf"(?<![\w’'-]){_CAPS_WORD}(?:[ \t\u00a0]+{_CAPS_WORD})*(?![\w-])")
+_TOKEN = regex.compile(r"[\w’'?#-]+")
+# Words that open an editorial insertion, never a slot: "[the rebels]", "[his]".
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your he she it they we".split())
+# Words beside slot nouns in a slot's name: "[first name]", "[NAME of OFFICIAL]"; the first six may open it.
+_OPENING_MODIFIERS = frozenset("first last second third full exact official final correct".split())
+_MODIFIERS = _OPENING_MODIFIERS | frozenset("of and or".split())
+_SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots")
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The slot vocabulary: each key a set of lower-case phrases, held as tuples of words."""
+
+    verbs: frozenset
+    requests: frozenset
+    markers: frozenset
+    pointers: frozenset
+    values: frozenset
+    media: frozenset
+    not_slots: frozenset
+
+    @staticmethod
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(_TOKEN.findall(text.casefold().replace("’", "'")))
+
+    def has(self, words: tuple[str, ...], key: str) -> bool:
+        phrases = getattr(self, key)
+        return any(words[i : i + n] in phrases for n in (1, 2, 3, 4) for i in range(len(words) - n + 1))
+
+    def nouns(self, words: tuple[str, ...]) -> bool:
+        return self.has(words, "values") or self.has(words, "media")
+
+    def only_slot_words(self, words: tuple[str, ...]) -> bool:
+        """Every word names a slot ("photo caption", "job title", "first name"), with modifiers at most beside them."""
+        covered = [w in _MODIFIERS for w in words]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if words[i : i + n] in self.values or words[i : i + n] in self.media:
+                    covered[i : i + n] = [True] * n
+        nouns = [w not in _MODIFIERS for w in words]
+        return bool(words) and all(covered) and any(nouns) and (nouns[0] or words[0] in _OPENING_MODIFIERS)
+
+    def names_convention(self, words: tuple[str, ...]) -> bool:
+        """A convention, not a slot: the words are one of `not_slots`, or hold one of its phrases of 2+ words."""
+        return words in self.not_slots or any(len(n) > 1 and _within(n, words) for n in self.not_slots)
+
+
+def load_slots(rule_path: str, ref) -> Slots:
+    node, _ = lists.read_list(rule_path, ref, "slots", "slots")
+    if not isinstance(node, yaml.MappingNode):
+        raise lists.fail("slots", ref, node, "'slots' must map verbs, markers, ... to lists of words")
+    found: dict[str, set] = {k: set() for k in _SLOT_KEYS}
+    for k, v in node.value:
+        name = lists.scalar(k)
+        if name not in found:
+            raise lists.fail("slots", ref, k, f"unknown key {getattr(k, 'value', k)!r} (expected {', '.join(_SLOT_KEYS)})")
+        if not isinstance(v, yaml.SequenceNode):
+            raise lists.fail("slots", ref, v, f"'{name}' must be a list of words")
+        for item in v.value:
+            word = lists.scalar(item)
+            if not word or not Slots.words(word):
+                raise lists.fail("slots", ref, item, f"'{name}': every item must be a word or phrase")
+            found[name].add(Slots.words(word))
+    return Slots(**{k: frozenset(v) for k, v in found.items()})
 
 
 class Placeholder(Check):
     kind = "placeholder"
-    summary = "Flags placeholders left in copy: TK, [NAME], [insert ...], XX, lorem ipsum, FIXME, ??."
+    summary = "Flags placeholders left in copy: TK, [NAME], [insert ...], INSERT QUOTE HERE, XX, ###, ??, lorem ipsum."
     options = {
         "tokens": Option("list", [], doc="regexes flagged anywhere, word-bounded, case-sensitive"),
         "brackets": Option("list", [], doc="regexes matched against the whole inside of [...]"),
-        "numerals": Option("bool", True, doc="flag XX / XXX standing for a number (not Roman numerals)"),
-        "marks": Option("bool", True, doc="flag a standalone ?? (not 'What??')"),
+        "slots": Option("str", "", doc="slot vocabulary (YAML, relative to the rule): verbs, requests, markers, pointers, values, media, not_slots"),
+        "numerals": Option("bool", True, doc="flag XX / XXX / ### standing for a number (not Roman numerals)"),
+        "marks": Option("bool", True, doc="flag a standalone ?? or one standing for a number (not 'What??')"),
     }
 
     def setup(self) -> None:
@@ -59,20 +157,24 @@ class Placeholder(Check):
         tokens, brackets = self.opts["tokens"], self.opts["brackets"]
         self.tokens = compile_pattern(r"\b(?:" + "|".join(tokens) + r")\b", "tokens") if tokens else None
         self.brackets = compile_pattern(r"\A\s*(?:" + "|".join(brackets) + r")\s*\Z", "brackets") if brackets else None
+        self.slots = load_slots(self.rule.path, self.opts["slots"]) if self.opts["slots"] else None
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         text = scope.source
         for span in scope.spans:
             found: list[tuple[int, int]] = []
-            if self.brackets is not None:
-                for m in _BRACKET.finditer(text, span.start, span.end):
-                    if next(finditer(self.brackets, m.group(1)), None):  # the rule's regex, under the time budget
-                        found.append(m.span())
+            shouting = _mostly_capitals(text[span.start : span.end])
+            for m in _BRACKET.finditer(text, span.start, span.end):
+                if self._bracket_slot(m.group(1), shouting) and not _task_box(text, span.start, m):
+                    found.append(m.span())
+            if self.slots is not None:
+                found.extend(self._structural(doc, text, span, shouting))
             if self.tokens is not None:
                 found.extend(m.span() for m in finditer(self.tokens, text, span.start, span.end) if m.end() > m.start())
             if self.opts["numerals"]:
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
+                found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
@@ -81,6 +183,82 @@ class Placeholder(Check):
                 if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                     continue
                 yield Match(start, end)
+
+    def _bracket_slot(self, inside: str, shouting: bool) -> bool:
+        if self.brackets is not None and next(finditer(self.brackets, inside), None):  # the rule's regex, under the time budget
+            return True
+        return self.slots is not None and self._slot(inside, shouting)
+
+    def _slot(self, inside: str, shouting: bool, dictionary: bool = True, strict: bool = False) -> bool:
+        """Whether the inside of a bracket or template is a slot to fill (see the module's docstring).
+
+        `strict` (parentheses): no filler but "??", "#", "XX"; no bare slot word in lower case but a value ("name")."""
+        s, v = inside.strip(), self.slots
+        if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xX]|_+", s)):
+            return True
+        words = Slots.words(s)
+        if not words or len(words) > 8 or words in v.not_slots or (words[0],) in v.not_slots:
+            return False
+        if v.has(words, "markers") or (v.has(words, "pointers") and v.nouns(words)):
+            return True
+        if len(words) >= 2 and self._instruction(words):
+            return True  # "[check figure]"
+        letters = [c for c in s if c.isalpha()]
+        if shouting or not letters:
+            return False
+        if all(c.isupper() for c in letters):
+            return v.nouns(words) or (dictionary and _dictionary_word(words))
+        tokens = regex.findall(r"[\w’'-]+", s)
+        capitals = [w for w in tokens if len(w) > 1 and w.isupper()]
+        if capitals and all(w.isupper() or w.islower() for w in tokens) and v.nouns(Slots.words(" ".join(capitals))):
+            return True  # "[NAME of CONTRACTING OFFICER]"; not "(DATA Act)", a name
+        if strict:
+            return len(words) == 1 and (words[0],) in v.values and words[0] not in ("x", "n")  # "(name)"
+        return words[0] not in _DETERMINERS and v.only_slot_words(words)  # "[name]", "[photo caption]"
+
+    def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
+        for m in _TEMPLATE.finditer(text, span.start, span.end):
+            # "{{name}}", "%%name%%" are template slots whatever they say; "{BRANCH}" may be a variable the story explains.
+            if m.group(1) is not None or m.group(2) is not None or self._slot(m.group(3) or m.group(4), shouting, dictionary=False):
+                yield m.span()
+        # Parentheses hold acronyms, glosses and notes: only an instruction, a missing mark or a slot in capitals.
+        for m in _PAREN.finditer(text, span.start, span.end):
+            if self._slot(m.group(1), shouting, dictionary=False, strict=True):
+                yield m.span()
+        # "<<QUOTE>>" looks like HTML to Markdown, which blanks it from prose: read the original text.
+        for m in _ANGLE.finditer(doc.text, span.start, span.end):
+            if self._slot(m.group(1) or m.group(2), False):
+                yield m.span()
+        if shouting:
+            return
+        runs = list(_CAPS_RUN.finditer(text, span.start, span.end))
+        # Capitals used for emphasis elsewhere in the block ("understanding WHY it is") make a lone word emphasis too.
+        emphatic = any(_dictionary_word(Slots.words(r.group(0))) and not self.slots.nouns(Slots.words(r.group(0))) for r in runs)
+        for m in runs:
+            # In a quotation capitals may be shouting: there only an instruction or a slot marked as missing counts.
+            quoted = doc.maybe_in_quote(m.start(), m.end())
+            if self._caps_slot(text, m, quoted or emphatic):
+                yield m.span()
+
+    def _caps_slot(self, text: str, m, quoted: bool) -> bool:
+        v, words = self.slots, Slots.words(m.group(0))
+        if not words or v.names_convention(words):
+            return False  # "CHECK AGAINST DELIVERY" heads a speech; it asks nothing of an editor
+        if len(words) == 1:
+            # One word: a value the sentence needs ("signed by NAME"), not a label ("NAME:") or an acronym.
+            return (not quoted and len(words[0]) >= 4 and (words[0],) in v.values and not text.startswith(":", m.end())
+                    and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+        if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
+            return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
+        return not quoted and v.only_slot_words(words) and not text.startswith(":", m.end())  # "PHOTO CAPTION"
+
+    def _instruction(self, words: tuple[str, ...]) -> bool:
+        """An editing imperative ("check figure"), or a request for a slot ("get quote", "need photo here")."""
+        v, first = self.slots, words[:1]
+        rest = words[1:]
+        if first in v.verbs or words[:2] in v.verbs:
+            return True
+        return first in v.requests and (v.nouns(rest) or v.has(rest, "pointers") or v.has(rest, "markers"))
 
     @staticmethod
     def _roman(text: str, block_start: int, m) -> bool:
@@ -94,3 +272,36 @@ class Placeholder(Check):
             return False
         word = before.group(1)
         return word[0].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
+
+
+def _mostly_capitals(block: str) -> bool:
+    """A block written in capitals (an old wire headline): capitals there say nothing about slots."""
+    letters = [c for c in _ENCLOSED.sub(" ", block) if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _number_hashes(text: str, span, m) -> bool:
+    """"###" standing for a number: after a word, "$" or a comma ("lasts ### days"), or opening a
+    sentence before a lower-case word ("### people died"); not an end mark or a heading mark ("### Preview")."""
+    before = text[span.start : m.start()].rstrip(" \t\u00a0")[-1:]
+    after = text[m.end() : span.end].lstrip(" \t\u00a0")[:1]
+    if before and (before.isalnum() or before in ",$£€("):
+        return True
+    return before in ("", ".", "!", "?") and (after.islower() or after.isdigit())
+
+
+def _task_box(text: str, block_start: int, m) -> bool:
+    """"[x]" opening a list item is a Markdown task box, not a gap."""
+    return m.group(1).strip().lower() in ("x", "") and not text[block_start : m.start()].strip()
+
+
+def _dictionary_word(words: tuple[str, ...]) -> bool:
+    """A word in capitals that the dictionary knows ("SPOKESPERSON", not "NATO" or "PDF")."""
+    from newslint.names.compare import common_word
+
+    return any(len(w) >= 4 and w.isalpha() and common_word(w) for w in words)

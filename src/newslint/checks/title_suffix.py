@@ -1,13 +1,37 @@
 """`extends: title-suffix` — a site or section name left on the end of a headline.
 
 Scraped titles keep the page's `<title>`: "Talks at critical stage | Israel’s war
-in Gaza News", "Storm hits coast - BBC News". Headlines also use dashes for
-real ("Biden – Harris ticket", "Anti-war protest"), so the separators split in two:
+in Gaza News", "Storm hits coast - BBC News", "… — Haaretz", "… « World: Live
+updates". Headlines also use dashes and colons for real ("Biden – Harris
+ticket", "Study: people infected ..."), so the marks split in two:
 
-* `separators` (a pipe, "::", "•") are never headline punctuation: what follows
-  one is a suffix when each of its `|`-separated parts has at most `max_words` words;
-* `dashes` are: what follows one is a suffix only when it is a single part
-  matching one of `sites` (case-sensitive regexes, e.g. "BBC News", "The Guardian").
+* `separators` (a pipe, "::", "•", "«") are never headline punctuation: what
+  follows one is a suffix when each of its parts has at most `max_words` words
+  (a part may carry a tagline after a colon, "NBC News: Your source for
+  breaking news", of at most `tagline_words` words);
+* `dashes` and `colons` are: what follows one is a suffix when it is a single
+  part (a tagline allowed) that names a site. A name matching `sites` or
+  `sections` (seeds: "BBC News", "The Guardian", "Opinion") always does
+  (after a colon only `sites`: "Ukraine war: Live" is a headline's label).
+  Otherwise, with `structure: true`, structure decides:
+  - the name looks like one: 1 to `max_words` words, each capitalised
+    (joining words such as "of" aside), no digits, no sentence punctuation,
+    no possessive;
+  - the headline before it has at least as many words as the name has
+    distinctive ones (not "The", "New", "News", "Live" ...; "Fitness — The
+    Local" counts) and opens with no quotation mark ("'Deal is dead' –
+    Johnson" is attribution);
+  - the story does not use the name's distinctive words (a site is not part
+    of the story): most of them after a headline whose case contrasts with
+    the name's (a sentence-case or all-caps headline before a Title Case
+    name); after a Title Case headline, all of them, and at most 2 ("… –
+    Usability Case Study" names what the story is);
+  - and one more sign: that contrast of case, a tagline, or a short name (at
+    most 3 words); contrast and a tagline together also suffice.
+  An all-caps name after an all-caps headline ("… - USDA" in old wire copy) is
+  attribution unless it is a seed. After a colon, contrast and absence from
+  the story are both needed ("The API Briefing: Home Energy Saver" is a
+  headline), and the name has at most 3 words.
 
 The leftmost separator whose remainder is a suffix wins. The match runs from
 the whitespace before the separator to the end of the title, so the fix
@@ -21,10 +45,21 @@ import re
 from typing import Iterator
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.document.model import BODY_KINDS
 from newslint.finding import Fix, Match
 from newslint.patterns import compile_pattern, finditer
 
 _SPACE = r"[ \t\u00a0]+"
+_QUOTES = "\"'“‘«„"
+_WORD = re.compile(r"[\w’'&.-]+")
+# Words that join a name's capitalised words ("Times of India", "Politics and Policy").
+_JOINERS = frozenset("of the and for in on at de du la le el des von van y & to".split())
+# Function words a Title Case headline leaves in lower case: not a sign of sentence case.
+_FUNCTION = frozenset("""a an the and but or nor for so yet of in on at to by from with into onto upon over under
+    after before about above across against along among around as than that this these those via per off out up down
+    near past since till until within without amid amidst versus vs""".split())
+# Words that say nothing about whether a name is the story's: "The", "New", "News".
+_GENERIC = frozenset("the new news daily online live world today times post".split()) | _FUNCTION
 
 
 def _separator_regex(marks: list[str]) -> str:
@@ -34,35 +69,45 @@ def _separator_regex(marks: list[str]) -> str:
 
 class TitleSuffix(Check):
     kind = "title-suffix"
-    summary = "Flags a site or section name after ' | ' or ' - ' at the end of a title."
+    summary = "Flags a site or section name (with or without a tagline) after ' | ', ' - ' or ': ' at the end of a title."
     can_fix = True
     default_scope = ("title",)
     options = {
         "separators": Option("list", ["|"], doc="marks that never occur in a headline; what follows is a suffix"),
-        "dashes": Option("list", ["-", "–", "—"], doc="marks that headlines use too; what follows must match `sites`"),
-        "max_words": Option("int", 6, doc="longest suffix part, in words"),
-        "sites": Option("list", [], doc="case-sensitive regexes for a whole suffix after a dash"),
+        "dashes": Option("list", ["-", "–", "—"], doc="marks that headlines use too; what follows must name a site"),
+        "colons": Option("list", [], doc="marks such as ':' (no space before); what follows must name a site, on stricter evidence"),
+        "max_words": Option("int", 6, doc="longest suffix part (a site or section name), in words"),
+        "tagline_words": Option("int", 8, doc="longest tagline after a name's colon ('NBC News: Your source for ...'), in words"),
+        "sites": Option("list", [], doc="case-sensitive regexes for a whole name that always counts after a dash"),
+        "sections": Option("list", [], doc="section names that always count after a dash ('Opinion', 'World')"),
+        "structure": Option("bool", False, doc="after a dash or colon, also decide from structure (case, the story's words, a tagline)"),
     }
 
     def setup(self) -> None:
         o = self.opts
-        for key in ("separators", "dashes", "sites"):
+        for key in ("separators", "dashes", "colons", "sites", "sections"):
             if not all(isinstance(v, str) and v.strip() for v in o[key]):
                 raise OptionError(key, f"every item of '{key}' must be a non-empty string")
-        if not o["separators"] and not (o["dashes"] and o["sites"]):
-            raise OptionError("extends", "a title-suffix rule needs 'separators', or 'dashes' with 'sites'")
-        if o["max_words"] < 1:
-            raise OptionError("max_words", "'max_words' must be at least 1")
+        if not o["separators"] and not ((o["dashes"] or o["colons"]) and (o["sites"] or o["sections"] or o["structure"])):
+            raise OptionError("extends", "a title-suffix rule needs 'separators', or 'dashes' with 'sites', 'sections' or 'structure: true'")
+        for key in ("max_words", "tagline_words"):
+            if o[key] < 1:
+                raise OptionError(key, f"'{key}' must be at least 1")
         strong = _separator_regex(o["separators"]) or r"(?!)"
         dash = _separator_regex(o["dashes"]) or r"(?!)"
-        # Whitespace before the mark (the match starts there) and after it.
-        self.separator = compile_pattern(f"{_SPACE}(?:(?P<strong>{strong})|{dash}){_SPACE}", "separators")
+        colon = "|".join(re.escape(c.strip()) for c in o["colons"]) or r"(?!)"
+        # Whitespace before the mark (the match starts there) and after it; a colon has none before it.
+        self.separator = compile_pattern(
+            f"{_SPACE}(?:(?P<strong>{strong})|{dash}){_SPACE}|(?P<colon>{colon}){_SPACE}", "separators")
         self.strong = compile_pattern(f"{_SPACE}(?:{strong}){_SPACE}", "separators")
+        self.mark = compile_pattern(f"{_SPACE}(?:{strong}|{dash}){_SPACE}", "separators")  # a colon may start a tagline
         sites = "|".join(f"(?:{s})" for s in o["sites"]) or r"(?!)"
         self.sites = compile_pattern(rf"\A(?:{sites})\Z", "sites")
+        self.sections = frozenset(" ".join(s.split()) for s in o["sections"])
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
+        body = None
         for span in scope.spans:
             text = scope.source
             end = span.end
@@ -70,17 +115,90 @@ class TitleSuffix(Check):
                 end -= 1
             for sep in self.separator.finditer(text, span.start, end):
                 rest = text[sep.end() : end]
-                if self._is_suffix(rest, strong=sep.group("strong") is not None):
+                head = text[span.start : sep.start()].strip()
+                if sep.group("strong") is not None:
+                    found = self._strong_suffix(rest)
+                else:
+                    body = self._body_words(doc) if body is None else body
+                    found = self._names_site(rest, head, body, colon=sep.group("colon") is not None)
+                if found:
                     fix = Fix(sep.start(), end, "", self.fix_safe) if self.fix_safe is not None else None
                     yield Match(sep.start(), end, args=(rest,), fix=fix)
                     break
 
-    def _is_suffix(self, rest: str, strong: bool) -> bool:
-        if not rest.strip():
+    def _split(self, part: str) -> tuple[str, str | None] | None:
+        """(name, tagline or None), or None when a part is too long to be a name (with its tagline)."""
+        name, colon, tagline = part.partition(": ")
+        if not colon or not tagline.strip():
+            name, tagline = part, None
+        if len(name.split()) > self.opts["max_words"]:
+            return None
+        if tagline is not None and len(tagline.split()) > self.opts["tagline_words"]:
+            return None
+        return name.strip(), tagline
+
+    def _strong_suffix(self, rest: str) -> bool:
+        if not rest.strip() or "»" in rest:  # "« … »" is a French quotation, not a breadcrumb
             return False
-        if strong:
-            return all(len(part.split()) <= self.opts["max_words"] for part in self.strong.split(rest))
-        # After a dash: one part, no further separator, and it names a site.
-        if self.separator.search(rest) or len(rest.split()) > self.opts["max_words"]:
+        return all(self._split(part) is not None for part in self.strong.split(rest))
+
+    def _seed(self, name: str, sections: bool = True) -> bool:
+        if sections and " ".join(name.split()) in self.sections:
+            return True
+        return next(finditer(self.sites, name), None) is not None  # under the time budget
+
+    def _names_site(self, rest: str, head: str, body: frozenset, colon: bool) -> bool:
+        if not rest.strip() or self.mark.search(rest):
             return False
-        return next(finditer(self.sites, rest.strip()), None) is not None  # under the time budget
+        split = self._split(rest)
+        if split is None:
+            return False
+        name, tagline = split
+        if self._seed(name, sections=not colon):  # "Ukraine war: Live" is a headline's own label
+            return True
+        if not self.opts["structure"]:
+            return False
+        words = name.split()
+        head_words = head.split()
+        content = [w.casefold() for w in _WORD.findall(name) if w.casefold() not in _GENERIC and len(w) > 2]
+        if not _name_shaped(words) or len(head_words) < max(1, len(content)) or head[:1] in _QUOTES:
+            return False
+        if _all_caps(head) and _all_caps(name):
+            return False  # "FRANCE WILL FIGHT EC FARM PROPOSALS - MINISTER": attribution in wire copy
+        contrast = _all_caps(head) or _sentence_case(head_words)
+        absent = sum(w.strip(".") not in body for w in content)
+        # Without a contrast of case (a Title Case headline) the name must be brief and wholly the page's, not the story's.
+        foreign = bool(content) and ((absent == len(content) and len(content) <= 2) or (contrast and 2 * absent >= len(content)))
+        if colon:
+            return contrast and foreign and len(words) <= 3
+        if foreign:
+            return contrast or tagline is not None or len(words) <= 3
+        return contrast and tagline is not None
+
+    @staticmethod
+    def _body_words(doc) -> frozenset:
+        """Lower-case words of the story below the headline."""
+        text = " ".join(doc.prose[b.start : b.end] for b in doc.blocks_of(*BODY_KINDS, "heading"))
+        return frozenset(w.casefold().strip(".") for w in _WORD.findall(text))
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """Capitalised words ("The East African", "TechCrunch", "example.com"), joined by "of", "and" ...; no digits."""
+    if not words or words[0].casefold() in _JOINERS - {"the"} or words[-1].casefold() in _JOINERS:
+        return False
+    for w in words:
+        if any(c.isdigit() for c in w) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
+            return False
+        if not (w[:1].isupper() or w.casefold() in _JOINERS):
+            return False
+    return True
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """A headline in sentence case: a lower-case word after the first that is no function word."""
+    return any(w[:1].islower() and w.isalpha() and w.casefold() not in _FUNCTION for w in words[1:])

@@ -1,45 +1,64 @@
 """`extends: variants` — one word spelt two ways in one story ("cease-fire" beside "ceasefire").
 
-Two sources of variants:
+Three sources of variants:
 
 * **Compounds, without a list.** A hyphenated word ("cease-fire", "e-mail",
-  "co-operation") or two words ("health care") whose closed form ("ceasefire",
-  "email", "cooperation", "healthcare") is also in the story. The hyphenated
-  and spaced forms count together as the open spelling, against the closed
-  one; hyphenated against spaced alone is never compared, because grammar
-  decides it ("a well-known author", "the author is well known"). Spaced pairs
-  are left alone when either word is a function word or a particle ("every
-  day" / "everyday", "set up" / "setup", "break down" / "breakdown" differ in
-  meaning), or when they are an object and its verb after a verb of perception
-  or causing ("sees the sun rise" / "sunrise"); `compound_exceptions` lists
-  closed words whose hyphenated form is another word ("re-sign" / "resign",
-  "re-cover" / "recover").
+  "co-operating") or two words ("health care") whose closed form ("ceasefire",
+  "email", "cooperating", "healthcare") is also in the story. A hyphenated
+  form meets every inflection and derivation of its closed form (one stem:
+  "co-operating" beside "cooperation"); two words meet only their own closed
+  or hyphenated spelling. The hyphenated and spaced forms count together as
+  the open spelling, against the closed one; hyphenated against spaced alone
+  is never compared, because grammar decides it ("a well-known author", "the
+  author is well known"). Spaced pairs are left alone when either word is a
+  function word or a particle ("every day" / "everyday", "set up" / "setup"),
+  or when they are an object and its verb after a verb of perception or
+  causing ("sees the sun rise" / "sunrise"); `compound_exceptions` lists
+  closed words whose hyphenated form is another word ("re-sign" / "resign").
+* **Abbreviations, without a list** (`abbreviations`). The same capitals with
+  and without full stops ("U.S." / "US", not the currency's "US$"), a time's
+  "a.m." / "am" (after a number: "am" is also a verb), and an acronym in
+  capitals and as a word ("NATO" / "Nato", "COVID-19" / "Covid-19"; not a
+  word the story also writes in lower case, "PLAIN" / "Plain" / "plain").
+  Capitals set in capitals (a headline in capitals, a table) spell nothing;
+  an abbreviation after a capitalised word ends a name ("Social Media Club
+  DC").
 * **Groups, from lists.** `lists` names YAML files (relative to the rule
-  file) of groups such as `[organis(e|ed|ation), organiz(e|ed|ation)]` or
-  `[per cent, percent]`; see `rules/Newsroom/data/variants.yml` for the format.
-  `groups` adds groups inline in the rule.
+  file) of groups such as `[organis(e|ed|ation), organiz(e|ed|ation)]`, or
+  `{american: program(|s), british: programme(|s)}` (see
+  `rules/Newsroom/data/variants.yml`), or TSV tables of families
+  (`rules/Newsroom/data/variants_spelling.tsv`, British and American
+  spellings built from VarCon by scripts/build_variants.py); `groups` adds
+  groups inline. A spelling with a capital ("Mr.") is matched as written.
 
 For each group (or compound) spelt more than one way, every use of the
 minority spelling is flagged; the message names both spellings and how often
 each is used, and the suggestion is the story's majority spelling — or the
 house form, when `house` lists one (`house: [ceasefire, organisation, per
-cent]`). On a tie the spelling used first wins. With `enforce_house: true` a
-non-house spelling is flagged even when the story is consistent.
+cent]`). A tie goes to the story's dialect, told by its other words'
+American and British spellings; then to a spelling used outside quotations;
+then to the standard spelling over a variant ("through" over "thru"); then
+to the spelling used first. With `enforce_house: true` a non-house spelling
+is flagged even when the story is consistent.
 
-What counts: all prose, title and headings included, except quotations (a
-quote keeps its source's spelling), names — capitalised words inside a
-sentence ("World Health Organization", "Labor Day", "Cease-Fire Agreement"),
-or opening one as a name does: with a capital inside ("E-Mail Partners",
-"DrugShortages App"), or starting a company's name ("Email Partners Ltd
-said") — and terms of art in their field ("judgment" near a court, a judge, a
-ruling or an appeal is the legal spelling even where "judgement" is the
-house's). A word ends at a space or punctuation, not inside an abbreviation
+What counts: all prose, title and headings included, except names —
+capitalised words inside a sentence ("World Health Organization", "Labor
+Day", "Cease-Fire Agreement"), or opening one as a name does: with a capital
+inside ("E-Mail Partners", "DrugShortages App"), or starting a company's name
+("Email Partners Ltd said") — and terms of art in their field in copy that
+is not American ("judgment" near a court, a judge, a ruling or an appeal is
+the legal spelling even where "judgement" is the house's; a computer
+"program" beside "programme"). A quotation is never flagged (a quote may keep
+its source's spelling), but its spelling counts towards the tally when it is
+the story's dialect (or the story shows none), or a standard spelling over a
+variant. A word ends at a space or punctuation, not inside an abbreviation
 ("Korean-U.S." is one word, never "Korean-U").
 
-The fix writes the suggested spelling, keeping capitalisation. A rewrite to a
-configured house form is as safe as `house_fix` says (default safe); a rewrite
-to the majority spelling is as safe as the rule's `fix:` says (`unsafe` in
-the built-in rule: the majority is not always the house style).
+The fix writes the suggested spelling, keeping capitalisation (an
+abbreviation is written as the story writes it). A rewrite to a configured
+house form is as safe as `house_fix` says (default safe); a rewrite to the
+majority spelling is as safe as the rule's `fix:` says (`unsafe` in the
+built-in rule: the majority is not always the house style).
 """
 
 from __future__ import annotations
@@ -75,6 +94,13 @@ _TERMS_OF_ART = {
     ),
 }
 _TERMS_OF_ART["judgments"] = _TERMS_OF_ART["judgment"]
+# British English writes a "programme" of events but a computer "program".
+_TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex.compile(
+    r"\b(?:computers?|software|apps?|code|coding|coders?|programmers?|programming|algorithms?|malware|"
+    r"viruses|hack(?:ers?|ing|ed)?|install(?:s|ed|ing)?|download(?:s|ed|ing)?|developers?|chatbots?|"
+    r"spreadsheets?|scripts?|operating system|laptops?|smartphones?|PCs?)\b",
+    regex.IGNORECASE,
+)
 _NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
@@ -103,6 +129,13 @@ class _Family:
     alternatives: list[list[str]]  # alternative -> its words (aligned by index)
     uses: dict[int, list[tuple[int, int, str, int]]] = field(default_factory=dict)  # alt -> (start, end, text, k)
     house: int | None = None
+    exact: bool = False  # spelt with capitals that are the spelling ("NATO"): write the target as it is
+    # alternative -> "A" (American) or "B" (British), where known; ("=", "v"): a standard spelling
+    # and a variant of it, used alike in both
+    dialects: tuple | None = None
+    art: list = field(default_factory=list)  # (alt, use): terms of art, counted only in American copy
+    quoted: list = field(default_factory=list)  # alt of each use inside a quotation: evidence, never flagged
+    evidence: Counter = field(default_factory=Counter)  # alt -> quoted uses that count
 
     def add(self, alt: int, start: int, end: int, text: str, k: int = 0) -> None:
         self.uses.setdefault(alt, []).append((start, end, text, k))
@@ -113,10 +146,13 @@ class Variants(Check):
     summary = "Flags a word spelt two ways in one story (cease-fire / ceasefire, organisation / organization)."
     can_fix = True
     options = {
-        "lists": Option("list", [], doc="YAML files of variant groups (paths relative to the rule file)"),
+        "lists": Option("list", [], doc="YAML or TSV files of variant groups (paths relative to the rule file)"),
         "groups": Option("list", [], doc="more groups inline: [[per cent, percent], ...]"),
         "compounds": Option("bool", True, doc="find hyphenated/spaced/closed forms of a compound without a list"),
         "compound_exceptions": Option("list", [], doc="closed words whose hyphenated form is another word (resign)"),
+        "abbreviations": Option(
+            "bool", True, doc="find abbreviations with and without full stops (U.S./US, a.m./am) or capitals (NATO/Nato) without a list"
+        ),
         "house": Option("list", [], doc="house forms: the spelling to suggest (and, when configured, a safe fix)"),
         "house_fix": Option("str", "safe", doc="safe or unsafe: a rewrite to a house form"),
         "enforce_house": Option("bool", False, doc="flag a non-house spelling even when the story is consistent"),
@@ -129,23 +165,38 @@ class Variants(Check):
         if self.opts["house_fix"] not in ("safe", "unsafe"):
             raise OptionError("house_fix", f"'house_fix' must be safe or unsafe, not '{self.opts['house_fix']}'")
         self.exceptions = {x.lower() for x in self.opts["compound_exceptions"]}
+        self.exception_stems = {_stem(x) for x in self.exceptions}
         self.house = {_norm(x) for x in self.opts["house"]}
         # Each group: a list of alternatives, each a list of words (aligned by index).
-        self.groups: list[list[list[str]]] = []
+        loaded: list[tuple[list[list[str]], tuple | None]] = []
         for ref in self.opts["lists"]:
+            if isinstance(ref, str) and ref.endswith(".tsv"):
+                loaded.extend(_groups_from_tsv(self.rule.path, ref))
+                continue
             node, _ = lists.read_list(self.rule.path, ref, "lists", "variants")
-            self.groups.extend(_groups_from_node(node, ref))
+            loaded.extend(_groups_from_node(node, ref))
         for i, group in enumerate(self.opts["groups"]):
-            self.groups.append(_expand_group(group, lambda msg, i=i: OptionError("groups", f"'groups' item {i + 1}: {msg}")))
-        self.index: dict[str, tuple[int, int, int]] = {}  # spelling -> (group, alternative, k)
+            loaded.append((_expand_group(group, lambda msg, i=i: OptionError("groups", f"'groups' item {i + 1}: {msg}")), None))
+        self.groups = [group for group, _ in loaded]
+        # group -> the dialect of each alternative ("A", "B"), where the list says
+        self.dialects = {g: d for g, (_, d) in enumerate(loaded) if d}
+        # spelling -> (group, alternative, k). A spelling with a capital ("US", "Mr.", "NATO") is
+        # matched as written: "us" is a pronoun, and the capital is the spelling, not a name's mark.
+        self.index: dict[str, tuple[int, int, int]] = {}
+        self.exact: set[str] = set()
         for g, group in enumerate(self.groups):
             for a, words in enumerate(group):
                 for k, word in enumerate(words):
-                    self.index.setdefault(_norm(word), (g, a, k))
-        body = trie_pattern(list(self.index))
-        # stdlib re: this pattern is built from a fixed list (no runaway risk) and re compiles
-        # a long alternation several times faster than `regex`, which every run's start-up pays.
-        self.pattern = re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-]|\.\w)", re.IGNORECASE) if self.index else None
+                    exact = word != word.lower()
+                    self.index.setdefault(_norm(word) if not exact else " ".join(word.split()), (g, a, k))
+                    if exact:
+                        self.exact.add(" ".join(word.split()))
+        # Single words are looked up word by word (a dict, nothing to compile: the lists hold
+        # thousands); phrases ("per cent") go into one small pattern.
+        phrases = [w for w in self.index if " " in w]
+        self.phrases = None
+        if phrases:
+            self.phrases = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(phrases) + r")(?![\w-]|\.\w)", re.IGNORECASE)
 
     # -- the check ---------------------------------------------------------
     def check(self, doc) -> Iterator[Match]:
@@ -154,30 +205,114 @@ class Variants(Check):
         spans = scope.spans
         families: list[_Family] = []
         claimed: set[int] = set()
-        if self.pattern is not None:
+        if self.index:
             families.extend(self._listed(doc, text, spans, claimed))
+        if self.opts["abbreviations"]:
+            families.extend(self._abbreviations(doc, text, spans, claimed))
         if self.opts["compounds"]:
             families.extend(self._compounds(doc, text, spans, claimed))
+        votes = sum((_votes(f) for f in families), Counter())
         matches: list[Match] = []
         for family in families:
-            matches.extend(self._findings(family))
+            # The story's dialect, told by its other words' spellings (this one's are in question).
+            dialect = _dialect(votes - _votes(family))
+            if dialect == "A":  # American copy writes "judgment" and "program" in every sense
+                for alt, use in family.art:
+                    family.add(alt, *use)
+            # A quotation may keep its source's spelling, but one in the story's own dialect (or in a
+            # story that shows none), or a standard spelling over a variant, is the writer's: it
+            # counts towards the tally, and is never flagged.
+            family.evidence.update(a for a in family.quoted if family.dialects and family.dialects[a] in (dialect or "AB") + "=")
+            matches.extend(self._findings(family, dialect))
         matches.sort(key=lambda m: m.start)
         yield from matches
+
+    def _uses(self, text, span) -> Iterator[tuple[int, int, str, bool]]:
+        """Listed spellings in a span: (start, end, spelling, whether it is matched as written)."""
+        for m in _WORD_RE.finditer(text, span.start, span.end):
+            word, end = m.group(), m.end()
+            if text[end : end + 1] == "." and word + "." in self.exact:  # "Mr." beside "Mr"
+                yield m.start(), end + 1, word + ".", True
+            elif word in self.exact:
+                yield m.start(), end, word, True
+            elif word.lower() in self.index and word.lower() not in self.exact:
+                yield m.start(), end, word, False
+        if self.phrases is not None:
+            for m in self.phrases.finditer(text, span.start, span.end):
+                yield m.start(), m.end(), m.group(), False
 
     def _listed(self, doc, text, spans, claimed) -> list[_Family]:
         families: dict[int, _Family] = {}
         for span in spans:
-            for m in self.pattern.finditer(text, span.start, span.end):
-                if not _counts(doc, text, m.start(), m.end(), span.start) or _term_of_art(text, m, span):
+            for start, end, written, exact in self._uses(text, span):
+                if not _counts(doc, text, start, end, span.start, name=not exact, quotes=True):
                     continue
-                g, a, k = self.index[_norm(m.group())]
+                g, a, k = self.index[" ".join(written.split()) if exact else _norm(written)]
                 fam = families.get(g)
                 if fam is None:
-                    fam = families[g] = _Family(self.groups[g])
+                    fam = families[g] = _Family(self.groups[g], exact=exact, dialects=self.dialects.get(g))
                     fam.house = next((i for i, words in enumerate(self.groups[g]) if any(_norm(w) in self.house for w in words)), None)
-                fam.add(a, m.start(), m.end(), m.group(), k)
-                claimed.add(m.start())
+                if doc.in_quote(start, end):
+                    fam.quoted.append(a)
+                elif _term_of_art(text, start, end, written, span):
+                    fam.art.append((a, (start, end, written, k)))
+                else:
+                    fam.add(a, start, end, written, k)
+                claimed.add(start)
         return list(families.values())
+
+    def _abbreviations(self, doc, text, spans, claimed) -> list[_Family]:
+        """"U.S." beside "US", "a.m." beside "am" after a time, "NATO" beside "Nato": the same
+        letters with and without full stops, or as capitals and as a word. Alternative 0 is the
+        dotted (or capitals) form, 1 the other. Only a time's "a.m." tells a dialect (American): "US"
+        is as American as "U.S." in much copy."""
+        forms: dict[tuple[str, str], list[list[tuple[int, int, str, int]]]] = {}
+        quoted: dict[tuple[str, str], list[int]] = {}
+
+        def add(key, alt, m, group=0, k=0):
+            start, end = m.start(group), m.end(group)
+            if start in claimed:
+                return
+            if doc.in_quote(start, end):
+                quoted.setdefault(key, []).append(alt)
+            elif _counts(doc, text, start, end, span.start, name=False):
+                forms.setdefault(key, [[], []])[alt].append((start, end, m.group(group), k))
+
+        lower = {w.lower() for w in _WORD_RE.findall(text) if w.islower()}
+        for span in spans:
+            for m in _DOTTED.finditer(text, span.start, span.end):
+                if not _in_name(text, m, span):
+                    add(("dots", m.group().replace(".", "")), 0, m)
+            for m in _CAPITALS.finditer(text, span.start, span.end):
+                if not _in_name(text, m, span) and not _shouting(text, m, span):
+                    add(("dots", m.group()), 1, m)
+                    if len(m.group()) >= 4 and m.group().lower() not in lower:
+                        add(("case", m.group().lower()), 0, m)
+            for m in _TITLED.finditer(text, span.start, span.end):
+                # Not a word opening a sentence ("Aids to navigation"), nor an ordinary word the
+                # story also writes in lower case ("Plain Language" beside "plain" and "PLAIN").
+                word = m.group().lower()
+                if word not in lower and not opens_sentence(text, m.start(), span.start) and not _in_name(text, m, span):
+                    add(("case", word), 1, m)
+            for m in _TIME.finditer(text, span.start, span.end):
+                add(("time", "am"), 0 if "." in m.group(1) else 1, m, 1, 0 if m.group(1)[0] in "aA" else 1)
+        families = []
+        for (kind, key), (first, second) in sorted(forms.items()):
+            if not first and not second:
+                continue
+            if kind == "time":
+                fam = _Family([["a.m.", "p.m."], ["am", "pm"]], dialects=("A", "B"))
+            else:
+                if not first or not second:  # the quoted form's spelling is not known here
+                    continue
+                fam = _Family([[Counter(u[2] for u in first).most_common(1)[0][0]],
+                               [Counter(u[2] for u in second).most_common(1)[0][0]]], exact=True)
+            for alt, uses in enumerate((first, second)):
+                for use in uses:
+                    fam.add(alt, *use)
+            fam.quoted = quoted.get((kind, key), [])
+            families.append(fam)
+        return families
 
     def _compounds(self, doc, text, spans, claimed) -> list[_Family]:
         if not self._may_have_compounds(text, spans):
@@ -210,33 +345,54 @@ class Variants(Check):
                     spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}"))
                     spaced_attributive[prev[0]] = _before_noun(text, m.end(), span.end)
                 prev = (m.start(), m.end(), word) if ok else None
+        # One family per stem, so a word's inflections and derivations count together: "co-operating"
+        # beside "cooperation" and "cooperate" (all "cooperat").
+        by_stem: dict[str, set[str]] = {}
+        for key in set(hyphened) | set(spaced) | (set(closed) & self.house):
+            by_stem.setdefault(_stem(key), set()).add(key)
+        closed_by_stem: dict[str, set[str]] = {}
+        for word in closed:
+            closed_by_stem.setdefault(_stem(word), set()).add(word)
         families = []
-        for key in sorted(set(hyphened) | set(spaced) | (set(closed) & self.house)):
-            if key in self.exceptions:
+        for stem in sorted(by_stem):
+            keys = sorted(by_stem[stem] | closed_by_stem.get(stem, set()))
+            if any(k in self.exceptions or _stem(k) in self.exception_stems for k in keys):
                 continue
-            closed_uses = closed.get(key, [])
-            spaced_uses = spaced.get(key, [])
+            closed_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in closed.get(key, [])]
+            # Two words are weaker evidence than a hyphen ("air strikes hit"): a spaced form counts
+            # only beside its own closed or hyphenated spelling, not another inflection's.
+            spaced_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in spaced.get(key, [])
+                           if key in closed or key in hyphened]
             if closed_uses and all(attributive[u[0]] for u in closed_uses):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
                 # elsewhere. Only a spaced form that also stands before a noun is a variant.
                 spaced_uses = [u for u in spaced_uses if spaced_attributive[u[0]]]
-            open_uses = hyphened.get(key, []) + spaced_uses
+            open_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in hyphened.get(key, [])] + spaced_uses
             if not open_uses:
                 continue
-            if not closed_uses and not (self.opts["enforce_house"] and key in self.house):
+            house_closed = any(k in self.house for k in keys)
+            if not closed_uses and not (self.opts["enforce_house"] and house_closed):
                 continue
-            open_forms = Counter(u[2].lower() for u in open_uses)
-            open_form = open_forms.most_common(1)[0][0]
-            fam = _Family([[key], [open_form]])
-            for s, e, w in closed_uses:
-                fam.add(0, s, e, w)
-            for s, e, w in open_uses:
-                fam.add(1, s, e, w)
-            if key in self.house:
-                fam.house = 0
-            elif any(f in self.house for f in open_forms):
-                fam.house = 1
-                fam.alternatives[1] = [next(f for f in open_forms if f in self.house)]
+            # Each key's open spelling: its own, else the family's ("co-operation" -> "co-operating").
+            forms: dict[int, Counter] = {}
+            for u in open_uses:
+                forms.setdefault(u[3], Counter())[u[2].lower()] += 1
+            model = Counter(u[2].lower() for u in open_uses).most_common(1)[0][0]
+            cut = next(i for i, c in enumerate(model) if c in "- ")
+            open_words = [
+                forms[k].most_common(1)[0][0] if k in forms
+                else key[:cut] + model[cut] + key[cut:] if key.startswith(model[:cut]) else model
+                for k, key in enumerate(keys)
+            ]
+            house_open = [k for k in forms if any(f in self.house for f in forms[k])]
+            for k in house_open:
+                open_words[k] = next(f for f in forms[k] if f in self.house)
+            fam = _Family([keys, open_words])
+            for use in closed_uses:
+                fam.add(0, *use)
+            for use in open_uses:
+                fam.add(1, *use)
+            fam.house = 0 if house_closed else 1 if house_open else None
             families.append(fam)
         return families
 
@@ -247,19 +403,24 @@ class Variants(Check):
         for span in spans:
             words = _WORD_RE.findall(text, span.start, span.end)
             closed.update(w.lower() for w in words if "-" not in w)
-            open_forms.update(w.replace("-", "").lower() for w in words if "-" in w)
-            open_forms.update((a + b).lower() for a, b in _PAIR_RE.findall(text, span.start, span.end))
-        targets = closed | (self.house if self.opts["enforce_house"] else set())
+            open_forms.update(_stem(w.replace("-", "").lower()) for w in words if "-" in w)
+            open_forms.update(_stem((a + b).lower()) for a, b in _PAIR_RE.findall(text, span.start, span.end))
+        targets = {_stem(w) for w in closed | (self.house if self.opts["enforce_house"] else set())}
         return not open_forms.isdisjoint(targets)
 
-    def _findings(self, fam: _Family) -> Iterator[Match]:
+    def _findings(self, fam: _Family, dialect: str | None) -> Iterator[Match]:
         alternatives = fam.alternatives
-        counts = {a: len(u) for a, u in fam.uses.items()}
+        counts = Counter({a: len(u) for a, u in fam.uses.items()}) + fam.evidence
+        if not fam.uses:
+            return
         if fam.house is not None and (len(counts) > 1 or self.opts["enforce_house"]):
             winner, from_house = fam.house, True
         elif len(counts) > 1:
-            first_use = {a: min(u[0] for u in uses) for a, uses in fam.uses.items()}
-            winner = max(counts, key=lambda a: (counts[a], -first_use[a]))
+            first_use = {a: min((u[0] for u in fam.uses.get(a, ())), default=1 << 62) for a in counts}
+            # A tie goes to the story's dialect, else to a spelling used outside quotations, else to
+            # the standard spelling over a variant, else to the spelling used first.
+            d = fam.dialects or ("", "")
+            winner = max(counts, key=lambda a: (counts[a], d[a] == dialect, a in fam.uses, d[a] == "=", -first_use[a]))
             from_house = False
         else:
             return
@@ -268,7 +429,7 @@ class Variants(Check):
                 continue
             for start, end, written, k in uses:
                 target = alternatives[winner][min(k, len(alternatives[winner]) - 1)]
-                replacement = _same_case(written, target)
+                replacement = target if fam.exact else _same_case(written, target)
                 args = (written, str(counts[alt]), target, str(counts.get(winner, 0)))
                 fix = None
                 if self.fix_safe is not None:
@@ -278,6 +439,49 @@ class Variants(Check):
 
 
 # -- helpers -------------------------------------------------------------------
+def _votes(fam: _Family) -> Counter:
+    """How many of a family's uses are American ("A") and British ("B") spellings."""
+    if not fam.dialects:
+        return Counter()
+    return Counter({fam.dialects[a]: len(uses) for a, uses in fam.uses.items() if fam.dialects[a] in "AB"})
+
+
+def _dialect(votes: Counter) -> str | None:
+    """"A" or "B" when the story's American or British spellings are the more."""
+    return None if votes["A"] == votes["B"] else max(votes, key=votes.get)
+
+
+# Abbreviations: capitals with full stops ("U.S.", "U.K.-based"), capitals without ("US", "COVID-19"
+# but not the "US" of a currency, "US$5"), an acronym written as a word ("Nato", "Covid-19"), and a
+# time's "a.m."/"am" (only after a number: "am" is a verb).
+_DOTTED = re.compile(r"(?<![\w.'’])(?:[A-Z]\.){2,4}(?!\w)")
+_CAPITALS = re.compile(r"(?<![\w.'’])[A-Z]{2,6}(?![\w$]|\.\w)")
+_TITLED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}(?!\w|\.\w)")
+_TIME = re.compile(r"(?<=\d) ?([aApP]\.[mM]\.|[aApP][mM])(?![\w.]\w|\w)")
+
+
+# Capitals beside a word of three capitals or more, or in a line without a small letter, are set in
+# capitals (a headline "JAPAN, BRITAIN DISAGREE", a table's "NORTH SEA (FOB)"): they spell nothing.
+_SHOUTING = re.compile(r"[^\w\n]{1,3}[A-Z]{3,}\b")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}[^\w\n]{1,3}\Z")
+
+
+def _shouting(text: str, m, span) -> bool:
+    if _SHOUTING.match(text, m.end(), span.end) or _SHOUTED.search(text, max(span.start, m.start() - 40), m.start()):
+        return True
+    a, b = text.rfind("\n", span.start, m.start()) + 1, text.find("\n", m.end(), span.end)
+    return not any(c.islower() for c in text[max(a, span.start) : b if b >= 0 else span.end])
+
+# After a capitalised word (not one opening a sentence) an abbreviation ends a name ("Social Media
+# Club DC", "Shell UK"), spelt as its owner spells it. Before one it is mostly the country's
+# adjective ("U.S. Senate", "UK Government"), so that counts.
+_NAME_BEHIND = re.compile(r"(?<![\w'’.-])[A-Z][\w-]* \Z")
+
+
+def _in_name(text: str, m, span) -> bool:
+    behind = _NAME_BEHIND.search(text, max(span.start, m.start() - 40), m.start())
+    return behind is not None and not opens_sentence(text, behind.start(), span.start)
+
 _NEXT_WORD = regex.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -285,6 +489,20 @@ def _before_noun(text: str, end: int, stop: int) -> bool:
     """Whether a lowercase content word follows (a rough test for attributive use, no parser needed)."""
     m = _NEXT_WORD.match(text, end, stop)
     return m is not None and m.group(1) not in _FUNCTION
+
+
+_SUFFIXES = ("ions", "ion", "ings", "ing", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e", "s")
+
+
+def _stem(word: str) -> str:
+    """A compound's stem, at most two endings off and five letters left, so that its inflections
+    and derivations meet: co-operating, cooperation, cooperative -> cooperat."""
+    for _ in range(2):
+        suffix = next((x for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 5), None)
+        if suffix is None:
+            break
+        word = word[: -len(suffix)]
+    return word
 
 
 def _norm(word: str) -> str:
@@ -299,12 +517,12 @@ _COMPANY_AHEAD = regex.compile(
 )
 
 
-def _counts(doc, text: str, start: int, end: int, block_start: int) -> bool:
-    """Whether a use counts: outside quotations, and not a name: capitalised inside a sentence, or
-    opening one as a name does ("E-Mail Partners Ltd said ...")."""
-    if doc.in_quote(start, end):
+def _counts(doc, text: str, start: int, end: int, block_start: int, name: bool = True, quotes: bool = False) -> bool:
+    """Whether a use counts: outside quotations (unless `quotes`), and (when `name`) not a name:
+    capitalised inside a sentence, or opening one as a name does ("E-Mail Partners Ltd said ...")."""
+    if not quotes and doc.in_quote(start, end):
         return False
-    if text[start].isupper():
+    if name and text[start].isupper():
         if not opens_sentence(text, start, block_start):
             return False
         word = text[start:end]
@@ -313,12 +531,12 @@ def _counts(doc, text: str, start: int, end: int, block_start: int) -> bool:
     return True
 
 
-def _term_of_art(text: str, m, span) -> bool:
+def _term_of_art(text: str, start: int, end: int, word: str, span) -> bool:
     """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal."""
-    field = _TERMS_OF_ART.get(m.group().lower())
+    field = _TERMS_OF_ART.get(word.lower())
     if field is None:
         return False
-    return field.search(text, max(span.start, m.start() - _NEAR), min(span.end, m.end() + _NEAR)) is not None
+    return field.search(text, max(span.start, start - _NEAR), min(span.end, end + _NEAR)) is not None
 
 
 def _same_case(written: str, target: str) -> str:
@@ -337,11 +555,16 @@ def _expand_item(item: str) -> list[str]:
     return [stem + e.strip() for e in endings.split("|")]
 
 
-def _expand_group(group, fail) -> list[list[str]]:
+def _expand_group(group, fail, sep: str | None = None) -> list[list[str]]:
+    """A group's alternatives, each a list of words; `sep` splits an item into its words (a table's
+    "color,colors"), else an item is one word or a family `stem(ending|ending|...)`."""
     if not isinstance(group, list) or len(group) < 2 or not all(isinstance(x, str) and x.strip() for x in group):
         raise fail("a group is a list of at least two spellings")
     expanded = []
     for item in group:
+        if sep is not None:
+            expanded.append([w.strip() for w in item.split(sep)])
+            continue
         if ("(" in item or "|" in item) and not _FAMILY.match(item.strip()):
             raise fail(f"'{item}': write a family as stem(ending|ending|...)")
         expanded.append(_expand_item(item))
@@ -352,13 +575,46 @@ def _expand_group(group, fail) -> list[list[str]]:
     return expanded
 
 
-def _groups_from_node(node, ref: str) -> list[list[list[str]]]:
+_DIALECTS = {"american": "A", "british": "B"}
+
+
+def _groups_from_node(node, ref: str) -> list[tuple[list[list[str]], tuple | None]]:
+    """Groups from YAML: a list of spellings, or `{american: ..., british: ...}` for a pair whose
+    dialects are known."""
     if not isinstance(node, yaml.SequenceNode):
         raise lists.fail("lists", ref, node, "'variants' must be a list of groups")
     groups = []
     for item in node.value:
+        fail = lambda msg, item=item: lists.fail("lists", ref, item, msg)  # noqa: E731
+        if isinstance(item, yaml.MappingNode):
+            keys = [lists.scalar(k) for k, _ in item.value]
+            if sorted(map(str, keys)) != ["american", "british"]:
+                raise fail("a group with dialects has the keys american and british")
+            groups.append((_expand_group([lists.scalar(v) for _, v in item.value], fail),
+                           tuple(_DIALECTS[k] for k in keys)))
+            continue
         if not isinstance(item, yaml.SequenceNode):
-            raise lists.fail("lists", ref, item, "a group is a list of at least two spellings, e.g. [per cent, percent]")
-        values = [lists.scalar(x) for x in item.value]
-        groups.append(_expand_group(values, lambda msg, item=item: lists.fail("lists", ref, item, msg)))
+            raise fail("a group is a list of at least two spellings, e.g. [per cent, percent]")
+        groups.append((_expand_group([lists.scalar(x) for x in item.value], fail), None))
+    return groups
+
+
+def _groups_from_tsv(rule_path: str, ref: str) -> list[tuple[list[list[str]], tuple | None]]:
+    """Groups from a table: one family a line, `spellings<TAB>other spellings[<TAB>kind...]`, each
+    column's words comma-separated and aligned; kind `A/B` says the first column is American and
+    the second British, `=` that the first is the standard spelling and the second a variant of it
+    (data/variants_spelling.tsv). `#` starts a comment line."""
+    try:
+        lines = lists.resolve(rule_path, ref).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OptionError("lists", f"'lists': cannot read {ref}: {getattr(exc, 'strerror', None) or exc}") from None
+    groups = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise OptionError("lists", f"'lists': {ref}:{n}: expected two tab-separated columns of spellings")
+        group = _expand_group([cols[0], cols[1]], lambda msg: OptionError("lists", f"'lists': {ref}:{n}: {msg}"), sep=",")
+        groups.append((group, ("A", "B") if cols[2:3] == ["A/B"] else ("=", "v") if cols[2:3] == ["="] else None))
     return groups

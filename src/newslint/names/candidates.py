@@ -2,10 +2,15 @@
 
 A `Mention` is one name in the text ("Ismail Hanyahu", "Al-Kahera News",
 "Rafa" of "Rafa’s"), with its entity label (None for a capitalised sequence
-spaCy did not tag), its words (hyphenated words stay whole: "Al-Kahera"), a
+spaCy did not tag), its words (hyphenated words stay whole: "Al-Kahera"; a
+compound with a dotted abbreviation, "Korean-U.S.", is no name word), a
 courtesy title before it (Mr, Ms, Dr...) and whether it stands in a headline
 or subhead. Possessives and a leading "the" are trimmed off; particles (al,
 bin, de, van...) and titles are never words of their own.
+
+A person's name that spaCy tags without its sentence-opening first word
+("Skouen" of "Petter Skouen, executive...") takes that word back, unless it is
+an English word ("Yesterday Smith said").
 
 Capitalised sequences outside entities count when they are not one
 sentence-initial word and not in a headline (title case capitalises every
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint import nlp
-from newslint.names.compare import fold, key, strip_possessive, variant
+from newslint.names.compare import common_word, fold, key, strip_possessive, variant
 
 LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC")
 FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "group"}
@@ -33,7 +38,9 @@ TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m",
           "madam": "f", "mx": None, "prof": None, "professor": None, "president": None, "sheikh": "m"}
 PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "del", "della", "dos", "das",
              "van", "von", "der", "den", "la", "le", "du", "st", "saint", "the", "of", "and", "y", "ben", "ter"}
-_WORD = regex.compile(r"[^\W\d_]+(?:[-'’‐][^\W\d_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?")
+# A word: letters, joined by hyphens and apostrophes ("Al-Kahera", "O'Neill"); a compound with a dotted
+# abbreviation stays one word ("Korean-U.S.", never "Korean-U"), and is then no name word of its own.
+_WORD = regex.compile(r"[^\W\d_]+(?:[-‐](?:[^\W\d_]\.){2,}|[-'’‐][^\W\d_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?")
 _LEADING = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 # A cue before a name that makes it a deliberate second spelling.
 _CUE = (
@@ -104,8 +111,13 @@ def _extract(doc) -> list[Mention]:
         for ent in sdoc.ents:
             if ent.label_ not in LABELS:
                 continue
-            covered.update(range(ent.start, ent.end))
-            found.append((base + ent.start_char, base + ent.end_char, ent.label_))
+            first = ent.start
+            before = sdoc[first - 1] if first else None
+            if (ent.label_ == "PERSON" and before is not None and before.is_sent_start and _capitalised(before.text)
+                    and before.is_alpha and not before.is_stop and not common_word(before.text)):
+                first -= 1  # spaCy often leaves out a sentence's first word: "Petter Skouen, executive..." tags "Skouen"
+            covered.update(range(first, ent.end))
+            found.append((base + sdoc[first].idx, base + ent.end_char, ent.label_))
         if not headline:
             tokens = list(sdoc)
             i = 0
@@ -158,7 +170,7 @@ def _mention(doc, prose: str, start: int, end: int, label: str | None, headline:
         if low in TITLES and not words:
             title = low
             continue
-        if low in PARTICLES or not w[0].isupper() or w.isupper():  # particles, lower case, initials, acronyms
+        if low in PARTICLES or not w[0].isupper() or w.isupper() or "." in w:  # particles, lower case, initials, acronyms
             continue
         words.append(Word(m.start(), m.start() + len(w), w))
     if not words:

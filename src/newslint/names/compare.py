@@ -15,8 +15,16 @@ two ways. The comparison here works on two reductions of a name:
 
 `variant(a, b)` says how close two single words are: "key" (transliteration
 only), "vowels" (vowel changes on the same consonants), "typo" (one letter
-dropped, added, changed or swapped in a long name) or None. The callers add
-the context gates (entity type, first names, titles, frequency, aliases).
+dropped, added, changed or swapped in a long name) or None; `inflected` tells
+a plural, possessive or demonym of the same name ("Ukraine"/"Ukrainian"). The
+callers add the context gates (entity type, first names, titles, frequency,
+aliases), reading what is known about single words here:
+
+* the en_US Hunspell dictionary (`common_word`, `dictionary_name`);
+* word frequencies from wordfreq when it is installed (optional: `frequency`
+  is None without it): `real_word` (a spelling people write, "Thierry") and
+  `foreign_word` (a common word of another language, "Banco"; without wordfreq,
+  a short list of institutions' words).
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ _SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiou]|$)")
 _VOWELS = re.compile(r"[aeiouy]")
 # Derivations and inflections: "Israel"/"Israeli", "Kenya"/"Kenyans", "Smith"/"Smiths" are not misspellings.
 SUFFIXES = ("s", "es", "i", "is", "ia", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish", "ite", "ites", "ern", "ic")
+DEMONYMS = ("ian", "ians", "an", "ans", "ese", "ish")  # after a dropped final vowel or y
 
 
 def strip_possessive(word: str) -> str:
@@ -92,8 +101,11 @@ def inflected(a: str, b: str) -> bool:
     if len(a) > len(b):
         a, b = b, a
     if not b.startswith(a):
-        # "Syria"/"Syrian" start alike; "Somali"/"Somalia", "Libya"/"Libyan" too; "Malta"/"Maltese" drop the a.
-        return a.endswith("a") and b.startswith(a[:-1]) and b[len(a) - 1:] in ("ese", "ians", "ian")
+        # A demonym may drop the place's final vowel or y: "Malta"/"Maltese", "Ukraine"/"Ukrainian",
+        # "Italy"/"Italian", "Morocco"/"Moroccan"; a plural may turn y into ies: "Virtopsy"/"Virtopsies".
+        stem = a[:-1]
+        return a[-1:] in ("a", "e", "i", "o", "y") and b.startswith(stem) and (
+            b[len(stem):] in DEMONYMS or (a.endswith("y") and b[len(stem):] == "ies"))
     ending = b[len(a):]
     return ending in SUFFIXES or (ending == "a" and a.endswith("i"))
 
@@ -185,6 +197,58 @@ def common_word(word: str) -> bool:
         if low.endswith(ending) and len(low) - len(ending) >= 3 and low[: len(low) - len(ending)] + base in words:
             return True
     return False
+
+
+# Word frequencies come from `wordfreq` (https://github.com/rspeer/wordfreq: code Apache-2.0, data
+# CC BY-SA 4.0) when it is installed; it is optional, and without it the dictionary alone answers.
+REAL_NAME = 2.5  # Zipf frequency (log10 per billion words) from which a spelling is a name people write
+FOREIGN = ("es", "pt", "it", "fr", "de", "nl", "ca", "ms", "id", "pl", "sv")  # Latin-script languages wordfreq knows
+# Without wordfreq: common words of other languages' institutions that sit beside an English cognate
+# ("Banco Central" and "Bank", "Institut Pasteur" and "Institute"), accents folded.
+FOREIGN_WORDS = frozenset("""
+    banco banca banque bankas istituto instituto institut instytut universidad universidade universita universitat
+    universite universiteit universiti uniwersytet ministerio ministero ministere ministerie ministerium museo musee
+    museu nacional nazionale nationale partido partito parti partei consejo consiglio conseil congreso congresso
+    compania compagnia compagnie companhia sociedad societa societe sociedade federacion federazione republica
+    repubblica republique teatro ospedale hopital policia polizia camara camera chambre asamblea assemblea assemblee
+    agencia agenzia agence fundacion fondazione fondation fundacao stiftung gesellschaft akademie academia accademia
+    academie centro escuela scuola ecole colegio collegio biblioteca bibliotheque bibliothek aeropuerto aeroporto
+    aeroport gruppo grupo groupe gruppe directorio direzione direction servicio servizio servico ejercito esercito
+    armee comision commissione commissao tribunale corte nuevo nueva nuovo nuova nouveau nouvelle popolare populaire
+    democratico democratica democratique socialista socialiste comunista communiste
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    """wordfreq's `zipf_frequency`, or None when wordfreq is not installed."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return zipf_frequency
+
+
+def frequency(word: str, lang: str = "en") -> float | None:
+    """How often the word is written (Zipf scale: 0 never seen, 3 once per million words); None without wordfreq."""
+    zipf = _zipf()
+    return None if zipf is None else zipf(strip_possessive(word).casefold(), lang)  # accents kept: "università"
+
+
+def real_word(word: str) -> bool:
+    """True when the spelling is one people write: a word or name the dictionary knows, or a frequent word
+    ("Thierry", "Regan" with wordfreq; a typo such as "Dierdre" or "Lousiana" is rarer than `REAL_NAME`)."""
+    return dictionary_name(word) or (frequency(word) or 0) >= REAL_NAME
+
+
+def foreign_word(word: str) -> bool:
+    """True when the word is a common word of another language, much rarer in English ("Banco", "Institut")."""
+    if common_word(word):
+        return False
+    if _zipf() is None:
+        return fold(word) in FOREIGN_WORDS
+    here = frequency(word)
+    return any(frequency(word, lang) >= max(3.0, here + 1) for lang in FOREIGN)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,171 @@
+"""Is this block page furniture? A score from its structure and a chrome vocabulary.
+
+Furniture is a short block that is not a sentence and speaks about the page,
+not the story: "Photo: Jane Doe/Getty Images", "READ MORE: Ten things ...",
+"Accept all cookies", "Be the first to comment". A block holding a `hard`
+phrase of the chrome vocabulary (`Chrome`, read from a list such as
+`data/furniture.yml`: "we use cookies", "skip to content", "©") is furniture
+even as a full sentence. Otherwise it scores points:
+
+* 2 for each strong phrase of the vocabulary ("file photo", "newsletter",
+  "Read more" opening it), 1 for each weak word ("share", "photo", "site"),
+  at most 2 in all;
+* 2 for a chrome label opening it ("Photo:", "Related:", "READ MORE:");
+  2 for a credit "Jane Doe/Getty Images" or a block that is only "(Reuters)";
+  2 for a button: 6 words or fewer, no sentence end, opening with a command
+  of the vocabulary and holding a weak word that is no command ("Save
+  article", "Open in app"; not "Read the fine print"); 1 for a link arrow
+  ("Next »") or items in a row ("Facebook | Twitter", "Home › World");
+* 1 for no sentence end, and 1 more for such a block standing last in the
+  story (furniture gathers at the end); 1 for being short (8 words or fewer);
+* minus 1 for a finite verb ("was", "has", "said"); minus 2 for being a
+  sentence (8 words or more with a full stop), for holding two sentences
+  ("Interested? Sign up for ..."), for a question word opening it ("How Do I
+  Sign Up" is a subhead) and for ending in a colon (it introduces what follows).
+
+A block of more than `MAX_WORDS` words is never furniture, nor one with
+quotation marks (someone speaks). A block without chrome evidence (a strong
+phrase, a label, a credit, a button, an arrow or a row beside a weak word:
+weak words alone and shape are not enough) is never furniture, whatever its
+score. `FURNITURE` points make furniture (a rule's `min_score`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+import yaml
+
+from newslint.checks import _datalists as lists
+from newslint.checks.base import OptionError
+from newslint.patterns import compile_pattern, finditer
+
+MAX_WORDS = 30
+FURNITURE = 4
+
+_WORD = regex.compile(r"[\w’'&©-]+")
+_END = regex.compile(r"[.!?…][\"”’')\]]*\Z")
+_INNER_END = regex.compile(r"(?<=[a-z)][.!?][\"”’')\]]*)\s+(?=[A-Z])")
+_LABEL = regex.compile(r"\A[\W_]*([\w’' -]{1,30}?)\s*(?::|\|)\s*\S")
+# "Jane Doe/Getty Images", "REUTERS/Stringer", "(AP Photo/John Doe)": capitalised names either side of a
+# slash, ending the block.
+_CREDIT = regex.compile(r"(?<![\w/])[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} ?/ ?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3}\)?\Z")
+_AGENCY = regex.compile(r"\A\(\s*[A-Z][\w.&/ -]{0,30}\)\Z")
+_ARROW = regex.compile(r"[»›→⟶>]\s*\Z|\A\s*[«‹←]|\A\s*[»›]")
+# Items in a row: "Facebook | Twitter", "Home › World › Europe" (a breadcrumb).
+_ROW = regex.compile(r"\S\s+[|•·›»>/]\s+\S")
+_VERB = frozenset("""is are was were be been being has have had will would shall should can could may might must
+    did does do said says told tells announced reported""".split())
+_QUESTION = frozenset("how what why when where who which whose whom".split())
+_QUOTES = "“”\"‘"
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """A chrome vocabulary: hard and strong phrases (a regex each), weak words and labels (lower case)."""
+
+    hard: regex.Pattern | None
+    strong: regex.Pattern | None
+    weak: frozenset
+    labels: frozenset
+    commands: frozenset
+
+
+@dataclass(frozen=True)
+class Verdict:
+    score: int
+    evidence: bool  # some chrome evidence beyond shape
+    reasons: tuple[str, ...]
+    page_only: bool = False  # a hard phrase: furniture whatever the score
+
+    def furniture(self, min_score: int = FURNITURE) -> bool:
+        return self.page_only or (self.evidence and self.score >= min_score)
+
+
+def load_chrome(rule_path: str, ref, key: str = "chrome") -> Chrome:
+    """Read a chrome vocabulary (`furniture: {hard, strong, weak, labels, commands}`, each a list), relative to the rule."""
+    node, _ = lists.read_list(rule_path, ref, key, "furniture")
+    if not isinstance(node, yaml.MappingNode):
+        raise lists.fail(key, ref, node, "'furniture' must map hard, strong, weak, labels and commands to lists")
+    found: dict[str, list[str]] = {"hard": [], "strong": [], "weak": [], "labels": [], "commands": []}
+    for k, v in node.value:
+        name = lists.scalar(k)
+        if name not in found:
+            raise lists.fail(key, ref, k, f"unknown key {getattr(k, 'value', k)!r} (expected {', '.join(found)})")
+        if not isinstance(v, yaml.SequenceNode):
+            raise lists.fail(key, ref, v, f"'{name}' must be a list")
+        for item in v.value:
+            text = lists.scalar(item)
+            if not text or not text.strip():
+                raise lists.fail(key, ref, item, f"'{name}': every item must be text")
+            found[name].append(text.strip())
+    return Chrome(_phrases(found["hard"], key, ref), _phrases(found["strong"], key, ref),
+                  frozenset(w.casefold() for w in found["weak"]),
+                  frozenset(" ".join(w.casefold().split()) for w in found["labels"]),
+                  frozenset(w.casefold() for w in found["commands"]))
+
+
+def _phrases(patterns: list[str], key: str, ref) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    try:
+        return compile_pattern(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", key, ignorecase=True)
+    except OptionError as exc:
+        raise OptionError(key, f"'{key}': {ref}: {exc.message}") from None
+
+
+def judge(text: str, chrome: Chrome, last: bool = False) -> Verdict:
+    """Score one block (its lines joined by spaces); `last`: nothing but furniture follows it."""
+    text = " ".join(text.split())
+    words = _WORD.findall(text)
+    if not words or len(words) > MAX_WORDS:
+        return Verdict(0, False, ())
+    if any(q in text for q in _QUOTES):
+        return Verdict(0, False, ("quotation",))  # someone speaks: a story's words
+    low = [w.casefold().replace("’", "'") for w in words]
+    hard = next(finditer(chrome.hard, text), None) if chrome.hard is not None else None
+    if hard is not None:
+        return Verdict(0, True, (f"page-only phrase '{hard.group(0)}'",), page_only=True)
+    score, evidence, reasons = 0, False, []
+
+    def add(points: int, why: str, counts: bool = False) -> None:
+        nonlocal score, evidence
+        score += points
+        evidence = evidence or counts
+        reasons.append(f"{why} {points:+d}")
+
+    strong = {m.group(0).casefold() for m in finditer(chrome.strong, text)} if chrome.strong is not None else set()
+    for phrase in sorted(strong):
+        add(2, f"chrome '{phrase}'", True)
+    weak = [w for w in dict.fromkeys(low) if w in chrome.weak and not any(w in p for p in strong)]
+    if weak:
+        add(min(2, len(weak)), f"chrome words {', '.join(weak[:2])}")
+    label = _LABEL.match(text)
+    if label and " ".join(label.group(1).casefold().replace("’", "'").split()) in chrome.labels:
+        add(2, f"label '{label.group(1)}:'", True)
+    if _CREDIT.search(text) or _AGENCY.match(text):
+        add(2, "credit", True)
+    ended = bool(_END.search(text))
+    if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
+        add(2, f"a button '{words[0]}'", True)
+    if _ARROW.search(text) or _ROW.search(text):
+        add(1, "link-like", bool(weak))  # evidence only beside a chrome word: "Join the community »", "Home › World"
+    if not ended:
+        add(1, "no sentence end")
+        if last:
+            add(1, "at the end")  # a story ends in a sentence; a page, in its widgets
+    elif len(words) >= 8:
+        add(-2, "a sentence")
+    if sum(len(_WORD.findall(part)) >= 4 for part in _INNER_END.split(text)) >= 2:
+        add(-2, "several sentences")
+    if len(words) <= 8:
+        add(1, "short")
+    rest = chrome.strong.sub(" ", text) if chrome.strong is not None else text  # "You may also like" is chrome's own verb
+    if any(w.casefold() in _VERB for w in _WORD.findall(rest)[1:]):
+        add(-1, "verb")
+    if low[0] in _QUESTION and not label:
+        add(-2, "question")
+    if text.endswith(":"):
+        add(-2, "introduces")
+    return Verdict(score, evidence, tuple(reasons))
