@@ -96,10 +96,13 @@ def plants(text: str, ext: str, groups, idx, seed: str):
         if w[0].isupper() and new == new.lower():
             new = new[0].upper() + new[1:]
         out.append((group[0][0], s, e, new))
-    # "U.S." / "US": capitals used twice with no dotted form (not a currency's "US$").
+    # "U.S." / "US": capitals used twice in the body with no dotted form (not a currency's "US$"; a
+    # headline's "US" is headline style, not a variant).
+    heads = doc.blocks_of("title", "heading")
     for letters in DOTTED:
         dotted = ".".join(letters) + "."
-        plain = [m for m in re.finditer(rf"(?<![\w.])({letters})(?![\w.$])", text) if not doc.in_quote(m.start(), m.end())]
+        plain = [m for m in re.finditer(rf"(?<![\w.])({letters})(?![\w.$])", text) if not doc.in_quote(m.start(), m.end())
+                 and not any(h.start <= m.start() < h.end for h in heads)]
         if dotted not in text and len(plain) >= 2:
             m = plain[int(hashlib.sha256((seed + letters).encode()).hexdigest(), 16) % len(plain)]
             out.append((dotted, m.start(), m.end(), dotted))
@@ -180,7 +183,7 @@ def test_planted_spellings_are_found_in_both_halves():
     lists = [got[(half, "lists")] for half in ("dev", "held-out")]
     assert sum(n for n, _ in lists) >= 40 and all(d / n >= 0.7 for n, d in lists), got
     n, d = (sum(x) for x in zip(*(v for (_, kind), v in got.items() if kind == "abbreviations")))
-    assert n >= 20 and d / n >= 0.6, got
+    assert n >= 15 and d / n >= 0.6, got  # about 19 stories use "US" twice in the body
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ Three sources of variants:
   capitals and as a word ("NATO" / "Nato", "COVID-19" / "Covid-19"; not a
   word the story also writes in lower case, "PLAIN" / "Plain" / "plain").
   Capitals set in capitals (a headline in capitals, a table) spell nothing;
+  an undotted abbreviation in a headline or heading is headline style, not a
+  variant of the body's dotted one ("US" above "U.S.");
   an abbreviation after a capitalised word ends a name ("Social Media Club
   DC").
 * **Groups, from lists.** `lists` names YAML files (relative to the rule
@@ -285,7 +287,8 @@ class Variants(Check):
                     add(("dots", m.group().replace(".", "")), 0, m)
             for m in _CAPITALS.finditer(text, span.start, span.end):
                 if not _in_name(text, m, span) and not _shouting(text, m, span):
-                    add(("dots", m.group()), 1, m)
+                    if span.kind not in ("title", "heading"):  # headline style drops the stops: "US" above "U.S."
+                        add(("dots", m.group()), 1, m)
                     if len(m.group()) >= 4 and m.group().lower() not in lower:
                         add(("case", m.group().lower()), 0, m)
             for m in _TITLED.finditer(text, span.start, span.end):
