@@ -38,9 +38,11 @@ _REPEAT = regex.compile(r"(?<![-‐‑'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s
 # "checked in in March", "logged on on Monday": a particle after a verb, then the same preposition.
 _PARTICLES = frozenset("in on out up off over down by".split())
 _VERB_BEFORE = regex.compile(
-    r"(?i:\b(?:\w+(?:ed|ing)|(?:check|log|sign|move|come|go|get|put|set|take|sit|stand|plug|fill|hand|join|"
+    r"(?i:\b(?:(?:check|log|sign|move|come|go|get|put|set|take|sit|stand|plug|fill|hand|join|"
     r"kick|let|pull|run|tune|weigh|break|cash|chime|drop|fit|lock|opt|pitch|turn|call|give|hold|carry|keep|"
-    r"pass|stay|step|throw|bring|cut|shut|send|look|pay|back|sell|buy|lay|lie|fall|grow)s?)[ \t]+)\Z")
+    r"pass|stay|step|throw|bring|cut|shut|send|look|pay|back|sell|buy|lay|lie|fall|grow|settle|sleep|cave|phase|"
+    r"pencil|zero|rein|factor|dig|wall|box|tuck|usher|ring|cheat|pack|clock)(?:\w?(?:ed|ing)|e?s|d)?)[ \t]+)\Z")
+# Only verbs that take "in"/"on" as a particle: "involved in in" and "conducted in in" stay doubles.
 NEVER_DOUBLED = ["the", "a", "an", "of", "and", "with", "from", "their", "his", "its", "our", "your", "my", "they", "we",
                  "he", "she", "this", "these", "those", "than", "into", "onto", "about", "whether"]
 _GAP = regex.compile(r"[\s>]+")
