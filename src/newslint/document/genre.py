@@ -23,6 +23,7 @@ from the document itself:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 FIRST_PERSON_GENRES = frozenset(
@@ -72,7 +73,9 @@ def _interview(doc) -> bool:
 
 def _first_person_voice(doc) -> bool:
     body = doc.blocks_of("paragraph", "list")
-    sentences = [s for s in doc.sentences if any(b.start <= s.start < b.end for b in body)]
+    starts = [b.start for b in body]
+    sentences = [s for s in doc.sentences  # those inside a body block, found by bisection (linear in all)
+                 if (i := bisect.bisect_right(starts, s.start) - 1) >= 0 and s.start < body[i].end]
     if not sentences:
         return False
     singular = voice = 0
