@@ -144,3 +144,20 @@ def test_a_personal_voice_is_first_person_by_design():
     assert run("FirstPerson", BLOG) == []
     # Without the writer's own "I", "we" and "you" alone do not make the genre.
     assert not first_person_by_design(document_from_string(BLOG.replace("I want to thank", "Officials thanked"), "md"))
+
+
+@pytest.mark.parametrize("unit", ["'a ", '" ', "‘x ", 'said," I '])
+def test_quote_reading_stays_linear_on_hostile_runs(unit):
+    # A hang guard, not a speed test: 8x the input may take far less than 64x (quadratic) the time.
+    import time
+
+    def cost(n: int) -> float:
+        doc = document_from_string("Title\n\n" + unit * n + "\n", "txt")
+        t = time.perf_counter()
+        doc.quotes
+        for i in range(0, len(doc.text), 50):
+            doc.maybe_in_quote(i)
+        return time.perf_counter() - t
+
+    small, large = cost(2000), cost(16000)
+    assert large < 30 * max(small, 0.002), (small, large)

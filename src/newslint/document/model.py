@@ -139,6 +139,15 @@ class Document:
     def _unsure_starts(self) -> list[int]:
         return [s for s, _ in self._quote_scan.unsure]
 
+    @cached_property
+    def _unsure_reach(self) -> list[int]:
+        """The furthest end among the unsure spans up to each one (they may overlap): one bisection a query."""
+        reach, out = 0, []
+        for _, e in self._quote_scan.unsure:
+            reach = max(reach, e)
+            out.append(reach)
+        return out
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when [start, end) lies inside a quotation (quotes are sorted and disjoint: bisect)."""
         end = start + 1 if end is None else end
@@ -153,9 +162,8 @@ class Document:
         end = start + 1 if end is None else end
         if self.in_quote(start, end):
             return True
-        unsure = self._quote_scan.unsure
-        i = bisect.bisect_left(self._unsure_starts, end)
-        return any(e > start for _, e in unsure[:i])  # unsure spans are few: a scan is enough
+        i = bisect.bisect_left(self._unsure_starts, end)  # spans starting before `end` ...
+        return i > 0 and self._unsure_reach[i - 1] > start  # ... one of which reaches past `start`
 
     def block_at(self, offset: int) -> Block | None:
         for b in self.blocks:

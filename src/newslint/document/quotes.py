@@ -30,10 +30,12 @@ Wire copy's ``…'' is read as a double quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
+SINGLE_REACH = 1000  # characters a single quotation may run
 
 _SPACE_BEFORE = set(" \t\r\n([{—–-/>*_") | {"\u00a0"}
 _SPACE_AFTER = set(" \t\r\n)]}*_") | {"\u00a0"}
@@ -60,12 +62,13 @@ def scan_quotes(text: str, start: int, end: int, carried: bool = False) -> Quote
     scan = QuoteScan()
     opened = -1  # where the open double quotation began, or -1
     boundary = start  # where text that a lost opening mark may have quoted begins
-    for i, width, role in _double_marks(text, start, end):
+    marks = list(_double_marks(text, start, end))
+    for n, (i, width, role) in enumerate(marks):
         if role == EITHER:
             # A mark that says nothing: everything from the last sure point to the next mark is unsure.
             role = CLOSE if opened != -1 else OPEN
-            nxt = _next_double(text, i + width, end)
-            scan.unsure.append((boundary if opened == -1 else opened, end if nxt == -1 else nxt))
+            nxt = marks[n + 1][0] if n + 1 < len(marks) else end
+            scan.unsure.append((boundary if opened == -1 else opened, nxt))
         if role == OPEN:
             if opened == -1:
                 opened = i
@@ -110,13 +113,6 @@ def _double_marks(text: str, start: int, end: int):
         i += 1
 
 
-def _next_double(text: str, i: int, end: int) -> int:
-    for j in range(i, end):
-        if text[j] in "\"“”":
-            return j
-    return -1
-
-
 def _role(text: str, i: int, width: int, start: int, end: int) -> str:
     before = text[i - 1] if i > start else " "
     after = text[i + width] if i + width < end else " "
@@ -145,12 +141,15 @@ def _role(text: str, i: int, width: int, start: int, end: int) -> str:
 
 def _add_single_quotes(text: str, start: int, end: int, scan: QuoteScan) -> None:
     """‘…’ and '…' outside the double quotations, each only when its closing mark is found."""
-    covered = scan.quotes
+    covered = sorted(scan.quotes)
+    starts = [s for s, _ in covered]
     i = start
     while i < end:
         ch = text[i]
-        if ch in "‘'" and _opens_single(text, i, start, end) and not _inside(covered, i):
-            close = _closing_single(text, i + 1, end, "’" if ch == "‘" else "'")
+        if ch in "‘'" and _opens_single(text, i, start, end) and not _inside(covered, starts, i):
+            # A single quotation is a phrase or a sentence: looking further than SINGLE_REACH for its
+            # closing mark would make a run of apostrophes quadratic.
+            close = _closing_single(text, i + 1, min(end, i + SINGLE_REACH), "’" if ch == "‘" else "'")
             if close != -1:
                 scan.quotes.append((i, close + 1))
                 i = close + 1
@@ -175,5 +174,6 @@ def _closing_single(text: str, i: int, end: int, mark: str) -> int:
         i = close + 1
 
 
-def _inside(spans: list[tuple[int, int]], i: int) -> bool:
-    return any(s <= i < e for s, e in spans)
+def _inside(spans: list[tuple[int, int]], starts: list[int], i: int) -> bool:
+    k = bisect.bisect_right(starts, i) - 1
+    return k >= 0 and i < spans[k][1]
