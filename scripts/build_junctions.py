@@ -55,7 +55,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]")
 
 
 def _git_dir(mirror: Path, repo: str) -> Path | None:
-    return next(iter(sorted((mirror / repo).glob("*"))), None) if (mirror / repo).is_dir() else None
+    """The snapshot's git directory, or None after saying which repository to fetch."""
+    git = next(iter(sorted((mirror / repo).glob("*"))), None) if (mirror / repo).is_dir() else None
+    if git is None:
+        print(f"missing snapshot: fetch github:{repo.replace('+', '/')}", file=sys.stderr)
+    return git
 
 
 def raw_documents(mirror: Path):
@@ -63,7 +67,6 @@ def raw_documents(mirror: Path):
     for repo, zips in RAW.items():
         git = _git_dir(mirror, repo)
         if git is None:
-            print(f"missing snapshot: fetch github:{repo.replace('+', '/')}", file=sys.stderr)
             continue
         for z in zips:
             data = subprocess.run(["git", "--git-dir", str(git), "show", f"HEAD:{z}"], capture_output=True).stdout
@@ -83,7 +86,6 @@ def documents(mirror: Path):
     for repo, wanted in SOURCES.items():
         git = _git_dir(mirror, repo)
         if git is None:
-            print(f"missing snapshot: fetch github:{repo.replace('+', '/')}", file=sys.stderr)
             continue
         names = subprocess.run(["git", "--git-dir", str(git), "ls-tree", "-r", "--name-only", "HEAD"],
                                capture_output=True, text=True, check=True).stdout.split()

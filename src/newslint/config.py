@@ -125,22 +125,20 @@ class Config:
     def settings_for(self, path: str | Path | None) -> dict[str, str]:
         """Rule name or pack -> off/level, with the overrides whose globs match `path`."""
         settings = dict(self.rules)
-        if path is not None and self.overrides:
-            rel = _relative(Path(path), self.root)
-            for o in self.overrides:
-                if any(fnmatch.fnmatch(rel, g) for g in o.files):
-                    settings.update(o.rules)
+        for o in self._overrides_for(path):
+            settings.update(o.rules)
         return settings
 
     def genre_for(self, path: str | Path | None) -> str | None:
         """The genre the last matching override declares for `path`, or None."""
-        genre = None
-        if path is not None:
-            rel = _relative(Path(path), self.root)
-            for o in self.overrides:
-                if o.genre and any(fnmatch.fnmatch(rel, g) for g in o.files):
-                    genre = o.genre
-        return genre
+        return next((o.genre for o in reversed(self._overrides_for(path)) if o.genre), None)
+
+    def _overrides_for(self, path: str | Path | None) -> list[Override]:
+        """The overrides whose `files` globs match `path`, in config order."""
+        if path is None or not self.overrides:
+            return []
+        rel = _relative(Path(path), self.root)
+        return [o for o in self.overrides if any(fnmatch.fnmatch(rel, g) for g in o.files)]
 
     def checks_for(self, path: str | Path | None) -> tuple[list[Check], dict[str, str]]:
         """The enabled checks for one file and their severity overrides."""

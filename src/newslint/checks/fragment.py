@@ -58,6 +58,7 @@ from newslint.checks._datalists import ListError, resolve
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document.sentences import ABBREVIATIONS
 from newslint.finding import Match
+from newslint.names.compare import dictionary_entries
 
 KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "junction", "verbless")
 
@@ -320,15 +321,7 @@ def _could_be_verb(token) -> bool:
 @lru_cache(maxsize=1)
 def _verb_stems() -> frozenset[str]:
     """Stems of the en_US Hunspell dictionary (shipped with spylls) that take -ed or -ing: verbs."""
-    from importlib.resources import files
-
-    text = files("spylls.hunspell").joinpath("data/en/en_US.dic").read_text("utf-8", errors="replace")
-    stems = set()
-    for line in text.splitlines()[1:]:
-        word, _, flags = line.partition("/")
-        if ("D" in flags or "G" in flags) and word.islower():
-            stems.add(word)
-    return frozenset(stems)
+    return frozenset(stem for stem, flags in dictionary_entries() if ("D" in flags or "G" in flags) and stem.islower())
 
 
 def _verb_follows(token) -> bool:

@@ -92,11 +92,6 @@ def scan_quotes(text: str, start: int, end: int, carried: bool = False) -> Quote
     return scan
 
 
-def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans [open, close] (marks included) of the sure quotations inside text[start:end]."""
-    return scan_quotes(text, start, end).quotes
-
-
 def _double_marks(text: str, start: int, end: int):
     """(offset, width, role) of each double quotation mark in text[start:end]."""
     i = start

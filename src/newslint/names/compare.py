@@ -156,21 +156,33 @@ def deletes(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
-    """(lower-case stems, capitalised stems folded) of the en_US Hunspell dictionary that spylls ships.
+def dictionary_entries() -> tuple[tuple[str, str], ...]:
+    """(stem, affix flags) of every entry of the en_US Hunspell dictionary that spylls ships; () without it.
 
-    The lower-case stems are ordinary words; the capitalised ones are names spelled the usual way
-    (Berlin, Wilson, Garcia), which break a one-to-one tie between two spellings.
+    Read once per process for every check that asks it (names here, Fragment's verb stems).
     """
     from importlib.resources import files
 
     try:
         text = files("spylls.hunspell").joinpath("data/en/en_US.dic").read_text("utf-8", errors="replace")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset(), frozenset()
-    words, names = set(), set()
+        return ()
+    entries = []
     for line in text.splitlines()[1:]:
-        stem = line.split("/", 1)[0].strip()
+        stem, _, flags = line.partition("/")
+        entries.append((stem.strip(), flags))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case stems, capitalised stems folded) of the en_US Hunspell dictionary that spylls ships.
+
+    The lower-case stems are ordinary words; the capitalised ones are names spelled the usual way
+    (Berlin, Wilson, Garcia), which break a one-to-one tie between two spellings.
+    """
+    words, names = set(), set()
+    for stem, _ in dictionary_entries():
         if stem[:1].islower():
             words.add(stem)
         elif stem[:1].isupper() and not stem.isupper():
