@@ -280,14 +280,16 @@ def test_the_whole_pack_level_wins_over_the_mapped_severity(tmp_path):
     assert {f.severity for f in result.findings} == {"error"}
 
 
-def test_an_unknown_rule_name_is_still_a_config_error(tmp_path):
+def test_an_unknown_rule_name_is_still_a_typo_warning(tmp_path):
+    """A typo in `rules:` is a warning with a did-you-mean, as in --ignore (tests/test_cli_conventions.py);
+    any LanguageTool.<RULE_ID> is a name, but only where `languagetool:` is configured."""
     with Stub() as stub:
-        project(tmp_path, stub.url, extra="rules:\n  LanguageTol.X: off\n")
-        with pytest.raises(ConfigError, match="LanguageTol.X"):
-            load_config(tmp_path / ".newslint.yaml").checks
+        project(tmp_path, stub.url, extra="rules:\n  LanguageTol.X: off\n  LanguageTool.Y: off\n")
+        (warning,) = load_config(tmp_path / ".newslint.yaml").unknown_rules()
+        assert "unknown rule or pack 'LanguageTol.X'" in warning
     write(tmp_path / ".newslint.yaml", "packs: []\nrules:\n  LanguageTool.X: off\n")
-    with pytest.raises(ConfigError, match="LanguageTool.X"):  # no languagetool: configured
-        load_config(tmp_path / ".newslint.yaml").checks
+    (warning,) = load_config(tmp_path / ".newslint.yaml").unknown_rules()  # no languagetool: configured
+    assert "'LanguageTool.X'" in warning
 
 
 def test_select_and_ignore_accept_languagetool_names(tmp_path):

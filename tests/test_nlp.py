@@ -18,10 +18,11 @@ def test_missing_model_is_one_warning_and_the_rest_still_runs(tmp_path):
     r = newslint("check", "a.txt", "-f", "json", "--no-cache", cwd=tmp_path, env=env)
     assert r.code in (0, 1), r.err
     lines = [line for line in r.err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "no spaCy English model" in lines[0], r.err
+    assert len(lines) == 1 and "need a spaCy English model (tried no_such_model_pkg)" in lines[0], r.err
+    assert "Newsroom.Fragment" in lines[0] and "pip install 'newslint[nlp]'" in lines[0]
     assert all(not f["rule"].endswith(("Fragment", "KnownNames", "NameConsistency")) for f in r.json["findings"])
     r = newslint("check", "a.txt", "--no-cache", "--require", "nlp", cwd=tmp_path, env=env)
-    assert r.code == 2 and "no spaCy English model" in r.err
+    assert r.code == 2 and "--require nlp: " in r.err and "spaCy English model" in r.err
 
 
 def test_with_the_model_nlp_rules_run(tmp_path):

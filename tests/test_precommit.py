@@ -1,7 +1,8 @@
 """The pre-commit hook, run by the real pre-commit against a repository that points at this checkout.
 
 pre-commit installs newslint from the committed HEAD of this repository into its own
-environment, as it would from a tag on a server.
+environment, as it would from a pinned commit on a server. The hook is `newslint-fast` (the core
+install, no spaCy), so the test does not install spaCy a second time.
 """
 
 import os
@@ -36,7 +37,7 @@ def test_pre_commit_hook_blocks_findings_and_passes_clean_copy(tmp_path):
           - repo: {ROOT}
             rev: {head.stdout.strip()}
             hooks:
-              - id: newslint
+              - id: newslint-fast
         """)
     sh(sys.executable, "-m", "pre_commit", "install", cwd=content, env=env)
     sh("git", "add", ".newslint.yaml", "House", ".pre-commit-config.yaml", cwd=content, env=env)

@@ -2,40 +2,39 @@
 
 from __future__ import annotations
 
-import difflib
-import io
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperArgument
 
-from newslint import __version__, baseline
-from newslint.changes import Changes
+from newslint import __version__
 from newslint.cache import Cache
 from newslint.cache import default_dir as default_cache_dir
 from newslint.config import ConfigCache, builtin_packs
 from newslint.engine import FixMode, Selection
 from newslint.errors import NewslintError
-from newslint.progress import progress
-from newslint.runner import Options, default_jobs, plan, run
-from newslint.finding import SEVERITIES, severity_rank
-from newslint.report import FORMATS, ReportContext, Summary, reporter
+from newslint.finding import SEVERITIES
+from newslint.known import did_you_mean
+from newslint.report import FORMATS
 
+# Plain help (rich_markup_mode=None): help texts are read literally, so `[dask]` stays `[dask]`;
+# metavars are words (FILE, RULE, LEVEL), never Python types.
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     help="newslint: a linter for news articles. Finds what a tired copy editor misses, at path:line:col.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rules_app = typer.Typer(help="List and test rules.", no_args_is_help=True)
+rules_app = typer.Typer(help="List and test rules.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
-cache_app = typer.Typer(help="Manage the result cache.", no_args_is_help=True)
+cache_app = typer.Typer(help="Manage the result cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
-names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_help=True)
+names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(names_app, name="names")
-furniture_app = typer.Typer(help="Page-furniture lists for Newsroom.Boilerplate.", no_args_is_help=True)
+furniture_app = typer.Typer(help="Page-furniture lists for Newsroom.Boilerplate.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(furniture_app, name="furniture")
 
 FAIL_ON = SEVERITIES + ("never",)
@@ -67,35 +66,45 @@ def _error(message: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Files, folders or globs to check; - reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Use this config file instead of the nearest .newslint.yaml."),
-    min_severity: Optional[str] = typer.Option(None, "--min-severity", "--minAlertLevel", help="Report only findings at or above: suggestion, warning, error (--minAlertLevel: Vale's name)."),
-    select: List[str] = typer.Option([], "--select", help="Run only this rule or pack (repeatable)."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Skip this rule or pack (repeatable)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files, folders or globs to check; - reads stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATS)}."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Use this config file instead of the nearest .newslint.yaml."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity", "--minAlertLevel", metavar="LEVEL", help="Report only findings at or above: suggestion, warning, error (--minAlertLevel: Vale's name)."),
+    select: List[str] = typer.Option([], "--select", metavar="RULE", help="Run only this rule or pack (repeatable)."),
+    ignore: List[str] = typer.Option([], "--ignore", metavar="RULE", help="Skip this rule or pack (repeatable)."),
     no_nlp: bool = typer.Option(False, "--no-nlp", help="Skip the rules that need spaCy (faster; for quick hooks)."),
-    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
-    ext: Optional[str] = typer.Option(None, "--ext", help="Format of stdin (or of every file): .md or .txt."),
+    fail_on: str = typer.Option("warning", "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
+    ext: Optional[str] = typer.Option(None, "--ext", metavar="EXT", help="Format of stdin (or of every file): .md or .txt."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="PATH", help="With -, treat stdin as this file: its config, ignore globs, overrides, format and the path in findings."),
     ignore_syntax: bool = typer.Option(False, "--ignore-syntax", help="Read every file as plain text, as Vale's --ignore-syntax does (no markup, no title line)."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report (or the diff) to this file instead of stdout."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no summary, no notices (errors and warnings still go to stderr)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print how many findings each rule made instead of the findings (text or json)."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place (atomically), then report what remains."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too (name corrections, variants)."),
     show_diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
-    baseline_file: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings that this baseline file does not hold."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every finding in this file (for legacy archives) and exit 0."),
-    diff_base: Optional[str] = typer.Option(None, "--diff-base", help="Check only files changed since this git ref (untracked files included)."),
+    show_fixes: bool = typer.Option(False, "--show-fixes", help="Show each finding's fix under it; with --fix, list the fixes applied per file."),
+    baseline_file: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that this baseline file does not hold."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record every finding in this file (for legacy archives) and exit 0."),
+    diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Check only files changed since this git ref (untracked files included); needs the ref's history (fetch-depth: 0 in CI)."),
     changed_lines: bool = typer.Option(False, "--changed-lines", help="With --diff-base, report only findings on changed lines."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
+    root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="sarif and github formats: paths relative to this folder (default: the git repository's top, else the current folder)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="N", help="Worker processes (0: one per CPU)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
-    executor: str = typer.Option("local", "--executor", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
-    require: List[str] = typer.Option([], "--require", help="Exit 2 when this optional backend fails, instead of a warning: languagetool, nlp (the spaCy model)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+    executor: str = typer.Option("local", "--executor", metavar="NAME", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
+    require: List[str] = typer.Option([], "--require", metavar="BACKEND", help="Exit 2 when this optional backend is missing or fails, instead of a notice or warning: nlp (spaCy and its model), languagetool."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 a usage, config or input error.
+    Exit codes: 0 no finding at or above --fail-on, 1 findings (or, with --diff, a diff), 2 a usage,
+    config or input error.
     """
+    from newslint.checking import Request
+    from newslint.checking import check as run_check
+
     _choice(fmt, FORMATS, "--format")
     _choice(min_severity, SEVERITIES, "--min-severity")
     _choice(fail_on, FAIL_ON, "--fail-on")
@@ -106,94 +115,22 @@ def check(
         raise typer.BadParameter("needs --executor dask", param_hint="--scheduler")
     if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
         raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
-    selection = Selection(tuple(select), tuple(ignore), min_severity, nlp=not no_nlp)
     if fix and paths == ["-"] and not show_diff:
         raise typer.BadParameter("cannot rewrite stdin; use --diff to see the fixes", param_hint="--fix")
-    fix_mode = FixMode(unsafe=unsafe_fixes, write=not show_diff) if (fix or show_diff) else None
     if changed_lines and not diff_base:
         raise typer.BadParameter("needs --diff-base REF", param_hint="--changed-lines")
-    known = baseline.load(baseline_file) if baseline_file else None
-    changes = Changes(diff_base) if diff_base else None
-
-    configs = ConfigCache(config)
-    keep = changes.has if changes is not None else (lambda path: True)
-    targets, input_errors = plan(paths, configs, keep)
-    summary = Summary(errors=input_errors)
-    checks = {c.rule.name: c for t in targets for c in t.config.checks}
-    if selection.select:
-        names = set(checks) | {c.rule.pack for c in checks.values()}
-        for name in selection.select:
-            dynamic = any(c.dynamic_rules and name.startswith(n + ".") for n, c in checks.items())  # LanguageTool.X
-            if names and name not in names and not dynamic:
-                raise NewslintError(f"--select {name}: no such rule or pack{_close(name, names)}")
-
-    options = Options(selection, fix_mode, ext, jobs if jobs > 0 else default_jobs(),
-                      None if no_cache or fix_mode else Cache(cache_dir or default_cache_dir()), executor, scheduler,
-                      ignore_syntax=ignore_syntax)
-    stdin = sys.stdin.buffer.read() if paths == ["-"] else None
-    if "languagetool" in require and targets and not any(getattr(t.config, "languagetool", None) for t in targets):
-        raise NewslintError("--require languagetool: no config sets 'languagetool:'")
-    findings, diffs, lines = [], [], {}
-    warned: dict[tuple[str, str], int] = {}  # (backend, message) -> files
-    with progress(len(targets)) as advance:
-        for result in run(targets, options, stdin):
-            advance()
-            summary.errors.extend(result.errors)
-            for warning in result.warnings:
-                warned[warning] = warned.get(warning, 0) + 1
-            if not result.checked:
-                continue
-            summary.files += 1
-            diffs.append(result.diff)
-            kept = result.findings
-            if known is not None:
-                kept = baseline.new_findings(kept, known)
-            if changed_lines and result.path != "-":
-                lines_changed = changes.lines(result.path)
-                if lines_changed is not None:
-                    kept = [f for f in kept if lines_changed & set(range(f.line, f.end_line + 1))]
-            for f in kept:
-                summary.add(f)
-                lines[(f.path, f.line)] = result.lines.get(f.line)
-                lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
-            findings.extend(kept)
-
-    _backend_warnings(warned, require, summary)
-    for message in summary.errors:
-        _error(message)
-    if write_baseline is not None:
-        baseline.write(write_baseline, findings)
-        _error(f"wrote {len(findings)} finding{'s' if len(findings) != 1 else ''} to the baseline {write_baseline}")
-        return 2 if summary.errors else 0
-    if show_diff:
-        sys.stdout.write("".join(diffs))
-        return 2 if summary.errors else (1 if any(diffs) else 0)
-    ctx = ReportContext(
-        line=lambda p, n: lines.get((p, n)),
-        rules={name: c.rule for name, c in checks.items() if selection.wants(c)},
-        color=sys.stdout.isatty() if color is None else color,
-    )
-    reporter(fmt).render(findings, summary, sys.stdout, ctx)
-    if summary.errors:
-        return 2
-    if fail_on != "never" and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings):
-        return 1
-    return 0
-
-
-def _backend_warnings(warned: dict[tuple[str, str], int], require: list[str], summary: Summary) -> None:
-    """A failed optional backend: one warning line per reason, or an error (exit 2) under --require."""
-    for (backend, message), count in warned.items():
-        message += f" ({count} files)" if count > 1 else ""
-        if backend in require:
-            summary.errors.append(message)
-        else:
-            _error(f"warning: {message}")
-
-
-def _close(name: str, known) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
+    if stdin_filename is not None and paths != ["-"]:
+        raise typer.BadParameter("names stdin: give - as the only path", param_hint="--stdin-filename")
+    if statistics and fmt not in ("text", "json"):
+        raise typer.BadParameter("works with --format text or json", param_hint="--statistics")
+    return run_check(Request(
+        paths=paths, fmt=fmt, config=config, selection=Selection(tuple(select), tuple(ignore), min_severity, nlp=not no_nlp),
+        fail_on=fail_on, fix=FixMode(unsafe=unsafe_fixes, write=not show_diff) if (fix or show_diff) else None,
+        ext=ext, ignore_syntax=ignore_syntax, color=color, baseline_file=baseline_file, write_baseline=write_baseline,
+        diff_base=diff_base, changed_lines=changed_lines, jobs=jobs, no_cache=no_cache, cache_dir=cache_dir,
+        executor=executor, scheduler=scheduler, require=tuple(require), output_file=output_file, quiet=quiet,
+        statistics=statistics, show_fixes=show_fixes, stdin_filename=stdin_filename, root=root,
+    ))
 
 
 def _all_checks(config: Optional[Path]):
@@ -205,13 +142,13 @@ def _find_rule(name: str, config: Optional[Path]):
     for c in checks:
         if c.rule.name == name:
             return c
-    raise NewslintError(f"no rule named '{name}'{_close(name, [c.rule.name for c in checks])}")
+    raise NewslintError(f"no rule named '{name}'{did_you_mean(name, [c.rule.name for c in checks])}")
 
 
 @app.command()
 def explain(
-    rule: str = typer.Argument(..., help="A rule name, e.g. Newsroom.Boilerplate."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+    rule: str = typer.Argument(..., metavar="RULE", help="A rule name, e.g. Newsroom.Boilerplate."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Config file that names the packs."),
 ) -> int:
     """Print a rule's description and examples from its YAML."""
     c = _find_rule(rule, config).rule
@@ -239,20 +176,21 @@ def explain(
 
 @rules_app.command("list")
 def rules_list(
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Config file that names the packs."),
 ) -> int:
     """List every rule: name, kind, level and what it checks."""
+    from newslint.ruledocs import summary
+
     for c in _all_checks(config):
         r = c.rule
-        first = (r.description.strip().splitlines() or [r.message])[0]
-        typer.echo(f"{r.name:<32} {r.extends:<22} {r.level:<10} {first}")
+        typer.echo(f"{r.name:<32} {r.extends:<22} {r.level:<10} {summary(r)}")
     return 0
 
 
 @rules_app.command("test")
 def rules_test(
-    target: Optional[str] = typer.Argument(None, help="A built-in pack name or a folder of rules (default: every configured pack)."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Config file that names the packs."),
+    target: Optional[str] = typer.Argument(None, metavar="PACK|FOLDER", help="A built-in pack name or a folder of rules (default: every configured pack)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Config file that names the packs."),
 ) -> int:
     """Run every rule's examples; exit 1 when one fails."""
     from newslint.examples import run_examples
@@ -279,7 +217,7 @@ def rules_test(
 
 @cache_app.command("clear")
 def cache_clear(
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
 ) -> int:
     """Remove every cached result."""
     folder = cache_dir or default_cache_dir()
@@ -290,9 +228,9 @@ def cache_clear(
 
 @names_app.command("learn")
 def names_learn(
-    archive: List[str] = typer.Argument(..., help="Published articles: files, folders or globs."),
-    output: Path = typer.Option(..., "--output", "-o", help="The names list to write (YAML), e.g. names.yaml."),
-    min_count: int = typer.Option(3, "--min-count", min=1, help="Uses a spelling needs to become a canonical name."),
+    archive: List[str] = typer.Argument(..., metavar="PATH...", help="Published articles: files, folders or globs."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="The names list to write (YAML), e.g. names.yaml."),
+    min_count: int = typer.Option(3, "--min-count", min=1, metavar="N", help="Uses a spelling needs to become a canonical name."),
 ) -> int:
     """Learn the archive's canonical name spellings (and rare misspellings) into a names list."""
     from newslint.names.learn import learn
@@ -306,10 +244,10 @@ def names_learn(
 
 @furniture_app.command("learn")
 def furniture_learn(
-    archive: List[str] = typer.Argument(..., help="One site's published articles: files, folders or globs."),
-    output: Path = typer.Option(Path("furniture.yaml"), "--output", "-o", help="The furniture list to write (YAML)."),
-    min_articles: int = typer.Option(3, "--min-articles", min=2, help="Articles a line must recur in to be furniture."),
-    max_words: int = typer.Option(40, "--max-words", min=1, help="Longer lines are never furniture."),
+    archive: List[str] = typer.Argument(..., metavar="PATH...", help="One site's published articles: files, folders or globs."),
+    output: Path = typer.Option(Path("furniture.yaml"), "--output", "-o", metavar="FILE", help="The furniture list to write (YAML)."),
+    min_articles: int = typer.Option(3, "--min-articles", min=2, metavar="N", help="Articles a line must recur in to be furniture."),
+    max_words: int = typer.Option(40, "--max-words", min=1, metavar="N", help="Longer lines are never furniture."),
 ) -> int:
     """Learn the site's page furniture: lines that recur (numbers and dates aside) across its articles."""
     from newslint.furniture.learn import learn
@@ -323,23 +261,96 @@ def furniture_learn(
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: loopback only)."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="Use this config file instead of the nearest .newslint.yaml."),
-    max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, help="Largest request body in bytes; larger ones get 413."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to bind (default: loopback only)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, metavar="PORT", help="Port to listen on."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Use this config file instead of the nearest .newslint.yaml."),
+    max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, metavar="BYTES", help="Largest request body in bytes; larger ones get 413."),
 ) -> int:
-    """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/."""
-    from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
+    """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/.
 
+    Needs the serve extra: pip install 'newslint[serve]'.
+
+    \b
+    Exit codes:
+      0  stopped with Ctrl+C
+      2  a usage, config or rule error, or the serve extra is not installed
+      3  the port could not be bound (in use, or not allowed)
+    """
+    try:
+        from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
+
+        import fastapi, uvicorn  # noqa: F401,E401  (checked here, so a missing extra is one clear line)
+    except ImportError:
+        raise NewslintError("newslint serve needs FastAPI and uvicorn: pip install 'newslint[serve]'") from None
     run_server(host, port, config, max_body)
     return 0
 
 
+INIT_TEMPLATE = Path(__file__).with_name("init_config.yaml")
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), metavar="FOLDER", help="Where to write .newslint.yaml (default: here)."),
+) -> int:
+    """Write a commented .newslint.yaml to start from; never overwrites a file.
+
+    Where a Vale config (.vale.ini) is found, newslint already reads it and init writes nothing:
+    a .newslint.yaml beside it would take its place.
+    """
+    from newslint.config import CONFIG_NAMES, find_config
+    from newslint.vale_ini import is_vale_ini
+
+    if not folder.is_dir():
+        raise NewslintError(f"{folder}: no such folder")
+    for name in CONFIG_NAMES:
+        if (folder / name).exists():
+            raise NewslintError(f"{folder / name} already exists; newslint init never overwrites a file")
+    found = find_config(folder)
+    if found is not None and is_vale_ini(found):
+        typer.echo(f"Found the Vale config {found}: newslint reads it as Vale does (styles, vocabularies, "
+                   "sections), so there is nothing to write. A .newslint.yaml beside it would replace it; "
+                   "see docs/migrating-from-vale.md.")
+        return 0
+    target = folder / CONFIG_NAMES[0]
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
+            handle.write(INIT_TEMPLATE.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise NewslintError(f"{target}: cannot write: {exc.strerror or exc}") from None
+    typer.echo(f"Wrote {target}. Check it with: newslint check {folder}")
+    return 0
+
+
+class _WordArgument(TyperArgument):
+    """typer prints an argument's Python type beside its metavar (`PATH... <list[str]>`) and braces
+    it in the usage line; the metavar alone reads as a word."""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+
+
+def command():
+    """The click command behind `app`, with arguments shown as words (tests invoke this too)."""
+    cmd = typer.main.get_command(app)
+    todo = [cmd]
+    while todo:
+        current = todo.pop()
+        for param in current.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _WordArgument
+        todo.extend(getattr(current, "commands", {}).values())
+    return cmd
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every error becomes one line on stderr and exit code 2, never a traceback."""
-    command = typer.main.get_command(app)
+    command_ = command()
     try:
-        code = command.main(args=argv, prog_name="newslint", standalone_mode=False)
+        code = command_.main(args=argv, prog_name="newslint", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.TyperException as exc:  # usage errors (typer vendors click's)

@@ -21,6 +21,7 @@ from typing import Any
 from newslint.checks.base import Check
 from newslint.errors import ConfigError, NewslintError
 from newslint.finding import SEVERITIES
+from newslint.known import Names
 from newslint.loading import build_rule, load_pack, read_yaml
 from newslint.vale_ini import VALE_NAMES, is_vale_ini
 
@@ -83,13 +84,17 @@ class Config:
             from newslint.languagetool import LanguageToolCheck
 
             checks.append(LanguageToolCheck(self.languagetool, str(self.path or "<config>"), self.accepted))
-        known = {c.rule.name for c in checks} | {c.rule.pack for c in checks}
-        dynamic = tuple(c.rule.name + "." for c in checks if c.dynamic_rules)  # LanguageTool.<RULE_ID>
-        for override in (self.rules, *(o.rules for o in self.overrides)):
-            for name in override:
-                if name not in known and not name.startswith(dynamic):
-                    raise ConfigError(f"'rules' names '{name}', which no loaded pack defines", str(self.path), self._lines.get("rules"))
         return tuple(checks)
+
+    def unknown_rules(self) -> list[str]:
+        """A warning per name in `rules:` or `overrides:` that no loaded rule or pack has (a typo):
+        the rest of the config still applies, as with a typo in --ignore."""
+        known = Names.of(self.checks)
+        out = []
+        for key, settings in (("rules", self.rules), *(("overrides", o.rules) for o in self.overrides)):
+            for name in known.unknown(settings):
+                out.append(known.message(name, f"{self.path}:{self._lines.get(key, 1)}: '{key}'"))
+        return list(dict.fromkeys(out))
 
     @cached_property
     def fingerprint(self) -> str:
@@ -113,10 +118,13 @@ class Config:
     def accepted(self) -> re.Pattern | None:
         if not self.accept:
             return None
-        try:
-            return re.compile("|".join(f"(?:{a})" for a in self.accept))
-        except re.error as exc:
-            raise ConfigError(f"bad pattern in 'vocabulary.accept': {exc}", str(self.path), self._lines.get("vocabulary")) from None
+        for term in self.accept:  # name the term that is wrong, not a position in the joined pattern
+            try:
+                re.compile(scoped(term))
+            except re.error as exc:
+                raise ConfigError(f"bad pattern {term!r} in 'vocabulary.accept': {exc}", str(self.path),
+                                  self._lines.get("vocabulary")) from None
+        return re.compile("|".join(scoped(a) for a in self.accept))
 
     @property
     def _lines(self) -> dict[str, int]:
@@ -165,6 +173,17 @@ class Config:
         from newslint.document.reader import format_for, parse
 
         return parse(path, text, format_for(path, ext), bom)
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def scoped(term: str) -> str:
+    """One accepted term as a group of the combined pattern. Vale's terms are Go regexes, where
+    `(?i)al-qahera` is usual; Python allows global flags only at the start of the whole pattern,
+    so a term's leading flags become a scoped group: `(?i:al-qahera)`."""
+    m = _GLOBAL_FLAGS.match(term)
+    return f"(?{m.group(1)}:{term[m.end():]})" if m else f"(?:{term})"
 
 
 def _relative(path: Path, root: Path) -> str:

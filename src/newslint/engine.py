@@ -153,9 +153,21 @@ def check_document(doc: Document, config, selection: Selection = Selection()) ->
         doc.genre = genre  # the newsroom's word for this file (front matter still wins: document/genre.py)
     checks = [c for c in checks if selection.wants(c)]
     result = lint(doc, checks, levels, config.accepted, getattr(config, "accepted_phrases", None))
+    if doc.comments:
+        result.warnings.extend(unknown_in_comments(doc, config))
     floor = severity_rank(selection.min_severity or config.min_severity)
     result.findings = [f for f in result.findings if severity_rank(f.severity) >= floor and selection.keeps(f.rule)]
     return result
+
+
+def unknown_in_comments(doc: Document, config) -> list[tuple[str, str]]:
+    """A warning for each name in a suppression comment that no loaded rule or pack has."""
+    from newslint.known import Names
+    from newslint.suppression import named
+
+    known = Names.of(config.checks)
+    return [("typo", known.message(name, f"{doc.path}:{line}: suppression comment"))
+            for line, name in named(doc) if name not in known]
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ class FileReport:
     errors: list[NewslintError]
     diff: str = ""
     fixes_applied: int = 0
+    fixed: dict[str, int] = field(default_factory=dict)  # rule -> fixes applied (--show-fixes)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # see Result.warnings
 
 
@@ -185,17 +198,19 @@ def check_file(doc: Document, config, selection: Selection = Selection(), fix: F
     result = check_document(doc, config, selection)
     if fix is None:
         return FileReport(doc, result.findings, result.errors, warnings=result.warnings)
-    original, current, applied = doc, doc, 0
+    original, current, applied = doc, doc, Counter()
     for _ in range(MAX_FIX_PASSES):
         chosen = fixing.choose(result.findings, fix.unsafe)
         if not chosen:
             break
-        applied += len(chosen)
+        rule_of = {f.fix: f.rule for f in result.findings if f.fix is not None}
+        applied.update(rule_of[x] for x in chosen)
         current = parse(doc.path, fixing.apply(current.text, chosen), doc.format, doc.bom)
         result = check_document(current, config, selection)
-    report = FileReport(current, result.findings, result.errors, fixes_applied=applied, warnings=result.warnings)
+    report = FileReport(current, result.findings, result.errors, fixes_applied=sum(applied.values()),
+                        fixed=dict(applied), warnings=result.warnings)
     if current.text != original.text:
-        report.diff = fixing.diff(doc.path, original.text, current.text)
+        report.diff = fixing.diff(doc.path, original.text, current.text, doc.bom)
         if fix.write:
             fixing.write_atomic(doc.path, current.text, doc.bom)
     return report

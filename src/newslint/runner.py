@@ -46,30 +46,45 @@ class FileResult:
     lines: dict[int, str] = field(default_factory=dict)  # text of the lines findings sit on
     checked: bool = True
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (backend, message), e.g. LanguageTool down
+    fixed: dict[str, int] = field(default_factory=dict)  # rule -> fixes applied
 
 
 @dataclass(frozen=True)
 class Target:
     path: str  # "-" is stdin
     config: Config
+    name: str | None = None  # stdin's --stdin-filename: its path in findings, its format, its overrides
 
 
-def plan(paths: list[str], configs: ConfigCache, keep=lambda path: True) -> tuple[list[Target], list[str]]:
-    """Targets with their configs, every rule loaded and validated before anything is checked."""
+def plan(paths: list[str], configs: ConfigCache, keep=lambda path: True,
+         stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
+    """Targets with their configs, every rule loaded and validated before anything is checked.
+
+    Stdin named by `stdin_name` is treated as that file: its config, `ignore` globs and overrides.
+    """
     targets, errors = [], []
     for item in expand(paths) if paths != ["-"] else ["-"]:
         if isinstance(item, NewslintError):
             errors.append(str(item))
             continue
-        name = None if item == "-" else item
+        name = (stdin_name or None) if item == "-" else item
         if name is not None and not keep(name):
             continue
         cfg = configs.for_file(name)
         cfg.checks  # load and validate now: a broken rule stops the run here
         if name is not None and cfg.ignores(name):
             continue
-        targets.append(Target(str(item), cfg))
+        targets.append(Target(str(item), cfg, stdin_name if item == "-" else None))
     return targets, errors
+
+
+def nlp_rules(targets: list[Target], selection: Selection) -> list[str]:
+    """The enabled rules that need spaCy in any target, by name (to say which are skipped without it)."""
+    names: set[str] = set()
+    for t in targets:
+        checks, _ = t.config.checks_for(t.name or (None if t.path == "-" else t.path))
+        names.update(c.rule.name for c in checks if c.needs_nlp and selection.wants(c))
+    return sorted(names)
 
 
 # -- worker side ---------------------------------------------------------------
@@ -113,7 +128,7 @@ def _check(doc: Document, config: Config, options: Options) -> FileResult:
         return FileResult(doc.path, errors=[f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}"])
     lines = {n: report.doc.line_text(n) for f in report.findings for n in (f.line, f.end_line)}
     return FileResult(doc.path, report.findings, [str(e) for e in report.errors], report.diff, lines,
-                      warnings=report.warnings)
+                      warnings=report.warnings, fixed=report.fixed)
 
 
 def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
@@ -146,7 +161,7 @@ def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
 
 def _cache_key(target: Target, data: bytes, options: Options) -> str:
     sel = options.selection
-    return Cache.key(target.config.fingerprint, target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
+    return Cache.key(target.config.fingerprint, target.name or target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
                      sel.min_severity or "", str(sel.nlp), str(options.ignore_syntax), data)
 
 
@@ -190,12 +205,12 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
                 if hit is not None:
                     flush()
                     lines = {int(k): v for k, v in hit.get("lines", {}).items()}
-                    pending.append(([None], [FileResult(target.path, hit["findings"], lines=lines)]))
+                    pending.append(([None], [FileResult(target.name or target.path, hit["findings"], lines=lines)]))
                 else:
                     # absolute: Dask workers do not share our working folder
                     cfg_path = str(Path(target.config.path).resolve()) if target.config.path else None
                     _CONFIGS.setdefault(cfg_path, target.config)  # forked workers inherit it loaded
-                    batch.append((target.path, data, cfg_path))
+                    batch.append((target.name or target.path, data, cfg_path))
                     batch_keys.append(key)
                     if len(batch) >= BATCH:
                         flush()

@@ -56,6 +56,23 @@ def events(doc: Document) -> tuple[list[Event], dict[int, tuple[str, ...]]]:
     return evs, next_line
 
 
+def named(doc: Document) -> list[tuple[int, str]]:
+    """(line, name) for every rule or pack a comment names, to warn about typos (the comment would
+    otherwise suppress nothing, silently)."""
+    out = []
+    for comment in doc.comments:
+        text = doc.text[comment.start : comment.end]
+        if m := _NEWSLINT.fullmatch(text):
+            names = [n for n in _names(m.group(2)) if n != ALL]
+        elif m := _VALE_RULES.fullmatch(text):
+            names = [name for name, _ in _VALE_ASSIGN.findall(m.group(1))]
+        else:
+            continue
+        line = doc.position(comment.start)[0]
+        out.extend((line, name) for name in names)
+    return out
+
+
 def _covers(names, rule: str) -> bool:
     return ALL in names or rule in names or rule.split(".", 1)[0] in names
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from newslint.checks.base import Rule
@@ -36,6 +37,20 @@ class ReportContext:
     line: Callable[[str, int], str | None] = lambda path, n: None
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, by name
     color: bool = False
+    root: Path | None = None  # sarif and github: paths relative to this folder (the repository's top)
+    show_fixes: bool = False  # text: show each fix under its finding
+    unsafe: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    quiet: bool = False  # text: findings only, no summary
+
+
+def repo_path(path: str, root: Path | None) -> str | None:
+    """`path` relative to `root` in POSIX form, or None when it lies outside (or is stdin)."""
+    if path == "-" or root is None:
+        return None
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 # format name -> module in this package

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from newslint.finding import Finding
-from newslint.report import ReportContext, Summary
+from newslint.report import ReportContext, Summary, repo_path
 
 COMMANDS = {"suggestion": "notice", "warning": "warning", "error": "error"}
 
@@ -20,7 +20,9 @@ def _prop(text: str) -> str:
 
 def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportContext) -> None:
     for f in findings:
-        props = (f"file={_prop(f.path)},line={f.line},col={f.col},endLine={f.end_line},"
+        # GitHub places an annotation only by a path from the repository's top
+        path = repo_path(f.path, ctx.root) or f.path
+        props = (f"file={_prop(path)},line={f.line},col={f.col},endLine={f.end_line},"
                  f"endColumn={f.end_col},title={_prop(f.rule)}")
         out.write(f"::{COMMANDS[f.severity]} {props}::{_data(f.message)}\n")
     for error in summary.errors:

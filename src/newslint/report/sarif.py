@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
-from newslint import __version__
+from newslint import __version__, ruledocs
 from newslint.finding import Finding
-from newslint.report import ReportContext, Summary
+from newslint.report import ReportContext, Summary, repo_path
 
 LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,27 +22,31 @@ def _rule(name: str, ctx: ReportContext) -> dict:
     if rule is None:
         return entry
     description = rule.description.strip() or rule.message or name
-    entry["shortDescription"] = {"text": description.splitlines()[0]}
-    entry["fullDescription"] = {"text": description}
+    # shortDescription is plain text (viewers show it as a title); the Markdown goes in full and help.
+    entry["shortDescription"] = {"text": ruledocs.summary(rule)}
+    entry["fullDescription"] = {"text": description, "markdown": description}
     help_md = description + (f"\n\nKind: `{rule.extends}`; defined in `{rule.path}`.")
-    entry["help"] = {"text": description, "markdown": help_md}
-    if rule.link:
-        entry["helpUri"] = rule.link
+    entry["help"] = {"text": ruledocs.plain(description), "markdown": help_md}
+    uri = ruledocs.help_uri(rule, ruledocs.is_builtin(rule))
+    if uri:
+        entry["helpUri"] = uri
     entry["defaultConfiguration"] = {"level": LEVELS[rule.level]}
     entry["properties"] = {"tags": [rule.pack, rule.extends]}
     return entry
 
 
-def _location(path: str) -> dict:
-    """Relative paths stay relative to %SRCROOT% (the working folder), as code scanning expects."""
+def _location(path: str, root: Path | None) -> dict:
+    """Paths inside the root (the repository's top) are relative to %SRCROOT%, as code scanning
+    expects wherever newslint ran from; others are absolute file URIs."""
     if path == "-":
         return {"uri": "stdin"}
-    if PurePath(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": PurePath(path).as_posix(), "uriBaseId": "%SRCROOT%"}
+    relative = repo_path(path, root)
+    if relative is not None:
+        return {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+    return {"uri": Path(path).resolve().as_uri()}
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict:
+def _result(f: Finding, index: dict[str, int], root: Path | None) -> dict:
     region = {"startLine": f.line, "startColumn": f.col, "endLine": f.end_line, "endColumn": f.end_col,
               "snippet": {"text": f.match}}
     result = {
@@ -49,14 +54,14 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
         "ruleIndex": index[f.rule],
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": {"artifactLocation": _location(f.path),
+        "locations": [{"physicalLocation": {"artifactLocation": _location(f.path, root),
                                             "region": region}}],
         "partialFingerprints": {"newslint/v1": f.fingerprint},
     }
     if f.fix is not None:
         result["fixes"] = [{
             "description": {"text": f"{'Safe' if f.fix.safe else 'Unsafe'} fix: replace with {f.fix.replacement!r}"},
-            "artifactChanges": [{"artifactLocation": _location(f.path),
+            "artifactChanges": [{"artifactLocation": _location(f.path, root),
                                  "replacements": [{"deletedRegion": {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")},
                                                    "insertedContent": {"text": f.fix.replacement}}]}],
         }]
@@ -64,14 +69,15 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
 
 
 def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportContext) -> None:
+    root = ctx.root or Path.cwd()
     names = sorted(set(ctx.rules) | {f.rule for f in findings})
     index = {name: i for i, name in enumerate(names)}
     run = {
         "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
                             "informationUri": HOME, "rules": [_rule(n, ctx) for n in names]}},
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-        "results": [_result(f, index) for f in findings],
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri().rstrip("/") + "/"}},
+        "results": [_result(f, index, root) for f in findings],
         "invocations": [{
             "executionSuccessful": not summary.errors,
             "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in summary.errors],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -31,11 +32,22 @@ def excerpt(line: str, col: int, width: int) -> tuple[str, str]:
     return shown, caret
 
 
+def fixable_mark(f: Finding, ctx: ReportContext) -> str:
+    """`[*]` when --fix (with the flags given) would rewrite this finding; `[~]` when only
+    --unsafe-fixes would; "" when nothing would."""
+    if f.fix is None:
+        return ""
+    return "[*]" if f.fix.safe or ctx.unsafe else "[~]"
+
+
 def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportContext) -> None:
     color = ctx.color
+    marks = Counter()
     for f in findings:
         level = _paint(f.severity, COLORS[f.severity], color)
-        out.write(f"{f.path}:{f.line}:{f.col}: {level} {_paint(f.rule, '1', color)} {f.message}\n")
+        mark = fixable_mark(f, ctx)
+        marks[mark] += 1
+        out.write(f"{f.path}:{f.line}:{f.col}: {level} {_paint(f.rule, '1', color)} {mark + ' ' if mark else ''}{f.message}\n")
         text = ctx.line(f.path, f.line)
         if text is not None:
             width = (f.end_col - f.col) if f.end_line == f.line else len(text) - f.col + 1
@@ -43,7 +55,19 @@ def render(findings: list[Finding], summary: Summary, out: TextIO, ctx: ReportCo
             out.write(f"    {shown}\n    {_paint(caret, '32', color)}\n")
         if f.suggestions:
             out.write(f"    suggestion: {', '.join(f.suggestions)}\n")
+        if ctx.show_fixes and f.fix is not None:
+            x = f.fix
+            span = f"{x.line}:{x.col}-{x.end_line}:{x.end_col}"
+            what = f"replace {span} with {x.replacement!r}" if x.replacement else f"delete {span}"
+            out.write(f"    fix ({'safe' if x.safe else 'unsafe'}): {what}\n")
+    if ctx.quiet:
+        return
     out.write(summary_line(summary) + "\n")
+    if marks["[*]"] or marks["[~]"]:
+        parts = [f"[*] {marks['[*]']} fixable with --fix"] if marks["[*]"] else []
+        if marks["[~]"]:
+            parts.append(f"[~] {marks['[~]']} more with --fix --unsafe-fixes")
+        out.write("; ".join(parts) + ".\n")
 
 
 def summary_line(summary: Summary) -> str:
