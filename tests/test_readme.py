@@ -14,7 +14,7 @@ def quick_start_commands():
 def test_quick_start_has_two_commands():
     commands = quick_start_commands()
     assert len(commands) == 2
-    assert commands[0].endswith("newslint check seeds/")
+    assert commands[0].endswith("pip install '.[all]' && newslint check seeds/")
     assert re.search(r"pip install -e '\.\[test\]' && python -m pytest tests$", commands[1])
 
 
@@ -22,4 +22,4 @@ def test_ci_runs_the_quick_start():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "newslint check seeds/" in ci
     assert "pip install --quiet -e '.[test]' && python -m pytest tests" in ci
-    assert "pip install --quiet ." in ci
+    assert "pip install --quiet '.[all]'" in ci
