@@ -2,6 +2,7 @@
 
     python benchmarks/false_alarms.py                       # Wikinews + every outlet's dev split
     python benchmarks/false_alarms.py --split heldout       # the held-out halves (report these)
+    python benchmarks/false_alarms.py --split fresh         # copy the outlet sample left out: confirm
     python benchmarks/false_alarms.py --corpus DIR [--corpus DIR ...] [--config FILE] [--list]
     python benchmarks/false_alarms.py --review-sheet out.tsv   # every finding, to classify by hand
 
@@ -51,7 +52,7 @@ def corpora(split: str) -> list[tuple[str, Path]]:
     found = [("wikinews", WIKINEWS)] if WIKINEWS.is_dir() else []
     if OUTLETS.is_dir():
         for outlet in sorted(p for p in OUTLETS.iterdir() if p.is_dir()):
-            for part in (["dev", "heldout"] if split == "all" else [split]):
+            for part in (["dev", "heldout", "fresh"] if split == "all" else [split]):
                 if (outlet / part).is_dir():
                     found.append((f"{outlet.name}/{part}", outlet / part))
     return found
@@ -81,7 +82,8 @@ def run_newslint(folder: Path, config: Path | None) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append", help="a folder of articles (repeatable); default: all")
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev", help="which half of each outlet")
+    ap.add_argument("--split", choices=("dev", "heldout", "fresh", "all"), default="dev",
+                    help="which split of each outlet: dev (tune), heldout (report), fresh (confirm, unread)")
     ap.add_argument("--config", type=Path)
     ap.add_argument("--list", action="store_true", help="also list every finding with its verdict")
     ap.add_argument("--review-sheet", type=Path, help="write every finding as a TSV to classify by hand")

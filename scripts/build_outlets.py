@@ -13,7 +13,7 @@ benchmarks/OUTLETS.md lists the sources, their licences and how to credit them.
 
 What it writes, per outlet (the same format as ../shared/corpus/articles):
 
-    OUT/<outlet>/dev/*.txt, OUT/<outlet>/heldout/*.txt   one article per file, UTF-8: headline,
+    OUT/<outlet>/{dev,heldout,fresh}/*.txt               one article per file, UTF-8: headline,
                                                          a blank line, paragraphs separated by
                                                          blank lines
     OUT/<outlet>/MANIFEST.tsv                            file, split, date, words, headline, source
@@ -21,7 +21,9 @@ What it writes, per outlet (the same format as ../shared/corpus/articles):
 
 Each article goes to dev or heldout by a hash of its id (so the split never changes when the
 build is rerun or other articles are added); an outlet over --cap-words is sampled by another
-hash of the id, also stable. Words are whitespace tokens of headline and body, as the shared
+hash of the id, also stable. What the sample left out gives a third split, `fresh/` (up to
+--fresh-words, by a third hash): copy nobody has tuned on or read, to confirm a figure after the
+held-out half has been looked at. Words are whitespace tokens of headline and body, as the shared
 corpus README counts them. Each outlet is written to a temporary folder and renamed into place,
 so an interrupted build leaves the previous one whole.
 
@@ -49,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "benchmarks" / "outlets"
 DEFAULT_MIRROR = Path(os.environ.get("NEWSLINT_MIRROR", "/work/.mirror"))
 DEFAULT_CAP_WORDS = 300_000
+DEFAULT_FRESH_WORDS = 150_000
 MIN_BODY_WORDS = 80  # shorter items are briefs, captions or stubs, not articles
 
 
@@ -561,12 +564,12 @@ def split_of(outlet: str, art_id: str) -> str:
     return "dev" if sha(f"split:{outlet}:{art_id}")[0] % 2 == 0 else "heldout"
 
 
-def select(outlet: str, articles: list[Article], cap: int) -> list[Article]:
+def select(outlet: str, articles: list[Article], cap: int, salt: str = "sample") -> list[Article]:
     """Every article if the outlet fits under cap words, else a stable pseudo-random sample."""
     if sum(a.words() for a in articles) <= cap:
         return articles
     chosen, total = [], 0
-    for a in sorted(articles, key=lambda a: sha(f"sample:{outlet}:{a.id}")):
+    for a in sorted(articles, key=lambda a: sha(f"{salt}:{outlet}:{a.id}")):
         if total + a.words() > cap:
             continue  # a shorter one further on may still fit
         chosen.append(a)
@@ -578,17 +581,18 @@ def tsv_cell(text: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", text)
 
 
-def write_outlet(o: Outlet, snap: Snapshot, articles: list[Article], out_root: Path) -> dict:
+def write_outlet(o: Outlet, snap: Snapshot, articles: list[Article], out_root: Path,
+                 fresh: list[Article] = ()) -> dict:
     out_root.mkdir(parents=True, exist_ok=True)
     tmp = out_root / f".building-{o.name}-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout") + (("fresh",) if fresh else ()):
         (tmp / split).mkdir(parents=True)
-    rows, stats = [], {"dev": [0, 0], "heldout": [0, 0]}
+    rows, stats = [], {"dev": [0, 0], "heldout": [0, 0], "fresh": [0, 0]}
     used: set[str] = set()
-    for a in sorted(articles, key=lambda a: a.id):
-        split = split_of(o.name, a.id)
+    placed = [(a, split_of(o.name, a.id)) for a in articles] + [(a, "fresh") for a in fresh]
+    for a, split in sorted(placed, key=lambda p: p[0].id):
         base = f"{slug(a.headline)}-{sha(a.id).hex()[:6]}"
         while base in used:  # two ids with the same hash prefix and headline: unlikely, but
             base += "x"
@@ -616,13 +620,16 @@ def write_outlet(o: Outlet, snap: Snapshot, articles: list[Article], out_root: P
         f"- Published: {span}",
         f"- Articles: {len(articles)} ({sum(a.words() for a in articles):,} words); "
         f"dev {stats['dev'][0]} ({stats['dev'][1]:,} words), "
-        f"heldout {stats['heldout'][0]} ({stats['heldout'][1]:,} words)",
+        f"heldout {stats['heldout'][0]} ({stats['heldout'][1]:,} words)"
+        + (f", fresh {stats['fresh'][0]} ({stats['fresh'][1]:,} words)" if fresh else ""),
         "",
         "Format: one article per UTF-8 file, the headline, a blank line, then the paragraphs "
         "separated by blank lines. `MANIFEST.tsv` gives each file's split, date (when known), "
         "words (whitespace tokens of headline and body), headline and source.",
         "",
-        "Tune on `dev/`; report figures on `heldout/`.",
+        "Tune on `dev/`; report figures on `heldout/`"
+        + ("; `fresh/` (articles the sample left out) confirms a figure once `heldout/` has been read."
+           if fresh else "."),
         "",
         "## What was changed",
         "",
@@ -642,7 +649,7 @@ def write_outlet(o: Outlet, snap: Snapshot, articles: list[Article], out_root: P
     return stats
 
 
-def build(o: Outlet, mirror: Path, out_root: Path, cap: int) -> bool:
+def build(o: Outlet, mirror: Path, out_root: Path, cap: int, fresh_cap: int = 0) -> bool:
     git_dir = find_snapshot(mirror, o.repo)
     if git_dir is None:
         print(f"{o.name}: no snapshot of {o.repo} under {mirror}; "
@@ -661,13 +668,17 @@ def build(o: Outlet, mirror: Path, out_root: Path, cap: int) -> bool:
         print(f"{o.name}: {o.repo} gave no articles (layout changed?); nothing written")
         return False
     total = len(articles)
-    articles = select(o.name, articles, cap)
-    stats = write_outlet(o, snap, articles, out_root)
+    sampled_ids = {a.id for a in select(o.name, articles, cap)}
+    rest = [a for a in articles if a.id not in sampled_ids]
+    fresh = select(o.name, rest, fresh_cap, salt="fresh") if rest and fresh_cap > 0 else []
+    articles = [a for a in articles if a.id in sampled_ids]
+    stats = write_outlet(o, snap, articles, out_root, fresh)
     words = stats["dev"][1] + stats["heldout"][1]
     sampled = f", sampled from {total}" if len(articles) < total else ""
     print(f"{o.name}: {len(articles)} articles{sampled}, {words:,} words; "
           f"dev {stats['dev'][0]} articles / {stats['dev'][1]:,} words, "
-          f"heldout {stats['heldout'][0]} / {stats['heldout'][1]:,} "
+          f"heldout {stats['heldout'][0]} / {stats['heldout'][1]:,}"
+          + (f", fresh {stats['fresh'][0]} / {stats['fresh'][1]:,} " if fresh else " ") +
           f"({o.repo}@{snap.commit[:12]})")
     return True
 
@@ -687,12 +698,15 @@ def main(argv: list[str] | None = None) -> int:
                     choices=[o.name for o in OUTLETS], help="build only this outlet (repeatable)")
     ap.add_argument("--cap-words", type=int, default=DEFAULT_CAP_WORDS,
                     help=f"sample an outlet down to this many words (default {DEFAULT_CAP_WORDS:,})")
+    ap.add_argument("--fresh-words", type=int, default=DEFAULT_FRESH_WORDS,
+                    help="words of the third split, fresh/, drawn from what the sample left out "
+                         f"(default {DEFAULT_FRESH_WORDS:,}; 0 for none)")
     args = ap.parse_args(argv)
     built = 0
     for o in OUTLETS:
         if args.only and o.name not in args.only:
             continue
-        built += build(o, args.mirror, args.out, args.cap_words)
+        built += build(o, args.mirror, args.out, args.cap_words, args.fresh_words)
     if not built:
         print("no outlet could be built", file=sys.stderr)
         return 2

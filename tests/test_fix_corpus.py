@@ -32,7 +32,7 @@ def _fix_spans(text: str, fmt: str, findings: list[dict]) -> list[tuple[int, int
 
 
 # Other outlets' copy, where scripts/build_outlets.py has rebuilt it (it is not in git: see benchmarks/OUTLETS.md).
-OUTLETS = sorted(p for p in (ROOT / "benchmarks" / "outlets").glob("*/*") if p.is_dir() and p.name in ("dev", "heldout"))
+OUTLETS = sorted(p for p in (ROOT / "benchmarks" / "outlets").glob("*/*") if p.is_dir() and p.name in ("dev", "heldout", "fresh"))
 
 
 @pytest.mark.parametrize("corpus", [CORPUS, *OUTLETS], ids=lambda p: "wikinews" if p == CORPUS else f"{p.parent.name}/{p.name}")

@@ -17,6 +17,17 @@ which Newsroom.Placeholder reports, and the wire codes of financial copy
 "[21:12]" and a download's size or type "[PDF, 1.2 MB]". Only square brackets
 are checked: "<AAPL.O>" is a ticker, never an insertion. Brackets chained by
 arrows ("[click] >> [shortener] >> [site]") are a diagram, not insertions.
+
+Four more shapes say the brackets are deliberate (each seen on published
+government and newspaper copy, none in a slip we have met):
+- glued to a word ("[I]ndividuals", "with[out]"): a quoted text's letters
+  altered, the excerpt's quote marks lost with its blockquote;
+- next to an ellipsis ("[Robbins]… designed"): an excerpt with elisions;
+- inside parentheses ("(USAGov en Español [formerly GobiernoUSA.gov])"):
+  brackets are how parentheses nest;
+- a whole sentence ("[Please note that the data is not yet there.]") or a
+  slot offering alternatives ("[this program/service]"): an editor's note and
+  a template, both written on purpose. Paragraphs of code (JSON) are not prose.
 """
 
 from __future__ import annotations
@@ -33,6 +44,27 @@ _BRACKET = regex.compile(r"\[([^\[\]\n]{0,120})\]")
 # "[click] >> [shortener] >> [site]": boxes of a diagram, joined by arrows.
 _ARROW_BEFORE = regex.compile(r"(?:>>|->|=>|→)[ \t]*\Z")
 _ARROW_AFTER = regex.compile(r"[ \t]*(?:>>|->|=>|→)")
+_ELLIPSIS = ("…", "...")
+# "[Please note that Data.CDC.gov has no Ebola data.]": a capital, three more words, a stop inside.
+_NOTE = regex.compile(r"\A\s*\p{Lu}\S*(?:\s+\S+){3,}[.!?]\s*\Z")
+# "[this program/service]", "[he/she]": words offered as alternatives in a template.
+_SLOT = regex.compile(r"\p{Ll}/\p{Ll}")
+# A paragraph of JSON or code that reached prose: a quoted key, then a colon.
+_CODE = regex.compile(r"[{,]\s*\"[\w-]+\"\s*:")
+
+
+def _deliberate(source: str, start: int, end: int, inside: str, span_start: int) -> bool:
+    """True when the bracket's own shape says an editor put it there on purpose (see above)."""
+    before = source[start - 1] if start > span_start else " "
+    after = source[end] if end < len(source) else " "
+    if before.isalnum() or after.isalnum():
+        return True
+    if source.endswith(_ELLIPSIS, span_start, start) or source.startswith(_ELLIPSIS, end):
+        return True
+    if _NOTE.match(inside) or _SLOT.search(inside):
+        return True
+    head = source[span_start:start]
+    return head.count("(") > head.count(")")
 
 
 class BracketOutsideQuote(Check):
@@ -58,5 +90,7 @@ class BracketOutsideQuote(Check):
                     continue
                 source = scope.source
                 if _ARROW_BEFORE.search(source, max(span.start, m.start() - 4), m.start()) or _ARROW_AFTER.match(source, m.end(), span.end):
+                    continue
+                if _deliberate(source, m.start(), m.end(), m.group(1), span.start) or _CODE.search(source, span.start, span.end):
                     continue
                 yield Match(m.start(), m.end())

@@ -15,7 +15,8 @@ transcript and is skipped.
 
 "I" is also a Roman numeral: after a capitalised word inside a sentence
 ("Elizabeth I", "World War I"), after words that take numerals ("Phase I",
-"Type I") or before "-" or "." ("I-95", "I. M. Pei") it is not a pronoun.
+"Type I"), before "-" or "." ("I-95", "I. M. Pei") or joined by "/" to a
+word ("the I/ITSEC conference") it is not a pronoun.
 
 Options: `words` (the first-person forms, matched as whole words; default the
 singular forms), `plural` (also we/us/our/ours/ourselves: off by default, since
@@ -52,7 +53,7 @@ _WORD_BEFORE = regex.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 _INITIAL_AFTER = regex.compile(r"\.[ \t]+[A-Z]")
 _INITIAL_BEFORE = regex.compile(r"[A-Z][\w.]*[ \t]+\Z")
 _CAPITALISED_NEXT = regex.compile(r"[ \t]+[A-Z]")
-_NOT_PRONOUN_AFTER = regex.compile(r"-\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
+_NOT_PRONOUN_AFTER = regex.compile(r"[-/]\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
 # "R.I.", "N.I.": a dotted abbreviation ending in I; "<I>": a ticker code.
 _NOT_PRONOUN_BEFORE = regex.compile(r"(?:[A-Z]\.|[<(])\Z")
 # "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").

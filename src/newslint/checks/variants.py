@@ -489,9 +489,19 @@ _NEXT_WORD = regex.compile(r"[ \t]+([a-z]+)\b")
 
 
 def _before_noun(text: str, end: int, stop: int) -> bool:
-    """Whether a lowercase content word follows (a rough test for attributive use, no parser needed)."""
+    """Whether a lowercase content word follows (a rough test for attributive use, no parser needed).
+
+    A participle that opens a clause is not that noun: in "a database detailing the fleet" or
+    "the data base listed in", the -ing/-ed word is followed by a function word, whereas a noun
+    modified by the compound goes on as a phrase ("freshwater fishing trips", "freshwater seeps").
+    """
     m = _NEXT_WORD.match(text, end, stop)
-    return m is not None and m.group(1) not in _FUNCTION
+    if m is None or m.group(1) in _FUNCTION:
+        return False
+    if m.group(1).endswith(("ing", "ed")):
+        after = _NEXT_WORD.match(text, m.end(), stop)
+        return after is None or after.group(1) not in _FUNCTION
+    return True
 
 
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e", "s")
