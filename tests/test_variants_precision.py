@@ -41,3 +41,11 @@ def test_an_abbreviation_is_never_cut_into_a_word():
 def test_a_noun_and_its_verb_after_see_or_watch_are_no_compound():
     assert flagged("In winter, Iqaluit sees the sun rise and set within hours. By January, sunrise comes at noon.\n") == []
     assert flagged("The sun rise was early. By January, sunrise comes at noon. Sunrise is at nine.\n") == [("sun rise", ("sunrise",))]
+
+
+def test_the_message_names_a_spelling_the_story_uses():
+    """"focussed" beside "focusing": the message quotes "focusing", the suggestion is "focused"."""
+    doc = document_from_string("Prosecutors focussed on the bank. They are focusing on its dealers.\n", "md")
+    (finding,) = lint(doc, [RULE]).findings
+    assert finding.match == "focussed" and finding.suggestions == ("focused",)
+    assert "beside 'focusing' (1)" in finding.message and "'focused'" not in finding.message

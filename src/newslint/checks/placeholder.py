@@ -43,6 +43,7 @@ import regex
 import yaml
 
 from newslint.checks import _datalists as lists
+from newslint.checks._initials import spells
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
@@ -223,7 +224,7 @@ class Placeholder(Check):
                 yield m.span()
         # Parentheses hold acronyms, glosses and notes: only an instruction, a missing mark or a slot in capitals.
         for m in _PAREN.finditer(text, span.start, span.end):
-            if self._slot(m.group(1), shouting, dictionary=False, strict=True):
+            if self._slot(m.group(1), shouting, dictionary=False, strict=True) and not _defined_before(text, span.start, m):
                 yield m.span()
         # "<<QUOTE>>" looks like HTML to Markdown, which blanks it from prose: read the original text.
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
@@ -272,6 +273,19 @@ class Placeholder(Check):
             return False
         word = before.group(1)
         return word[0].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
+
+
+_WORDS_BEFORE = regex.compile(r"((?:[\w.&’'-]+\s+){1,8})\Z")
+
+
+def _defined_before(text: str, block_start: int, m) -> bool:
+    """"Uniform Resource Locator (URL)": the words before spell the capitals, so this defines them."""
+    inside = m.group(1).strip()
+    before = _WORDS_BEFORE.search(text, max(block_start, m.start() - 120), m.start())
+    if not inside.isalpha() or not inside.isupper() or before is None:
+        return False
+    words = before.group(1).split()
+    return any(spells(inside, words[i:]) for i in range(len(words)))
 
 
 def _mostly_capitals(block: str) -> bool:

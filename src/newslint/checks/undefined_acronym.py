@@ -45,6 +45,7 @@ import regex
 import yaml
 
 from newslint.checks import _datalists as lists
+from newslint.checks._initials import MINOR, spells
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
 
@@ -91,9 +92,6 @@ _DESCRIPTORS = (
     r"foundation|fund|trust|university|college|hospital|society|syndicate|cooperative|co-operative|centre|center|"
     r"tank|lobby|militia|unit|exchange|parliament|assembly"
 )
-_MINOR = frozenset("of for and the on in de du des la le el al und &".split())
-# A country the initials may start with, named or not: the USDA is the "Agriculture Department".
-_PLACES = ("US", "UK", "EU", "UN")
 # After the initials, these make a company of them, one that trades under its initials: "PKF LLP", "KBC Group".
 _CORPORATE = r"LLP|LLC|PLC|plc|Inc|Ltd|Limited|Corp|Corporation|AG|SA|S\.A\.|SE|NV|N\.V\.|BV|GmbH|AB|ASA|SpA|Co|Group|Holdings|Bank"
 _CHANNEL = regex.compile(r"[A-Z&]+\d+")  # "TVN24", "BBC1", "ITV2": a channel's name in itself
@@ -133,7 +131,8 @@ class UndefinedAcronym(Check):
         for span in scope.spans:
             for m in _ACRONYM.finditer(text, span.start, span.end):
                 acronym = m.group()
-                if acronym in self.known or _ROMAN.fullmatch(acronym) or _CHANNEL.fullmatch(acronym) or _shouting(text, m, span):
+                if (acronym in self.known or _ROMAN.fullmatch(acronym) or _CHANNEL.fullmatch(acronym)
+                        or acronym.lower() in _EMPHASIS or _shouting(text, m, span)):
                     continue
                 if _source_use(text, m, span.start, span.end):
                     candidates.append(m)
@@ -152,6 +151,11 @@ def _source_use(text: str, m, start: int, end: int) -> bool:
     if _POSSESSIVE.match(text, after, min(end, after + 40)) or _NOUN_AFTER.match(text, after, min(end, after + 40)):
         return True
     return bool(_SOURCE_BEFORE.search(text, max(start, m.start() - 40), m.start()))
+
+
+# Function words set in capitals are emphasis ("a call for YOUR story"), never initials.
+_EMPHASIS = frozenset("your yours you our ours their the this that these those not all any every each "
+                      "and but never only must very".split())
 
 
 def _shouting(text: str, m, span) -> bool:
@@ -187,9 +191,9 @@ def _definitions(text: str, acronyms: set[str]) -> set[str]:
         for m in _NAME.finditer(text):
             words = regex.split(r"\s+", m.group())
             full = "".join(w[0] for w in words if w[0].isalpha() or w == "&").upper()
-            major = "".join(w[0] for w in words if w.lower() not in _MINOR).upper()
+            major = "".join(w[0] for w in words if w.lower() not in MINOR).upper()
             for acronym in list(rest):
-                if acronym in full or acronym in major or _spells(acronym, words):
+                if acronym in full or acronym in major or spells(acronym, words):
                     defined.add(acronym)
                     rest.discard(acronym)
             if not rest:
@@ -201,33 +205,9 @@ def _described(text: str, acronym: str) -> bool:
     """A description right before the initials whose words spell them: "the disaster monitoring team DMT"."""
     for m in regex.finditer(rf"\b(?:the|a|an|its|their|his|her|our)\s+((?:[a-z][\w’'-]*\s+){{2,6}}){regex.escape(acronym)}\b", text):
         words = m.group(1).split()
-        if any(_spells(acronym, words[i:]) for i in range(len(words) - 1)):
+        if any(spells(acronym, words[i:]) for i in range(len(words) - 1)):
             return True
     return False
-
-
-def _spells(acronym: str, words: list[str]) -> bool:
-    """Whether the initials of a name's words spell `acronym` exactly, reading the name from any word
-    round to the same word ("Agriculture Department" is the Department of Agriculture: DA, or DOA with
-    the "of" at the turn), with function words and a country ("U.S.") counted or skipped."""
-    cores = [acronym] + [acronym[len(p):] for p in _PLACES if acronym.startswith(p) and len(acronym) > len(p) + 1]
-    for k in range(len(words)):
-        order = words[k:] + (["of"] if k else []) + words[:k]
-        if any(_initials_spell(core, order) for core in cores):
-            return True
-    return False
-
-
-def _initials_spell(acronym: str, words: list[str], i: int = 0) -> bool:
-    """Whether `words`, in this order, spell `acronym` from `i` on (a country gives all its letters: U.S.)."""
-    if not words:
-        return i == len(acronym)
-    word, rest = words[0], words[1:]
-    place = word.replace(".", "") in _PLACES
-    initial = word.replace(".", "") if place else word[0].upper()
-    if acronym.startswith(initial, i) and _initials_spell(acronym, rest, i + len(initial)):
-        return True
-    return (place or word.lower() in _MINOR) and _initials_spell(acronym, rest, i)
 
 
 def load_organisations(rule_path: str, ref) -> set[str]:

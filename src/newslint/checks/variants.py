@@ -427,13 +427,17 @@ class Variants(Check):
             from_house = False
         else:
             return
+        # The message names a spelling the story really uses ("focussed" beside "focusing"); the
+        # suggestion is the same inflection in that spelling ("focused").
+        seen = Counter(u[2] for u in fam.uses.get(winner, ()))
         for alt, uses in fam.uses.items():
             if alt == winner:
                 continue
             for start, end, written, k in uses:
                 target = alternatives[winner][min(k, len(alternatives[winner]) - 1)]
                 replacement = target if fam.exact else _same_case(written, target)
-                args = (written, str(counts[alt]), target, str(counts.get(winner, 0)))
+                shown = target if not seen or target in seen else seen.most_common(1)[0][0]
+                args = (written, str(counts[alt]), shown, str(counts.get(winner, 0)))
                 fix = None
                 if self.fix_safe is not None:
                     safe = (self.opts["house_fix"] == "safe") if from_house else self.fix_safe
