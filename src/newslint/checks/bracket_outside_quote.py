@@ -28,6 +28,9 @@ government and newspaper copy, none in a slip we have met):
 - a whole sentence ("[Please note that the data is not yet there.]") or a
   slot offering alternatives ("[this program/service]"): an editor's note and
   a template, both written on purpose. Paragraphs of code (JSON) are not prose.
+A paragraph that opens with a speaker label ("Smith: We have three [at ONRR]")
+is a transcript: the words are the speaker's, so brackets in it are an
+editor's, as in any quotation.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.document.genre import speaker_label
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
 
@@ -84,6 +88,8 @@ class BracketOutsideQuote(Check):
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         for span in scope.spans:
+            if speaker_label(scope.source, span.start, span.end):
+                continue
             for m in _BRACKET.finditer(scope.source, span.start, span.end):
                 # The rule's own regex goes through finditer, which keeps it under the time budget.
                 if next(finditer(self.exceptions, m.group(1)), None) or doc.maybe_in_quote(m.start(), m.end()):
