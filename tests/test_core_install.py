@@ -75,6 +75,14 @@ def test_core_install_checks_the_seed_and_names_the_skipped_rules(core, tmp_path
     assert fast.returncode == 1 and fast.stderr == ""
 
 
+def test_core_install_rules_test_skips_the_nlp_rules_with_a_notice(core, tmp_path):
+    r = subprocess.run([str(core / "bin" / "newslint"), "rules", "test"], cwd=tmp_path, capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().endswith("0 failed.")
+    assert all(name in r.stderr for name in NLP_RULES) and "pip install 'newslint[nlp]'" in r.stderr
+
+
 def test_core_install_serve_names_its_extra(core):
     r = subprocess.run([str(core / "bin" / "newslint"), "serve", "--port", "0"], capture_output=True, text=True,
                        timeout=60)
