@@ -26,10 +26,13 @@ an editorial "we" is the newspaper's voice in a leader, and in reported copy
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
 from typing import Iterator
 
 import regex
 
+from newslint.checks._datalists import resolve
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document.genre import first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
@@ -68,7 +71,11 @@ class FirstPerson(Check):
     default_scope = ("paragraph", "list")
     options = {
         "words": Option("list", SINGULAR, doc="first-person forms flagged (whole words; I, I'm, me, my, ...)"),
-        "plural": Option("bool", False, doc="also flag we, us, our, ours, ourselves"),
+        "plural": Option("bool", False, doc="also flag every we, us, our, ours, ourselves"),
+        "reporting_verbs": Option("str", "", doc="forms of the verbs of a reporter's work (relative to the rule): "
+                                  "a 'we' or 'us' doing them is the newsroom's voice"),
+        "max_plural_sentences": Option("int", 2, doc="more sentences than this with we/us/our outside quotations "
+                                       "make a plural voice, not a slip"),
     }
 
     def setup(self) -> None:
@@ -84,6 +91,14 @@ class FirstPerson(Check):
                 body = f"[{w[0]}{w[0].upper()}]" + body[1:]
             alternation.append(body)
         self.pattern = regex.compile(r"(?<![\w'’.@-])(?:" + "|".join(alternation) + r")(?![\w-])")
+        self.reporting: frozenset[str] = frozenset()
+        if self.opts["reporting_verbs"] and not self.opts["plural"]:
+            path = resolve(self.rule.path, self.opts["reporting_verbs"])
+            try:
+                self.reporting = _load_forms(path, path.stat().st_mtime)
+            except OSError as exc:
+                raise OptionError("reporting_verbs", f"'reporting_verbs': cannot read {self.opts['reporting_verbs']}: "
+                                  f"{exc.strerror or exc}") from None
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -93,18 +108,52 @@ class FirstPerson(Check):
         si = 0
         if first_person_by_design(doc):
             return  # a column, a review, an interview: first person is the genre, not a slip
+        newsroom = bool(self.reporting) and self._plural_is_isolated(doc, scope)
         for span in scope.spans:
             if speaker_label(text, span.start, span.end):
                 continue
-            for m in self.pattern.finditer(text, span.start, span.end):
-                if doc.maybe_in_quote(m.start(), m.end()) or not self._pronoun(text, m, span.start) or _gloss(text, m.start(), span.start):
+            found = [m.span() for m in self.pattern.finditer(text, span.start, span.end)
+                     if self._pronoun(text, m, span.start) and not _gloss(text, m.start(), span.start)]
+            if newsroom:
+                found += self._newsroom_plural(text, span)
+            for start, end in sorted(found):
+                if doc.maybe_in_quote(start, end):
                     continue
-                while si < len(sentences) and sentences[si].end <= m.start():
+                while si < len(sentences) and sentences[si].end <= start:
                     si += 1
                 if si == flagged_sentence:
                     continue  # one finding per sentence
                 flagged_sentence = si
-                yield Match(m.start(), m.end())
+                yield Match(start, end)
+
+    def _plural_is_isolated(self, doc, scope) -> bool:
+        """A "we" or two in third-person copy may be a slip; more sentences make a plural voice
+        (a blog's "we", an essay's "we" for people in general, an editorial)."""
+        text, limit = scope.source, self.opts["max_plural_sentences"]
+        starts = [s.start for s in doc.sentences]
+        seen: set[int] = set()
+        for span in scope.spans:
+            for m in _PLURAL_ANY.finditer(text, span.start, span.end):
+                if not doc.maybe_in_quote(m.start(), m.end()):
+                    seen.add(bisect.bisect_right(starts, m.start()))
+                    if len(seen) > limit:
+                        return False
+        return True
+
+    def _newsroom_plural(self, text: str, span) -> list[tuple[int, int]]:
+        """"we contacted", "we have not been able to verify", "told us", "wrote to us": the
+        newsroom doing a reporter's work. Not "that we" (reported speech: "warns that we face"),
+        nor "all of us", "we all" (people in general)."""
+        found = []
+        for m in _WE_THEN.finditer(text, span.start, span.end):
+            if m.group("verb").lower() in self.reporting and not _THAT_BEFORE.search(text, max(span.start, m.start() - 6), m.start()):
+                found.append((m.start("we"), m.end("we")))
+        for m in _VERB_US.finditer(text, span.start, span.end):
+            if (m.group("verb").lower() in self.reporting and not _ALL_AFTER.match(text, m.end())
+                    and not _IMPERATIVE.search(text, max(span.start, m.start() - 8), m.start())
+                    and not opens_sentence(text, m.start(), span.start, ".!?…:;")):
+                found.append((m.start("us"), m.end("us")))
+        return [f for f in found if not _GENERIC.search(text, max(span.start, f[0] - 12), min(span.end, f[1] + 5))]
 
     def _pronoun(self, text: str, m, start: int) -> bool:
         word = m.group()
@@ -140,6 +189,28 @@ class FirstPerson(Check):
 def _sentence_start(text: str, i: int, start: int) -> bool:
     """A semicolon counts as a stop here: "...; I said" opens a clause of its own."""
     return opens_sentence(text, i, start, ".!?…:;")
+
+
+_PLURAL_ANY = regex.compile(r"(?<![\w'’.@-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
+# "we" then up to three auxiliaries, negations or adverbs, then the verb: "we have not been able to verify".
+_WE_THEN = regex.compile(
+    r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:ve|d|ll))?(?:[ \t]+(?:have|has|had|were|was|are|will|would|could|can|did|do|"
+    r"also|first|then|not|never|been|unable|able|to|tried|still|recently|again|already|repeatedly|independently|"
+    r"n[o']t|cannot|couldn['’]t|didn['’]t|haven['’]t|weren['’]t|wouldn['’]t))"
+    r"{0,5}[ \t]+(?P<verb>[a-z-]+)\b")
+# The verb, then "us" (optionally after to/with/by/for): "told us", "wrote to us", "asked by us".
+_VERB_US = regex.compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?P<us>us)\b(?![.\w])")
+# "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
+_IMPERATIVE = regex.compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
+_THAT_BEFORE = regex.compile(r"\bthat[ \t]+\Z")
+_ALL_AFTER = regex.compile(r"[ \t]+(?:all|both)\b")
+_GENERIC = regex.compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+all)\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _load_forms(path, mtime: float) -> frozenset[str]:  # mtime: an edited table is read again
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0].lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 _GLOSS = regex.compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")

@@ -12,10 +12,12 @@ from the document itself:
   ("news") declares third-person copy and switches detection off;
 * an interview: two or more paragraphs open with a speaker label ("Q:",
   "A:", "**Smith:**", "SMITH:");
-* a personal voice: the writer speaks as "I" at least once, and several body
-  sentences outside quotations speak in the first person (I, we, our) or to
-  the reader (you, your), enough of them that they are the story's voice and
-  not an isolated slip (MIN_SENTENCES and MIN_SHARE). A blog post says "I"
+* a personal voice: the writer speaks as "I", or to the reader as "you", at
+  least once, and several body sentences outside quotations speak in the
+  first person (I, we, our) or to the reader (you, your), enough of them that
+  they are the story's voice and not an isolated slip (MIN_SENTENCES and
+  MIN_SHARE). A "we" alone is not enough: people in general ("the air we
+  breathe") and a reporter's slip say "we" too. A blog post says "I"
   once and "we" and "you" throughout; a reporter's eyewitness feature says
   "I point out", "on my visit", "our car". A lede that says "I" with one
   more such sentence anywhere is enough: news stories do not open that way.
@@ -39,6 +41,7 @@ _SPEAKER_LABEL = re.compile(
     r"[ \t]*(?:\*\*|__)?(?:[QA][:.]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}:)(?:\*\*|__)?[ \t]")
 _SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
 _VOICE = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
+_SECOND = re.compile(r"(?<![\w'’.-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 
 
 def declared(doc) -> str | None:
@@ -78,14 +81,16 @@ def _first_person_voice(doc) -> bool:
                  if (i := bisect.bisect_right(starts, s.start) - 1) >= 0 and s.start < body[i].end]
     if not sentences:
         return False
-    singular = voice = 0
+    singular = voice = second = 0
     for s in sentences:
         said_i = _outside_quotes(doc, _SINGULAR, s)
         singular += said_i
         voice += said_i or _outside_quotes(doc, _VOICE, s)
+        second += _outside_quotes(doc, _SECOND, s)
     if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]):
         return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
-    return singular > 0 and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
+    # A writer who says "I", or a "we" that talks to "you" (a blog, a feature addressing readers).
+    return (singular > 0 or second > 0) and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
 
 
 def _outside_quotes(doc, pattern: re.Pattern, span) -> bool:
