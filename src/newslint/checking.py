@@ -57,6 +57,7 @@ class Request:
     show_fixes: bool = False
     stdin_filename: str | None = None
     root: Path | None = None
+    strict: bool = False
 
 
 @dataclass
@@ -79,6 +80,7 @@ def check(req: Request) -> int:
     keep = changes.has if changes is not None else (lambda path: True)
     targets, input_errors = plan(req.paths, configs, keep, req.stdin_filename)
     summary = Summary(errors=input_errors)
+    _skipped_rules(targets, req.strict)
     selection = _check_names(targets, req.selection)
     selection = _without_missing_nlp(targets, selection, req)
     if "languagetool" in req.require and targets and not any(getattr(t.config, "languagetool", None) for t in targets):
@@ -168,6 +170,20 @@ def _collect(targets: list[Target], options: Options, stdin: bytes | None, summa
                 outcome.lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
             outcome.findings.extend(kept)
     return outcome
+
+
+def _skipped_rules(targets: list[Target], strict: bool) -> None:
+    """A rule the config names but newslint cannot load (a Tengo script, a bad key) is skipped with
+    one warning naming its file and line, so one bad rule never stops a real setup; under --strict
+    each is an error and nothing is checked (exit 2)."""
+    configs = list({id(t.config): t.config for t in targets}.values())
+    problems = list(dict.fromkeys(p for c in configs for p in getattr(c, "rule_problems", lambda: [])()))
+    if strict and problems:
+        for problem in problems[:-1]:
+            say(problem)
+        raise NewslintError(problems[-1])
+    for problem in problems:
+        say(f"warning: {problem}; rule skipped (--strict makes this an error)")
 
 
 def _check_names(targets: list[Target], selection: Selection) -> Selection:

@@ -96,6 +96,7 @@ def check(
     executor: str = typer.Option("local", "--executor", metavar="NAME", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
     require: List[str] = typer.Option([], "--require", metavar="BACKEND", help="Exit 2 when this optional backend is missing or fails, instead of a notice or warning: nlp (spaCy and its model), languagetool."),
+    strict: bool = typer.Option(False, "--strict", help="A rule that cannot be loaded (a Tengo script, a bad key) is an error (exit 2), not a warning and a skip."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -129,7 +130,7 @@ def check(
         ext=ext, ignore_syntax=ignore_syntax, color=color, baseline_file=baseline_file, write_baseline=write_baseline,
         diff_base=diff_base, changed_lines=changed_lines, jobs=jobs, no_cache=no_cache, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, require=tuple(require), output_file=output_file, quiet=quiet,
-        statistics=statistics, show_fixes=show_fixes, stdin_filename=stdin_filename, root=root,
+        statistics=statistics, show_fixes=show_fixes, stdin_filename=stdin_filename, root=root, strict=strict,
     ))
 
 
