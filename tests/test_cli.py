@@ -140,15 +140,28 @@ RULE_ERRORS = [
 
 
 @pytest.mark.parametrize("yaml_text,expected", RULE_ERRORS, ids=[e[1] for e in RULE_ERRORS])
-def test_broken_rule_stops_everything(repo, yaml_text, expected):
+def test_broken_rule_stops_everything_under_strict(repo, yaml_text, expected):
     (repo / "House" / "Broken.yml").write_text(yaml_text)
     write(repo / "a.txt", "Headline\n\nWe utilize it.\n")
-    r = newslint("check", "a.txt", cwd=repo)
+    r = newslint("check", "--strict", "a.txt", cwd=repo)
     assert r.code == 2
     assert r.out == ""  # nothing checked
     err = r.err.strip()
     assert len(err.splitlines()) == 1, err
     assert err.startswith("newslint: ") and "House/Broken.yml" + expected in err, err
+
+
+@pytest.mark.parametrize("yaml_text,expected", RULE_ERRORS, ids=[e[1] for e in RULE_ERRORS])
+def test_broken_rule_is_skipped_with_one_warning(repo, yaml_text, expected):
+    (repo / "House" / "Broken.yml").write_text(yaml_text)
+    write(repo / "a.txt", "Headline\n\nWe utilize it.\n")
+    r = newslint("check", "a.txt", "--no-color", cwd=repo)
+    assert r.code == 1, r.err  # the other rules ran
+    assert r.out.startswith("a.txt:3:4: warning House.Utilize")
+    err = r.err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("newslint: warning: ") and "House/Broken.yml" + expected in err, err
+    assert err.endswith("rule skipped (--strict makes this an error)")
 
 
 def test_broken_config(repo):

@@ -72,10 +72,11 @@ class Config:
 
     @cached_property
     def checks(self) -> tuple[Check, ...]:
-        """Every rule of every pack, loaded and validated once (errors raise RuleError)."""
+        """Every rule of every pack, loaded and validated once; a rule that cannot be loaded is
+        left out and named in rule_problems()."""
         checks: list[Check] = []
         for name, folder in self.packs:
-            checks.extend(load_pack(folder, name))
+            checks.extend(load_pack(folder, name, self._skipped))
         if self.reject:
             checks.append(build_rule("Vale.Avoid", str(self.path or "<config>"), {
                 "extends": "existence", "message": "Avoid using '%s'.", "level": "error",
@@ -85,6 +86,15 @@ class Config:
 
             checks.append(LanguageToolCheck(self.languagetool, str(self.path or "<config>"), self.accepted))
         return tuple(checks)
+
+    @cached_property
+    def _skipped(self) -> list[str]:
+        return []  # filled while `checks` loads
+
+    def rule_problems(self) -> list[str]:
+        """`path:line: why` for each rule file that could not be loaded (and so does not run)."""
+        self.checks
+        return list(self._skipped)
 
     def unknown_rules(self) -> list[str]:
         """A warning per name in `rules:` or `overrides:` that no loaded rule or pack has (a typo):

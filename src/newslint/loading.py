@@ -192,9 +192,34 @@ def _is_position(value: str) -> bool:
     return len(parts) == 2 and all(p.isdigit() and int(p) > 0 for p in parts)
 
 
-def load_pack(folder: str | Path, name: str | None = None) -> list[Check]:
-    """Every *.yml / *.yaml rule in a folder, sorted by name."""
+def load_pack(folder: str | Path, name: str | None = None, skipped: list[str] | None = None) -> list[Check]:
+    """Every *.yml / *.yaml rule in a folder, sorted by name.
+
+    With `skipped`, a rule that cannot be loaded is left out and its error (`path:line: why`)
+    appended there: a check run goes on without it. Without, the first one raises RuleError
+    (`rules test`, `rules list` on a pack folder)."""
     folder = Path(folder)
     pack = name or folder.name
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-    return [load_rule(p, pack) for p in files]
+    out = []
+    for p in files:
+        check = load_or_skip(lambda: load_rule(p, pack), skipped)
+        if check is not None:
+            out.append(check)
+    return out
+
+
+def load_or_skip(load, skipped: list[str] | None):
+    """`load()`, or None with its RuleError noted in `skipped` (raised when `skipped` is None)."""
+    try:
+        return load()
+    except RuleError as exc:
+        if skipped is None:
+            raise
+        if exc.path and Path(exc.path).is_absolute():  # StylesPath is resolved; a person reads it from here
+            try:
+                exc.path = str(Path(exc.path).relative_to(Path.cwd()))
+            except ValueError:
+                pass
+        skipped.append(str(exc))
+        return None

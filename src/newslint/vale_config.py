@@ -27,7 +27,7 @@ from newslint.document.model import Document
 from newslint.document.plain import FORMAT as PLAIN
 from newslint.errors import ConfigError
 from newslint.checks import KINDS
-from newslint.loading import COMMON, build_rule, load_pack, read_yaml
+from newslint.loading import COMMON, build_rule, load_or_skip, load_pack, read_yaml
 from newslint.vale_glob import Glob
 
 VALE = "Vale"
@@ -111,7 +111,7 @@ class ValeConfig(Config):
             if folder is not None:
                 checks += self._vale_style(folder, style)
             elif style in builtin_packs():
-                checks += load_pack(builtin_packs()[style], style)
+                checks += load_pack(builtin_packs()[style], style, self._skipped)
             else:
                 searched = ", ".join(str(p) for p in self.styles_paths) or "no StylesPath set"
                 raise ConfigError(f"style '{style}' does not exist on StylesPath ({searched})",
@@ -125,7 +125,7 @@ class ValeConfig(Config):
                     for root in self.styles_paths:
                         f = root / style / (rest.replace(".", "/") + ".yml")
                         if f.is_file():
-                            checks.append(self._vale_rule(f, name))
+                            checks += self._vale_rules([(f, name)])
                             break
         return tuple(checks)
 
@@ -137,13 +137,19 @@ class ValeConfig(Config):
 
     def _vale_style(self, folder: Path, style: str) -> list[Check]:
         """Every rule of a style, subfolders included (Style.sub.Rule); `.`/`_` folders skipped as Vale does."""
-        out = []
+        files = []
         for f in sorted(folder.rglob("*.yml")):
             parts = f.relative_to(folder).parts
             if any(p.startswith((".", "_")) for p in parts[:-1]):
                 continue
-            out.append(self._vale_rule(f, ".".join((style, *parts[:-1], f.stem))))
-        return out
+            files.append((f, ".".join((style, *parts[:-1], f.stem))))
+        return self._vale_rules(files)
+
+    def _vale_rules(self, files: list[tuple[Path, str]]) -> list[Check]:
+        """Each rule that loads; one that does not (a Tengo script, a key newslint rejects) is noted
+        in rule_problems() and the others still run, so a real setup is never stopped by one rule."""
+        loaded = (load_or_skip(lambda: self._vale_rule(f, name), self._skipped) for f, name in files)
+        return [c for c in loaded if c is not None]
 
     def _vale_rule(self, path: Path, name: str) -> Check:
         data, lines = read_yaml(path)
