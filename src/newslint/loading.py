@@ -29,6 +29,8 @@ COMMON: dict[str, Option] = {
     "description": Option("str", "", doc="markdown, shown by `newslint explain`"),
     "examples": Option("dict", doc="{flag: [{text, at: [LINE:COL]}], pass: [text]}"),
     "fix": Option("str", doc="safe or unsafe: whether --fix may apply this rule's rewrite"),
+    # Vale sets a rule's name from its file (check/manager.go); a `name:` in the YAML is ignored there too.
+    "name": Option("str", doc="ignored: a rule's name is Pack.FileName"),
 }
 # Vale scopes that exist for other formats (HTML, reStructuredText): accepted, they match nothing here.
 OTHER_VALE_SCOPES = ("alt", "table.header", "table.cell", "table.caption", "figure", "comment", "strong", "emphasis", "link")
@@ -39,9 +41,23 @@ UNSUPPORTED_KINDS = {"script": "Vale's 'script' kind (Tengo scripts) is not supp
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class GoYamlLoader(yaml.SafeLoader):
+    """go-yaml, which Vale reads rules with, also takes `\\'` in a double-quoted string (an
+    apostrophe); PyYAML refuses it. Used only when the fast loader fails, so a valid file costs nothing."""
+
+    ESCAPE_REPLACEMENTS = {**yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
+
+
 def _key_lines(text: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML once and note the line of each top-level key."""
-    loader = _LOADER(text)
+    try:
+        return _parse(text, _LOADER)
+    except yaml.YAMLError:
+        return _parse(text, GoYamlLoader)  # its error, if it fails too, is as good as the first
+
+
+def _parse(text: str, loader_class) -> tuple[Any, dict[str, int]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -81,6 +81,15 @@ class ValeConfig(Config):
     extra_packs: tuple[str, ...] = ()  # [newslint] packs: newslint packs run on every file
     vocab_files: tuple[Path, ...] = ()
     style_lines: dict[str, int] = field(default_factory=dict)  # ini line naming each style or rule
+    packages_line: int | None = None  # `Packages =`: for `vale sync`, which newslint has no equivalent of
+
+    def unknown_rules(self) -> list[str]:
+        """Config notes printed once per run: here, that `Packages` are not downloaded."""
+        notes = []
+        if self.packages_line is not None:
+            notes.append(f"{self.path}:{self.packages_line}: Packages are not downloaded (newslint has no "
+                         "'vale sync'): the rules that run are the styles already on StylesPath")
+        return notes + super().unknown_rules()
 
     # -- which rules exist ---------------------------------------------------
     def _all_sections(self) -> tuple[SectionRules, ...]:

@@ -87,7 +87,11 @@ def parse_ini(text: str, name: str) -> list[Section]:
     sections = [Section("", 1)]
     by_name = {"": sections[0]}
     current = sections[0]
-    for number, raw in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        raw = lines[number]
+        number += 1
         line = raw.strip()
         if not line or line[0] in "#;":
             continue
@@ -105,12 +109,33 @@ def parse_ini(text: str, name: str) -> list[Section]:
         sep = min((i for i in (line.find("="), line.find(":")) if i > 0), default=-1)
         if sep == -1:
             raise ConfigError(f"expected 'key = value', got: {line}", name, number)
-        key, value = line[:sep].strip(), _value(line[sep + 1 :])
+        key, rest = line[:sep].strip(), line[sep + 1 :].strip()
+        start = number
+        if rest.endswith("\\") and not rest.startswith(("`", '"""')):
+            value, used = _continued(rest, lines[number:])
+            number += used
+        else:
+            value = _value(rest)
         if key in current.keys:
             current.keys[key].values.append(value)
         else:
-            current.keys[key] = Key([value], number)
+            current.keys[key] = Key([value], start)
     return sections
+
+
+def _continued(first: str, following: list[str]) -> tuple[str, int]:
+    """go-ini's readContinuationLines: a value ending in a backslash goes on with the next line,
+    joined as written and trimmed, until a line that does not end in one (or the file ends).
+    Such a value keeps its `#` and `;`: go-ini strips no inline comment from it.
+    Returns the value and how many following lines it used."""
+    value, used = first[:-1], 0
+    for line in following:
+        used += 1
+        value = (value + line).strip()
+        if not value.endswith("\\"):
+            return value, used
+        value = value[:-1]
+    return value.strip(), used
 
 
 def _value(raw: str) -> str:
@@ -239,6 +264,7 @@ def load_vale_ini(path: str | Path):
         levels=levels, formats=formats, ignored_scopes=items("IgnoredScopes"),
         skipped_scopes=items("SkippedScopes"), ignored_classes=items("IgnoredClasses"),
         extra_packs=packs, vocab_files=tuple(vocab_files), style_lines=style_lines,
+        packages_line=core.keys["Packages"].line if "Packages" in core.keys else None,
     )
     return config
 
