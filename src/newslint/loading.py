@@ -14,9 +14,9 @@ import yaml
 
 from newslint import checks
 from newslint.checks.base import Check, Option, OptionError, Rule, check_type
-from newslint.document.model import SCOPES
 from newslint.errors import RuleError
 from newslint.finding import SEVERITIES
+from newslint.scopes import check_entry as check_scope
 
 COMMON: dict[str, Option] = {
     "extends": Option("str", required=True, doc="the check kind"),
@@ -32,8 +32,6 @@ COMMON: dict[str, Option] = {
     # Vale sets a rule's name from its file (check/manager.go); a `name:` in the YAML is ignored there too.
     "name": Option("str", doc="ignored: a rule's name is Pack.FileName"),
 }
-# Vale scopes that exist for other formats (HTML, reStructuredText): accepted, they match nothing here.
-OTHER_VALE_SCOPES = ("alt", "table.header", "table.cell", "table.caption", "figure", "comment", "strong", "emphasis", "link")
 UNSUPPORTED_KINDS = {"script": "Vale's 'script' kind (Tengo scripts) is not supported by newslint"}
 
 
@@ -148,8 +146,11 @@ def _common(values: dict[str, Any], kind: type[Check]) -> dict[str, Any]:
     scope = values.get("scope", kind.default_scope)
     scope = (scope,) if isinstance(scope, str) else tuple(scope)
     for s in scope:
-        if not isinstance(s, str) or s.lstrip("~") not in SCOPES + OTHER_VALE_SCOPES:
-            raise OptionError("scope", f"unknown scope {s!r} (known: {', '.join(SCOPES)})")
+        if not isinstance(s, str):
+            raise OptionError("scope", f"each scope must be a string, not {s!r}")
+        problem = check_scope(s)
+        if problem:
+            raise OptionError("scope", problem)
     fix = values.get("fix")
     if fix is not None:
         if fix not in ("safe", "unsafe"):

@@ -28,6 +28,7 @@ from newslint.document.model import Block, Document
 from newslint.document.plain import FORMAT as PLAIN
 from newslint.document.plain import parse_plain
 from newslint.errors import ConfigError
+from newslint.scopes import ScopedBlock
 
 INLINE = {
     "strong": re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S),
@@ -117,7 +118,7 @@ def _front_matter_values(text: str, blocks, config, path: str) -> list[Block]:
         at = text.find(value, m.start("rest"), m.end("rest") or m.end())
         if at < 0:
             continue
-        out.append(Block("meta", at, at + len(value)))
+        out.append(ScopedBlock("meta", at, at + len(value), parts=("text", "frontmatter", key, ext)))
     return out
 
 

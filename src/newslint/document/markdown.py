@@ -34,6 +34,9 @@ _TABLE_PIPES = re.compile(r"(?<!\\)\|")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
 
 _LEAF_INLINE = {"paragraph_open", "heading_open"}
+# A table row's `level`: its header row (Vale's `table.header` scope) is 1, a body row
+# (`table.cell`) 0. One block a row keeps the row's cells one span, as the reader always had them.
+HEADER_ROW = 1
 
 
 def block_tokens(text: str) -> list:
@@ -67,6 +70,7 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
         return start, end
 
     containers: list[str] = []
+    header = False
     tokens = _MD.parse(body)
     for i, tok in enumerate(tokens):
         if tok.type in ("blockquote_open", "list_item_open", "table_open"):
@@ -81,9 +85,11 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
             s, e = span(tok.map)
             blocks.append(Block("html", s, e))
             blank(chars, s, e)
+        elif tok.type in ("thead_open", "thead_close"):
+            header = tok.type == "thead_open"
         elif tok.type == "tr_open" and tok.map:
             s, e = span(tok.map)
-            blocks.append(Block("table", s, e))
+            blocks.append(Block("table", s, e, HEADER_ROW if header else 0))
             _blank_inline(chars, text, s, e)
             blank_pattern(chars, text, _TABLE_PIPES, s, e)
         elif tok.type in _LEAF_INLINE and tok.map:
