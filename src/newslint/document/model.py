@@ -179,6 +179,10 @@ class Document:
         """
         if isinstance(names, str):
             names = (names,)
+        from newslint.scopes import is_expression, resolve  # Vale's scope language (`heading & ~heading.h1`)
+
+        if is_expression(tuple(names)):
+            return Scope(self.prose, resolve(self, tuple(names)))
         include = [n for n in names if not n.startswith("~")]
         exclude = {n[1:] for n in names if n.startswith("~")}
         if include == ["raw"]:
