@@ -54,7 +54,10 @@ def is_match(pattern, text: str) -> bool:
 
 
 def go_format(template: str, args: tuple[str, ...]) -> str:
-    """Go's Sprintf as Vale's `CondSprintf` calls it: %s / %[n]s / %%, extra arguments ignored."""
+    """Go's Sprintf as Vale's `CondSprintf` calls it, with string arguments (Vale's are all
+    strings): %s and %v print the value, %q quotes it, %x/%X print its bytes in hex, %% is a
+    percent sign, and any other verb prints as Go prints a mismatch (`%!d(string=3)`); extra
+    arguments are ignored (CondSprintf's trailing `%[n]s` silences Go's EXTRA complaint)."""
     values = list(args) + [""]  # CondSprintf appends an empty argument
     state = {"next": 0}
 
@@ -66,9 +69,36 @@ def go_format(template: str, args: tuple[str, ...]) -> str:
         state["next"] = i + 1
         if not 0 <= i < len(values):
             return f"%!{verb}(BADINDEX)" if index else f"%!{verb}(MISSING)"
-        return str(values[i])
+        value = str(values[i])
+        if verb in "sv":
+            return value
+        if verb == "q":
+            return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        if verb in "xX":
+            digits = value.encode("utf-8").hex()
+            return digits.upper() if verb == "X" else digits
+        return f"%!{verb}(string={value})"
 
     return _VERB.sub(sub, template)
+
+
+_SIMPLE = re.compile(r"%[sv]")
+
+
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """A finding's message: each plain %s takes the next argument (newslint's own rules repeat
+    the last one for a %s too many), any other Go verb as go_format prints it; then one line,
+    as Vale's FormatAlert makes it (WhitespaceToSpace: newlines to spaces, runs of spaces to one)."""
+    if "%" in _SIMPLE.sub("", template):
+        text = go_format(template, args)
+    else:
+        values = iter(args)
+        last = args[-1] if args else ""
+        text = _SIMPLE.sub(lambda _: next(values, last), template)
+    return _SPACES.sub(" ", text.replace("\n", " "))
+
+
+_SPACES = re.compile(r" +")
 
 
 def message(template: str, *args: str) -> dict:
