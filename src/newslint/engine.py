@@ -14,14 +14,12 @@ from newslint.finding import Finding, Match
 from newslint.patterns import PatternTimedOut
 from newslint.suppression import filter_suppressed
 
-_PLACEHOLDER = re.compile(r"%[sv]")
-
-
 def fill_message(template: str, args: tuple[str, ...]) -> str:
-    """Go's Sprintf as Vale uses it: each %s takes the next argument."""
-    values = iter(args)
-    last = args[-1] if args else ""
-    return _PLACEHOLDER.sub(lambda _: next(values, last), template)
+    """Go's Sprintf as Vale uses it (each %s takes the next argument; %d, %q, %[2]s as Go prints
+    them), on one line as Vale's FormatAlert makes it: see checks/_vale.py fill."""
+    from newslint.checks._vale import fill
+
+    return fill(template, args)
 
 
 @dataclass
