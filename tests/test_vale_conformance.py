@@ -13,7 +13,8 @@ formerly errata-ai/vale; MIT License, Copyright (c) Joseph Kato):
   are in fixtures/vale/styles.
 * fixtures/vale/e2e/*.yaml: the self-contained cases of testdata/e2e/*.yaml
   (a `files:` map written into an empty folder), copied verbatim; `want` is
-  compared with the message.
+  compared with the message. features.yaml holds features/*.feature scenarios
+  from errata-ai/vale, each with the fixture files it runs on.
 
 Only Markdown and plain-text scenarios are ported: newslint does not read
 other formats. SCENARIOS below records every scenario looked at and its
@@ -95,10 +96,16 @@ SCENARIOS: dict[str, str] = {
     # e2e/scopes.yaml + features/scopes.feature
     "scopes/sentences": "pass",
     "scopes/skip-inline-mask": "pass",
-    "scopes/inline": "skipped: the indexed rules/Code.yml is older than the expected alerts ('`XXX`')",
-    "scopes/negated": "skipped: rules/HN.yml is not in the index",
-    "scopes/heading": "skipped: rules/HN.yml and rules/MinH2.yml are not in the index",
-    "scopes/raw, blockquote, list, table, attr, skip": "skipped: their test.md (or rules) are not in the index",
+    # features/scopes.feature, from errata-ai/vale's testdata (e2e/features.yaml)
+    "scopes/negated": "pass",
+    "scopes/link": "pass",
+    "scopes/blockquote": "pass",
+    "scopes/raw": "pass",
+    "scopes/heading": "xfail: test.html's alerts need the HTML reader",
+    "scopes/list": "xfail: test.html's alerts need the HTML reader",
+    "scopes/table": "xfail: a raw <table> inside Markdown and test.html need the HTML reader",
+    "scopes/attr": "xfail: image alt text is not linted yet (Vale's text.attr.alt, #14 item 2)",
+    "scopes/skip": "xfail: IgnoredClasses is not applied to inline HTML in Markdown (<span class=\"nop\">TODO</span>)",
     "scopes/paragraph, chained, matrix, inline-scopes": "skipped: fixtures not in the index",
     # e2e/patterns.yaml
     "patterns/token-ignores-path-scoped": "pass",
