@@ -121,7 +121,7 @@ def resolve(doc, names: tuple[str, ...]) -> tuple[Block, ...]:
     for block in doc.blocks:
         if block.kind in ("code", "html", "frontmatter", "title"):
             continue
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and not getattr(block, "parts", ()):
             candidates = [Block("text", block.start, block.end), block]
             candidates += [s for s in doc.sentences if block.start <= s.start and s.end <= block.end]
         else:

@@ -40,6 +40,7 @@ TERMS = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "lev
 AVOID = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error", "scope": "text",
          "ignorecase": False}
 MARKDOWN_EXTS = ("md", "mdown", "markdown", "markdn", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext")
+HTML_EXTS = ("html", "htm", "shtml", "xhtml")  # Vale's FormatByExtension
 
 
 @dataclass
@@ -77,7 +78,7 @@ class ValeConfig(Config):
     formats: dict[str, str] = field(default_factory=dict)
     ignored_scopes: tuple[str, ...] = ()
     skipped_scopes: tuple[str, ...] = ()
-    ignored_classes: tuple[str, ...] = ()  # HTML classes: no HTML is linted here, so nothing to do
+    ignored_classes: tuple[str, ...] = ()  # HTML elements with these classes are not prose
     extra_packs: tuple[str, ...] = ()  # [newslint] packs: newslint packs run on every file
     vocab_files: tuple[Path, ...] = ()
     style_lines: dict[str, int] = field(default_factory=dict)  # ini line naming each style or rule
@@ -276,7 +277,7 @@ class ValeConfig(Config):
     def format_of(self, path: str, ext: str | None) -> str:
         suffix = (ext or Path(path).suffix).lower().lstrip(".")
         suffix = self.formats.get(suffix, suffix).lower()
-        return "md" if suffix in MARKDOWN_EXTS else PLAIN
+        return "md" if suffix in MARKDOWN_EXTS else "html" if suffix in HTML_EXTS else PLAIN
 
     def read(self, path: str, text: str, ext: str | None = None, bom: bool = False) -> Document:
         from newslint.vale_document import read_vale

@@ -18,6 +18,7 @@ Plain text (`.txt` and unknown formats) goes to document/plain.py. For Markdown:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import regex
 import yaml
@@ -38,18 +39,33 @@ INLINE = {
 }
 INLINE_ALIASES = {"b": "strong", "i": "em", "s": "del", "strike": "del", "link": "a", "strong": "strong",
                   "em": "em", "emphasis": "em", "a": "a", "del": "del"}
+INLINE_HTML_ALIASES = {"emphasis": "em", "link": "a"}  # IgnoredScopes' names for inline tags
 BLOCK_KINDS = {"blockquote": ("blockquote", 0), "li": ("list", 0), "ul": ("list", 0), "ol": ("list", 0),
                "table": ("table", 0), "tr": ("table", 0), "td": ("table", 0), "th": ("table", 0),
                "p": ("paragraph", 0), **{f"h{n}": ("heading", n) for n in range(1, 7)}}
 
 
+# Vale's lintHTMLTokens: these tags are skipped unless SkippedScopes names others; code, tt and kbd
+# are ignored inline unless IgnoredScopes names others; these classes are always skipped.
+HTML_SKIPPED = ("script", "style", "pre", "figure", "noscript", "iframe")
+HTML_IGNORED = ("tt", "code", "kbd")
+HTML_CLASSES = ("problematic", "pre", "code")
+
+
 def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Document:
     if fmt == PLAIN:
         return parse_plain(path, text, bom)
+    if fmt == "html":
+        return _html(config, path, text, bom)
     doc = parse_markdown(path, text, bom)
     tokens, blocks = config.ignores_for(path if not path.startswith("<") else None)
     chars = list(doc.prose)
-    kept = [b for b in doc.blocks if b.kind != "title"]  # the title is one of the front matter values below
+    kept = [b for b in doc.blocks if b.kind not in ("title", "html")]  # the title: a front matter value below
+    for b in doc.blocks_of("html"):
+        # Vale renders Markdown to HTML, so a raw HTML block (a <table>, a <figure>) is read as HTML is.
+        inner = _html(config, path, text[b.start:b.end])
+        chars[b.start:b.end] = inner.prose
+        kept += [replace(x, start=x.start + b.start, end=x.end + b.start) for x in inner.blocks]
     for b in doc.blocks:
         if b.kind == "title":
             blank(chars, b.start, b.end)
@@ -81,6 +97,17 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
             blank(chars, b.start, b.end)
         kept = [b for b in kept if b not in drop]
     return Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
+
+
+def _html(config, path: str, text: str, bom: bool = False) -> Document:
+    """An HTML document (or a raw HTML block of Markdown) with the ini's SkippedScopes, IgnoredScopes
+    and IgnoredClasses, each replacing Vale's defaults as in lintHTMLTokens."""
+    from newslint.document.html import parse_html
+
+    inline = {INLINE_HTML_ALIASES.get(s.lower(), s.lower()) for s in config.ignored_scopes or HTML_IGNORED}
+    return parse_html(path, text, bom, skip=frozenset(config.skipped_scopes or HTML_SKIPPED),
+                      ignored_classes=frozenset(HTML_CLASSES + tuple(config.ignored_classes)),
+                      ignored_inline=frozenset(inline))
 
 
 def _finditer(pattern: str, text: str, config, key: str):
