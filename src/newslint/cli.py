@@ -74,7 +74,7 @@ def check(
     ignore: List[str] = typer.Option([], "--ignore", metavar="RULE", help="Skip this rule or pack (repeatable)."),
     no_nlp: bool = typer.Option(False, "--no-nlp", help="Skip the rules that need spaCy (faster; for quick hooks)."),
     fail_on: str = typer.Option("warning", "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at or above: suggestion, warning, error, never."),
-    ext: Optional[str] = typer.Option(None, "--ext", metavar="EXT", help="Format of stdin (or of every file): .md or .txt."),
+    ext: Optional[str] = typer.Option(None, "--ext", metavar="EXT", help="Format of stdin (or of every file): .md, .txt or .html."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="PATH", help="With -, treat stdin as this file: its config, ignore globs, overrides, format and the path in findings."),
     ignore_syntax: bool = typer.Option(False, "--ignore-syntax", help="Read every file as plain text, as Vale's --ignore-syntax does (no markup, no title line)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)."),
@@ -114,8 +114,8 @@ def check(
         _choice(backend, BACKENDS, "--require")
     if scheduler and executor != "dask":
         raise typer.BadParameter("needs --executor dask", param_hint="--scheduler")
-    if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text"):
-        raise typer.BadParameter("must be .md or .txt", param_hint="--ext")
+    if ext is not None and ext.lstrip(".").lower() not in ("md", "txt", "markdown", "text", "html", "htm"):
+        raise typer.BadParameter("must be .md, .txt or .html", param_hint="--ext")
     if fix and paths == ["-"] and not show_diff:
         raise typer.BadParameter("cannot rewrite stdin; use --diff to see the fixes", param_hint="--fix")
     if changed_lines and not diff_base:

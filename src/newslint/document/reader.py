@@ -10,7 +10,8 @@ from newslint.errors import InputError
 
 MARKDOWN_EXTS = (".md", ".markdown", ".mdown", ".mkd")
 TEXT_EXTS = (".txt", ".text")
-ARTICLE_EXTS = MARKDOWN_EXTS + TEXT_EXTS
+HTML_EXTS = (".html", ".htm", ".xhtml")  # what most CMSs export: document/html.py
+ARTICLE_EXTS = MARKDOWN_EXTS + TEXT_EXTS + HTML_EXTS
 BOM = b"\xef\xbb\xbf"
 
 
@@ -18,7 +19,7 @@ def format_for(name: str, ext: str | None = None) -> str:
     suffix = (ext or Path(name).suffix).lower()
     if not suffix.startswith("."):
         suffix = "." + suffix
-    return "md" if suffix in MARKDOWN_EXTS else "txt"
+    return "md" if suffix in MARKDOWN_EXTS else "html" if suffix in HTML_EXTS else "txt"
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:
@@ -45,6 +46,10 @@ def parse(path: str, text: str, fmt: str, bom: bool = False) -> Document:
         from newslint.document.markdown import parse_markdown
 
         return parse_markdown(path, text, bom)
+    if fmt == "html":
+        from newslint.document.html import parse_html
+
+        return parse_html(path, text, bom)
     return parse_text(path, text, bom)
 
 
