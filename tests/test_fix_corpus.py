@@ -41,6 +41,8 @@ def test_fix_round_trips_the_corpus(tmp_path, corpus):
         pytest.skip("needs ../shared/corpus")
     work = tmp_path / "articles"
     shutil.copytree(corpus, work, ignore=shutil.ignore_patterns("*.tsv", "*.md") if corpus != CORPUS else None)
+    for p in work.iterdir():  # the shared corpus is read-only, and --fix leaves read-only files alone
+        p.chmod(0o644)
     originals = {p.name: p.read_text(encoding="utf-8") for p in work.iterdir()}
     before = json.loads(newslint("check", work, "-f", "json", "--no-cache", timeout=600).out)["findings"]
     safe = [f for f in before if f["fix"] and f["fix"]["safe"]]

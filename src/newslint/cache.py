@@ -1,7 +1,10 @@
 """The result cache: a file's findings, keyed by its content, its rules and newslint's version.
 
 Entries are small JSON files under the cache folder, written to a temporary file
-and renamed, so concurrent runs never read half an entry; a damaged entry is a miss.
+and renamed, so concurrent runs never read half an entry. The cache folder is not
+trusted: an entry is read only if it is a regular file (a FIFO would hang the run,
+a symlink could point anywhere) that passes its checksum and a schema check; any
+other entry is a miss, removed so that this run's result replaces it (it heals).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -43,17 +47,14 @@ class Cache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict | None:
-        try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        path = self._path(key)
+        data = _read_regular(path)
+        entry = _unwrap(data) if data is not None else None
+        if entry is None:
+            if data is not None or path.is_symlink() or path.exists():
+                _remove(path)  # a damaged or foreign entry: gone, so this run's result replaces it
             return None
-        if not isinstance(data, dict):
-            return None
-        try:
-            data["findings"] = [finding_from_dict(f) for f in data["findings"]]
-        except (KeyError, TypeError, ValueError):
-            return None
-        return data
+        return entry
 
     def put(self, key: str, entry: dict) -> None:
         path = self._path(key)
@@ -62,11 +63,13 @@ class Cache:
             marker = self.folder / ".gitignore"
             if not marker.exists():
                 marker.write_text("# created by newslint\n*\n")
-            payload = {**entry, "findings": [asdict(f) for f in entry["findings"]]}
+            payload = json.dumps({**entry, "findings": [asdict(f) for f in entry["findings"]]}, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-            os.replace(tmp, path)
+                json.dump({"sha256": _digest(payload), "data": payload}, handle, ensure_ascii=False)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            os.replace(tmp, path)  # replaces a symlink or a FIFO as well, never writes through one
         except OSError:
             pass  # a cache that cannot be written only costs speed
 
@@ -78,5 +81,81 @@ class Cache:
 
 
 def finding_from_dict(d: dict) -> Finding:
-    fix = d.get("fix")
+    """A Finding from the dict `put` wrote; ValueError for any other shape (types are checked:
+    a string where a line number belongs would break a reporter later)."""
+    from newslint.finding import SEVERITIES
+
+    fix = d.get("fix") if isinstance(d, dict) else None
+    if not _typed(d, FIELDS) or d["severity"] not in SEVERITIES or not isinstance(d.get("suggestions", []), list) \
+            or not all(isinstance(x, str) for x in d.get("suggestions", [])) \
+            or (fix is not None and not _typed(fix, FIX_FIELDS)):
+        raise ValueError("not a cached finding")
     return Finding(**{**d, "suggestions": tuple(d.get("suggestions", ())), "fix": Fix(**fix) if fix else None})
+
+
+MAX_ENTRY = 64 * 1024 * 1024  # bytes; an entry larger than any real one is damage, not a result
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The entry's bytes, only if it is a regular file (not a symlink, FIFO, device or folder)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ENTRY:
+            return b""  # present but not an entry: a miss that heals
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _digest(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _unwrap(data: bytes) -> dict | None:
+    """The entry, if its checksum holds and it has the shape `put` writes; else None."""
+    try:
+        outer = json.loads(data)
+        payload = outer["data"]
+        if not isinstance(payload, str) or outer.get("sha256") != _digest(payload):
+            return None
+        entry = json.loads(payload)
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return None
+    if not (isinstance(entry, dict) and isinstance(entry.get("path"), str)
+            and isinstance(entry.get("findings"), list) and isinstance(entry.get("lines", {}), dict)):
+        return None
+    if not all(isinstance(k, str) and k.isdigit() and isinstance(v, str) for k, v in entry.get("lines", {}).items()):
+        return None
+    try:
+        entry["findings"] = [finding_from_dict(f) for f in entry["findings"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return entry
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+FIELDS = {"path": str, "line": int, "col": int, "end_line": int, "end_col": int, "rule": str, "severity": str,
+          "message": str, "match": str, "offset": int, "end_offset": int, "fingerprint": str}
+FIX_FIELDS = {"start": int, "end": int, "replacement": str, "safe": bool, "line": int, "col": int,
+              "end_line": int, "end_col": int}
+
+
+def _typed(d, fields: dict) -> bool:
+    return (isinstance(d, dict) and set(d) <= set(fields) | {"suggestions", "fix"}
+            and all(type(d.get(k)) is t for k, t in fields.items()))

@@ -24,7 +24,7 @@ from newslint.errors import NewslintError
 from newslint.finding import Finding, severity_rank
 from newslint.known import Names
 from newslint.progress import progress
-from newslint.report import ReportContext, Summary, reporter
+from newslint.report import ReportContext, Summary, printable, reporter
 from newslint.runner import Options, Target, default_jobs, nlp_rules, plan, run
 
 
@@ -78,8 +78,12 @@ def check(req: Request) -> int:
     changes = Changes(req.diff_base) if req.diff_base else None
     configs = ConfigCache(req.config)
     keep = changes.has if changes is not None else (lambda path: True)
-    targets, input_errors = plan(req.paths, configs, keep, req.stdin_filename)
-    summary = Summary(errors=input_errors)
+    notes: list[str] = []
+    targets, input_errors = plan(req.paths, configs, keep, req.stdin_filename, notes)
+    summary = Summary(errors=[printable(e) for e in input_errors])
+    if not req.quiet:
+        for note in notes:
+            say(f"notice: {printable(note)}")
     _skipped_rules(targets, req.strict)
     selection = _check_names(targets, req.selection)
     selection = _without_missing_nlp(targets, selection, req)
@@ -90,7 +94,7 @@ def check(req: Request) -> int:
                       None if req.no_cache or req.fix else Cache(req.cache_dir or default_cache_dir()),
                       req.executor, req.scheduler, ignore_syntax=req.ignore_syntax)
     stdin = sys.stdin.buffer.read() if req.paths == ["-"] else None
-    outcome = _collect(targets, options, stdin, summary, known, changes if req.changed_lines else None)
+    outcome = _collect(targets, options, stdin, summary, known, changes if req.changed_lines else None, req.quiet)
 
     _backend_warnings(outcome.warned, req.require, summary)
     for message in summary.errors:
@@ -143,33 +147,49 @@ def check(req: Request) -> int:
 
 
 def _collect(targets: list[Target], options: Options, stdin: bytes | None, summary: Summary,
-             known, changes: Changes | None) -> Outcome:
+             known, changes: Changes | None, quiet: bool = False) -> Outcome:
     outcome = Outcome()
-    with progress(len(targets)) as advance:
-        for result in run(targets, options, stdin):
-            advance()
-            summary.errors.extend(result.errors)
-            for warning in dict.fromkeys(result.warnings):  # one file counts once per reason
-                outcome.warned[warning] = outcome.warned.get(warning, 0) + 1
-            if not result.checked:
-                continue
-            summary.files += 1
-            outcome.diffs.append(result.diff)
-            if result.fixed:
-                outcome.fixed[result.path] = Counter(result.fixed)
-            kept = result.findings
-            if known is not None:
-                kept = baseline.new_findings(kept, known)
-            if changes is not None and result.path != "-":
-                lines_changed = changes.lines(result.path)
-                if lines_changed is not None:
-                    kept = [f for f in kept if lines_changed & set(range(f.line, f.end_line + 1))]
-            for f in kept:
-                summary.add(f)
-                outcome.lines[(f.path, f.line)] = result.lines.get(f.line)
-                outcome.lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
-            outcome.findings.extend(kept)
+    try:
+        with progress(len(targets)) as advance:
+            for result in run(targets, options, stdin):
+                advance()
+                _add(result, outcome, summary, known, changes, quiet)
+    except BaseException:
+        # The run is dying (interrupted, a worker lost): first say which files were already rewritten.
+        if outcome.fixed:
+            say(f"before this error, --fix rewrote: {', '.join(printable(p) for p in outcome.fixed)}")
+        raise
     return outcome
+
+
+def _add(result, outcome: Outcome, summary: Summary, known, changes: Changes | None, quiet: bool) -> None:
+    summary.errors.extend(printable(e) for e in result.errors)
+    for note in result.notes:  # --quiet silences notices, never warnings (a fix left undone)
+        if not (quiet and note.startswith("notice:")):
+            say(printable(note))
+    for warning in dict.fromkeys(result.warnings):  # one file counts once per reason
+        outcome.warned[warning] = outcome.warned.get(warning, 0) + 1
+    if not result.checked:
+        return
+    summary.files += 1
+    outcome.diffs.append(printable(result.diff))
+    if result.fixed:
+        outcome.fixed[printable(result.path)] = Counter(result.fixed)
+    kept = result.findings
+    if known is not None:
+        kept = baseline.new_findings(kept, known)
+    if changes is not None and result.path != "-":
+        lines_changed = changes.lines(result.path)
+        if lines_changed is not None:
+            kept = [f for f in kept if lines_changed & set(range(f.line, f.end_line + 1))]
+    shown = printable(result.path)
+    if shown != result.path:  # an undecodable file name: reports name it readably (\xe9)
+        kept = [replace(f, path=shown) for f in kept]
+    for f in kept:
+        summary.add(f)
+        outcome.lines[(f.path, f.line)] = result.lines.get(f.line)
+        outcome.lines[(f.path, f.end_line)] = result.lines.get(f.end_line)
+    outcome.findings.extend(kept)
 
 
 def _skipped_rules(targets: list[Target], strict: bool) -> None:

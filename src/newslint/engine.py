@@ -183,6 +183,7 @@ class FileReport:
     fixes_applied: int = 0
     fixed: dict[str, int] = field(default_factory=dict)  # rule -> fixes applied (--show-fixes)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # see Result.warnings
+    notes: list[str] = field(default_factory=list)  # said on stderr, not errors (a fix skipped, and why)
 
 
 MAX_FIX_PASSES = 5  # a fix can reveal another (e.g. "the the the"); stop after a few rounds
@@ -191,9 +192,9 @@ MAX_FIX_PASSES = 5  # a fix can reveal another (e.g. "the the the"); stop after 
 def check_file(doc: Document, config, selection: Selection = Selection(), fix: FixMode | None = None) -> FileReport:
     """Lint one document; with `fix`, apply fixes (atomically), re-check and report what remains."""
     from newslint import fixing
-    from newslint.document.reader import parse
+    from newslint.document.reader import BOM, parse
 
-    result = check_document(doc, config, selection)
+    result = first = check_document(doc, config, selection)
     if fix is None:
         return FileReport(doc, result.findings, result.errors, warnings=result.warnings)
     original, current, applied = doc, doc, Counter()
@@ -210,5 +211,9 @@ def check_file(doc: Document, config, selection: Selection = Selection(), fix: F
     if current.text != original.text:
         report.diff = fixing.diff(doc.path, original.text, current.text, doc.bom)
         if fix.write:
-            fixing.write_atomic(doc.path, current.text, doc.bom)
+            expected = (BOM if doc.bom else b"") + original.text.encode("utf-8")  # what was read (decode is lossless)
+            why = fixing.rewrite(doc.path, expected, current.text, doc.bom)
+            if why is not None:  # left alone: report what the file still holds, and why
+                return FileReport(original, first.findings, first.errors, warnings=first.warnings,
+                                  notes=[f"warning: {why}"])
     return report

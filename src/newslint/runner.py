@@ -7,6 +7,7 @@ boundaries, so memory does not grow with the size of the archive.
 from __future__ import annotations
 
 import os
+import stat
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from newslint.document.model import Document
 from newslint.document.reader import decode, format_for, parse
 from newslint.engine import FixMode, Selection, check_file
 from newslint.errors import InputError, NewslintError
-from newslint.files import expand
+from newslint.files import Skipped, expand, special_kind
 from newslint.finding import Finding
 
 BATCH = 8  # files per task sent to a worker: amortises inter-process overhead
@@ -47,6 +48,7 @@ class FileResult:
     checked: bool = True
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (backend, message), e.g. LanguageTool down
     fixed: dict[str, int] = field(default_factory=dict)  # rule -> fixes applied
+    notes: list[str] = field(default_factory=list)  # "notice: ..." or "warning: ...": said, not an error
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,18 @@ class Target:
 
 
 def plan(paths: list[str], configs: ConfigCache, keep=lambda path: True,
-         stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
+         stdin_name: str | None = None, notes: list[str] | None = None) -> tuple[list[Target], list[str]]:
     """Targets with their configs, every rule loaded and validated before anything is checked.
 
     Stdin named by `stdin_name` is treated as that file: its config, `ignore` globs and overrides.
+    A special file skipped (a FIFO, a device) is added to `notes`, not to the errors.
     """
     targets, errors = [], []
     for item in expand(paths) if paths != ["-"] else ["-"]:
+        if isinstance(item, Skipped):
+            if notes is not None:
+                notes.append(str(item))
+            continue
         if isinstance(item, NewslintError):
             errors.append(str(item))
             continue
@@ -128,35 +135,62 @@ def _check(doc: Document, config: Config, options: Options) -> FileResult:
         return FileResult(doc.path, errors=[f"{doc.path}: cannot write the fixed file: {exc.strerror or exc}"])
     lines = {n: report.doc.line_text(n) for f in report.findings for n in (f.line, f.end_line)}
     return FileResult(doc.path, report.findings, [str(e) for e in report.errors], report.diff, lines,
-                      warnings=report.warnings, fixed=report.fixed)
+                      warnings=report.warnings, fixed=report.fixed, notes=report.notes)
+
+
+def _guarded(path: str, work) -> FileResult:
+    """One file's work; whatever goes wrong in it (a bug in a check, a backend's internal error)
+    is that file's error, and the other files are still checked and reported."""
+    try:
+        return work()
+    except NewslintError as exc:
+        return FileResult(path, errors=[str(exc) if exc.path else f"{path}: {exc}"], checked=False)
+    except (RecursionError, MemoryError, Exception) as exc:
+        return FileResult(path, errors=[f"{path}: internal error while checking: {type(exc).__name__}: {exc}"],
+                          checked=False)
 
 
 def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
     """Check a batch of files; their prose goes through spaCy in one stream when a rule needs it."""
-    items = [(_parse(path, data, options, _config(cfg_path)), _config(cfg_path)) for path, data, cfg_path in batch]
+    items = [(_guarded(path, lambda: _parse(path, data, options, _config(cfg_path))), _config(cfg_path))
+             for path, data, cfg_path in batch]
     nlp_docs = [d for d, cfg in items if isinstance(d, Document) and _needs_nlp(d, cfg, options)]
     if nlp_docs:
         from newslint import nlp
 
         try:
             nlp.prepare(nlp_docs)
-        except NewslintError:
-            pass  # no model: each NLP check reports it (a warning) on its own document
-    return [d if isinstance(d, FileResult) else _check(d, cfg, options) for d, cfg in items]
+        except Exception:  # no model, or one document spaCy rejects: each NLP check then meets it
+            pass  # on its own document, where the error is that file's alone
+    return [d if isinstance(d, FileResult) else _guarded(d.path, lambda d=d, cfg=cfg: _check(d, cfg, options))
+            for d, cfg in items]
 
 
 # -- main side -----------------------------------------------------------------
 def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
     if target.path == "-":
         return stdin or b""
+    path = target.path
     try:
-        return Path(target.path).read_bytes()
+        # O_NONBLOCK: a FIFO swapped in since discovery must not hang the run; a regular file ignores it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        return FileResult(target.path, errors=[f"{target.path}: is a directory"], checked=False)
+        return FileResult(path, errors=[f"{path}: is a directory"], checked=False)
     except FileNotFoundError:
-        return FileResult(target.path, errors=[f"{target.path}: no such file"], checked=False)
+        return FileResult(path, errors=[f"{path}: no such file"], checked=False)
     except OSError as exc:
-        return FileResult(target.path, errors=[f"{target.path}: cannot read: {exc.strerror or exc}"], checked=False)
+        return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"], checked=False)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            mode = os.fstat(fd).st_mode
+            kind = "a folder" if stat.S_ISDIR(mode) else special_kind(mode)
+            if kind == "a folder":
+                return FileResult(path, errors=[f"{path}: is a directory"], checked=False)
+            if kind:
+                return FileResult(path, notes=[f"notice: {path}: not a regular file ({kind}): skipped"], checked=False)
+            return handle.read()
+        except OSError as exc:
+            return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"], checked=False)
 
 
 def _cache_key(target: Target, data: bytes, options: Options) -> str:

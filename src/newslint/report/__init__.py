@@ -62,6 +62,17 @@ def reporter(name: str):
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
 
 
+def printable(text: str) -> str:
+    """A file name (or a message naming one) as valid UTF-8: bytes a name could not be decoded
+    from (Linux allows any) are kept by Python as lone surrogates, which no UTF-8 report can
+    hold; they are written `\\xe9`, so the report stays valid and still names the file."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def utf8_column(line: str | None, col: int) -> int:
     """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
     if line is None:
