@@ -315,7 +315,7 @@ def load_config(path: str | Path) -> Config:
         except OptionError as exc:
             raise fail(exc.message, "languagetool") from None
 
-    config = Config(path=path, packs=tuple(packs), rules=rules, min_severity=min_severity,
+    config = Config(path=path, packs=tuple(dict.fromkeys(packs)), rules=rules, min_severity=min_severity,
                     accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides) + tuple(ignore_rules),
                     ignore=tuple(ignore), regex_timeout=float(timeout), languagetool=languagetool)
     object.__setattr__(config, "_key_lines", lines)

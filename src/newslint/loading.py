@@ -16,6 +16,7 @@ from newslint import checks
 from newslint.checks.base import Check, Option, OptionError, Rule, check_type
 from newslint.errors import RuleError
 from newslint.finding import SEVERITIES
+from newslint.safe_yaml import guarded
 from newslint.scopes import check_entry as check_scope
 
 COMMON: dict[str, Option] = {
@@ -55,7 +56,7 @@ def _key_lines(text: str) -> tuple[Any, dict[str, int]]:
 
 
 def _parse(text: str, loader_class) -> tuple[Any, dict[str, int]]:
-    loader = loader_class(text)
+    loader = guarded(loader_class)(text)  # safe_yaml: size, alias-bomb and duplicate-key limits (#18)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
