@@ -155,3 +155,31 @@ def test_fix_lists_what_it_rewrote_before_a_later_file_fails(folder):
     assert (folder / "d" / "m.txt").read_text() == "CRASH the the.\n"
     assert "Fixed 2 findings in 2 files" in r.out
     assert "d/m.txt: internal error while checking: RuntimeError: a bug" in r.err
+
+
+def test_a_runaway_check_stops_at_the_per_file_budget(folder):
+    # A check that never ends on one file (a super-linear path no guard foresaw) stops there.
+    write(folder / "sitecustomize.py", """
+        import newslint.engine as e
+        real = e.check_document
+        def check_document(doc, *a, **k):
+            while "HANG" in doc.text:
+                pass
+            return real(doc, *a, **k)
+        e.check_document = check_document
+        """)
+    write(folder / "d" / "m.txt", "HANG the the.\n")
+    for fmt in ("json", "text"):
+        r = newslint("check", "d", "-f", fmt, "--timeout-per-file", "1", *RUN, cwd=folder, timeout=60,
+                     env=with_path(folder))
+        assert r.code == 2
+        assert "d/m.txt: not checked: its checks ran past 1 s (--timeout-per-file)" in r.err
+        if fmt == "json":
+            assert paths(r) == ["d/a.txt", "d/z.txt"]
+            assert r.json["summary"]["unchecked"] == 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1"])
+def test_timeout_per_file_must_be_finite(folder, value):
+    r = newslint("check", "d", "--timeout-per-file", value, *RUN, cwd=folder)
+    assert r.code == 2 and "--timeout-per-file" in r.err and "Traceback" not in r.err

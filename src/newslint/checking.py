@@ -58,6 +58,7 @@ class Request:
     stdin_filename: str | None = None
     root: Path | None = None
     strict: bool = False
+    timeout_per_file: float = 60.0
 
 
 @dataclass
@@ -92,7 +93,8 @@ def check(req: Request) -> int:
 
     options = Options(selection, req.fix, req.ext, req.jobs if req.jobs > 0 else default_jobs(),
                       None if req.no_cache or req.fix else Cache(req.cache_dir or default_cache_dir()),
-                      req.executor, req.scheduler, ignore_syntax=req.ignore_syntax)
+                      req.executor, req.scheduler, ignore_syntax=req.ignore_syntax,
+                      timeout_per_file=req.timeout_per_file)
     stdin = sys.stdin.buffer.read() if req.paths == ["-"] else None
     outcome = _collect(targets, options, stdin, summary, known, changes if req.changed_lines else None, req.quiet)
 

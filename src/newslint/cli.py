@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -95,6 +96,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
     executor: str = typer.Option("local", "--executor", metavar="NAME", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
+    timeout_per_file: float = typer.Option(60.0, "--timeout-per-file", metavar="SECONDS", help="Stop checking a file after this many seconds and report it as an error; the other files are still checked (0: no limit)."),
     require: List[str] = typer.Option([], "--require", metavar="BACKEND", help="Exit 2 when this optional backend is missing or fails, instead of a notice or warning: nlp (spaCy and its model), languagetool."),
     strict: bool = typer.Option(False, "--strict", help="A rule that cannot be loaded (a Tengo script, a bad key) is an error (exit 2), not a warning and a skip."),
 ) -> int:
@@ -122,6 +124,8 @@ def check(
         raise typer.BadParameter("needs --diff-base REF", param_hint="--changed-lines")
     if stdin_filename is not None and paths != ["-"]:
         raise typer.BadParameter("names stdin: give - as the only path", param_hint="--stdin-filename")
+    if not (math.isfinite(timeout_per_file) and 0 <= timeout_per_file <= 86400):
+        raise typer.BadParameter("must be a number of seconds from 0 (no limit) to 86400", param_hint="--timeout-per-file")
     if statistics and fmt not in ("text", "json"):
         raise typer.BadParameter("works with --format text or json", param_hint="--statistics")
     return run_check(Request(
@@ -131,6 +135,7 @@ def check(
         diff_base=diff_base, changed_lines=changed_lines, jobs=jobs, no_cache=no_cache, cache_dir=cache_dir,
         executor=executor, scheduler=scheduler, require=tuple(require), output_file=output_file, quiet=quiet,
         statistics=statistics, show_fixes=show_fixes, stdin_filename=stdin_filename, root=root, strict=strict,
+        timeout_per_file=timeout_per_file,
     ))
 
 

@@ -7,9 +7,12 @@ boundaries, so memory does not grow with the size of the archive.
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -36,6 +39,7 @@ class Options:
     executor: str = "local"  # "local" (a process pool when jobs > 1) or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     ignore_syntax: bool = False  # read every file as plain text, as Vale's --ignore-syntax does
+    timeout_per_file: float = 60.0  # seconds one file's reading and checks may take; 0: no limit
 
 
 @dataclass
@@ -138,11 +142,45 @@ def _check(doc: Document, config: Config, options: Options) -> FileResult:
                       warnings=report.warnings, fixed=report.fixed, notes=report.notes)
 
 
-def _guarded(path: str, work) -> FileResult:
-    """One file's work; whatever goes wrong in it (a bug in a check, a backend's internal error)
-    is that file's error, and the other files are still checked and reported."""
+class FileTimedOut(BaseException):
+    """A file's work ran past --timeout-per-file (raised from the alarm's signal handler). A BaseException,
+    so that a check's own `except Exception` cannot swallow it."""
+
+
+@contextmanager
+def budget(seconds: float):
+    """Raise FileTimedOut in this thread once `seconds` have passed (0: no limit).
+
+    A runaway check on one hostile file (a pathological input no linear guard foresaw)
+    must not stall the run: SIGALRM interrupts it between Python bytecodes. Only the main
+    thread of a process receives signals, so threads (Dask's workers) run without a budget;
+    a C routine that never returns to Python is stopped only when it does.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise FileTimedOut()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return work()
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _guarded(path: str, work, seconds: float = 0) -> FileResult:
+    """One file's work; whatever goes wrong in it (a bug in a check, a backend's internal error,
+    a check past the time budget) is that file's error, and the other files are still checked."""
+    try:
+        with budget(seconds):
+            return work()
+    except FileTimedOut:
+        return FileResult(path, errors=[f"{path}: not checked: its checks ran past {seconds:g} s "
+                                        "(--timeout-per-file); the other files were checked"], checked=False)
     except NewslintError as exc:
         return FileResult(path, errors=[str(exc) if exc.path else f"{path}: {exc}"], checked=False)
     except (RecursionError, MemoryError, Exception) as exc:
@@ -152,17 +190,19 @@ def _guarded(path: str, work) -> FileResult:
 
 def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) -> list[FileResult]:
     """Check a batch of files; their prose goes through spaCy in one stream when a rule needs it."""
-    items = [(_guarded(path, lambda: _parse(path, data, options, _config(cfg_path))), _config(cfg_path))
+    seconds = options.timeout_per_file
+    items = [(_guarded(path, lambda: _parse(path, data, options, _config(cfg_path)), seconds), _config(cfg_path))
              for path, data, cfg_path in batch]
     nlp_docs = [d for d, cfg in items if isinstance(d, Document) and _needs_nlp(d, cfg, options)]
     if nlp_docs:
         from newslint import nlp
 
         try:
-            nlp.prepare(nlp_docs)
-        except Exception:  # no model, or one document spaCy rejects: each NLP check then meets it
-            pass  # on its own document, where the error is that file's alone
-    return [d if isinstance(d, FileResult) else _guarded(d.path, lambda d=d, cfg=cfg: _check(d, cfg, options))
+            with budget(seconds * len(nlp_docs)):
+                nlp.prepare(nlp_docs)
+        except (Exception, FileTimedOut):  # no model, one document spaCy rejects, or a runaway one:
+            pass  # each NLP check then meets it on its own document, as that file's error alone
+    return [d if isinstance(d, FileResult) else _guarded(d.path, lambda d=d, cfg=cfg: _check(d, cfg, options), seconds)
             for d, cfg in items]
 
 
