@@ -86,10 +86,18 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         inline = INLINE.get(INLINE_ALIASES.get(scope.lower(), ""))
         if inline is None:
             continue
-        for b in kept:
-            for m in inline.finditer(text, b.start, b.end):
+        for b in kept:  # the whole lines: a block's prose is trimmed, `**` at its start or end outside it
+            for m in inline.finditer(text, *_lines_of(text, b)):
                 group = 2 if inline.groups >= 2 else 1
                 blank(chars, m.start(group), m.end(group))
+    classes = set(HTML_CLASSES) | set(config.ignored_classes)
+    tags = {INLINE_HTML_ALIASES.get(s.lower(), s.lower()) for s in config.ignored_scopes or HTML_IGNORED}
+    for b in kept:  # inline HTML: Vale skips the text of an ignored tag or an element of an ignored class
+        for m in _INLINE_HTML.finditer(text, *_lines_of(text, b)):
+            if m.group("tag").lower() in tags or classes & set((m.group("classes") or "").split()):
+                blank(chars, m.start("body"), m.end("body"))
+    if "alt" not in {s.lower() for s in config.skipped_scopes}:
+        kept = _alt_texts(text, chars, kept, [b for b in doc.blocks if b.kind in ("code", "html", "frontmatter")])
     skipped = [BLOCK_KINDS[s.lower()] for s in config.skipped_scopes if s.lower() in BLOCK_KINDS]
     if skipped:
         drop = [b for b in kept if any(b.kind == k and (not level or b.level == level) for k, level in skipped)]
@@ -97,6 +105,44 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
             blank(chars, b.start, b.end)
         kept = [b for b in kept if b not in drop]
     return Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
+
+
+_INLINE_HTML = re.compile(r"""<(?P<tag>[A-Za-z][\w-]*)\b(?:[^<>]*?\bclass\s*=\s*["'](?P<classes>[^"']*)["'])?[^<>]*>"""
+                          r"(?P<body>.*?)</(?P=tag)\s*>", re.S)
+_IMAGE_ALT = re.compile(r"!\[(?P<alt>[^\]]+)\]\(")
+
+
+def _alt_texts(text: str, chars: list[str], kept: list[Block], code: list[Block]) -> list[Block]:
+    """Vale lints an image's alt text on its own, as `text.attr.alt`, and not as part of its
+    paragraph: each alt becomes a block, and a block around one is cut in two around it."""
+    alts = [m.span("alt") for m in _IMAGE_ALT.finditer(text) if m.group("alt").strip()
+            and not any(c.start <= m.start() < c.end for c in code)]
+    if not alts:
+        return kept
+    out: list[Block] = []
+    for b in kept:
+        inside = [(s, e) for s, e in alts if b.start <= e and s < b.end] if b.kind in ALT_HOLDERS else []
+        start = b.start
+        for s, e in inside:
+            if s > start and "".join(chars[start:s]).strip():
+                out.append(replace(b, start=start, end=s))
+            start = max(start, e)
+        if start < b.end and "".join(chars[start:b.end]).strip():
+            out.append(replace(b, start=start, end=b.end) if inside else b)
+    for s, e in alts:
+        chars[s:e] = text[s:e]
+        out.append(ScopedBlock("meta", s, e, parts=("text", "attr", "alt")))
+    return out
+
+
+ALT_HOLDERS = ("paragraph", "list", "blockquote", "table", "heading")
+
+
+def _lines_of(text: str, block: Block) -> tuple[int, int]:
+    """The whole lines a block's text sits on: a block is trimmed to its prose, and the markup
+    around that prose (an image before it, the tag that opens a <span>) lies outside it."""
+    end = text.find("\n", block.end)
+    return text.rfind("\n", 0, block.start) + 1, len(text) if end < 0 else end
 
 
 def _html(config, path: str, text: str, bom: bool = False) -> Document:
