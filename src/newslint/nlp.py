@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from newslint.errors import BackendUnavailable
 
@@ -110,7 +112,7 @@ def parsed(doc) -> list:
     cached = doc.__dict__.get("_nlp_parsed")
     if cached is None:
         blocks, texts = _texts(doc)
-        cached = list(zip(blocks, load().pipe(texts)))
+        cached = list(zip(blocks, pipe(load(), texts)))
         doc.__dict__["_nlp_parsed"] = cached
     return cached
 
@@ -126,7 +128,7 @@ def prepare(docs: list, batch_size: int | None = None) -> None:
         spans.append(blocks)
         texts.extend(block_texts)
     pipeline = load()
-    it = iter(pipeline.pipe(texts, batch_size=batch_size or pipeline.batch_size))
+    it = iter(pipe(pipeline, texts, batch_size or pipeline.batch_size))
     for d, blocks in zip(todo, spans):
         d.__dict__["_nlp_parsed"] = [(b, next(it)) for b in blocks]
 
@@ -137,3 +139,57 @@ def cached(doc) -> list | None:
     For checks that use entities only when they come free (LanguageTool's noise control).
     """
     return doc.__dict__.get("_nlp_parsed")
+
+
+# -- hostile text before spaCy (#18) ---------------------------------------------
+# spaCy's tokenizer strips prefixes and suffixes from each whitespace-free chunk one at a
+# time, re-scanning the rest: a run of `(` costs quadratic time (8 KB took 12 s, 20 KB 53 s).
+# Such a run is noise, not words, so it reaches spaCy with every other character a space:
+# the same length (offsets hold), one token per mark, linear time.
+PUNCT_RUN = re.compile(r"([^\w\s])\1{15,}")
+# spaCy refuses a text over nlp.max_length (E088) and its parser needs memory in proportion
+# to the text: a paragraph is parsed in pieces of at most this many characters, cut at a
+# sentence end, else a clause, else a space, and joined back into one Doc.
+PIECE = 20_000
+BATCH_CHARS = 100_000  # characters of long pieces parsed in one batch
+_CUTS = (re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
+
+
+def defused(text: str) -> str:
+    """`text` with long runs of one punctuation mark spaced out (same length, same offsets)."""
+    return PUNCT_RUN.sub(lambda m: "".join(c if i % 2 == 0 else " " for i, c in enumerate(m.group())), text)
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """`text` cut into consecutive pieces of at most `size` characters, at the best boundary found."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window, size // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or size  # one word of `size` characters: cut it anyway
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def pipe(pipeline, texts: Iterable[str], batch_size: int | None = None) -> Iterator:
+    """`pipeline.pipe(texts)`, safe on hostile text: one Doc per text, its `.text` the same length
+    and its token offsets those of the text, however long the text or its runs of punctuation."""
+    from spacy.tokens import Doc
+
+    size = min(PIECE, pipeline.max_length)  # never over E088's limit, however the user set it
+    split = [pieces(defused(t), size) for t in texts]
+    batch_size = batch_size or pipeline.batch_size
+    longest = max((len(p) for parts in split for p in parts), default=0)
+    if longest > 2_000:  # long pieces: fewer per batch, so a batch's memory stays bounded
+        batch_size = max(1, min(batch_size, BATCH_CHARS // longest))
+    docs = pipeline.pipe((p for parts in split for p in parts), batch_size=batch_size)
+    for parts in split:
+        got = [next(docs) for _ in parts]
+        yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
