@@ -111,6 +111,7 @@ SCENARIOS: dict[str, str] = {
     "checks/conditional-feature": "pass",
     "checks/metric-feature": "pass",
     "checks/spelling-feature": "pass",
+    "checks/substitution-feature": "pass",
     "lint/text-feature": "pass",
     "misc/ids": "pass",
     "misc/unicode": "pass",
@@ -121,7 +122,7 @@ SCENARIOS: dict[str, str] = {
     "checks/repetition-feature": "xfail: Vale.Repetition across inline markup and a line break (#14 item 3)",
     "checks/sentencecase-feature": "xfail: Vale reports the HTML entity as its character at the block's start; 'is in sentence case' heading fragment",
     "checks/sequence-feature": "xfail: sequence tokens tokenized by spaCy, not Vale's prose tokenizer (#14 item 12)",
-    "checks/substitution-feature": "xfail: the message's %s takes the capture group without its trailing space in Vale",
+
     "comments/markdown-feature": "xfail: vale.Spacing sees blanked inline markup (#14 item 3); demo.Raw ignores comment toggles (#14 item 7)",
     "lint/markdown-feature": "pass",
     "misc/duplicates": "xfail: write-good.E-Prime matches Vale finds in more blocks of the same line (#14 item 15)",

@@ -95,7 +95,7 @@ class Substitution(Check):
                 if index is None or m.start(self.group_of[index]) == m.end(self.group_of[index]):
                     continue
                 start, end = m.span(self.group_of[index])
-                observed = m.group(self.group_of[index])
+                observed = m.group(self.group_of[index]).strip()  # Vale: strings.TrimSpace(converted)
                 expected = self.expected_for(index, observed)
                 offered = options_of(expected)
                 if self.replace:  # the value is literal text: compare option by option
