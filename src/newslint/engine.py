@@ -90,24 +90,38 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
     return result
 
 
+LONG_LINE = 4096  # characters; a longer line enters a fingerprint as its own digest (see below)
+
+
 def with_fingerprints(doc: Document, findings: list[Finding]) -> list[Finding]:
     """Give each finding a fingerprint that survives edits elsewhere in the file.
 
     It hashes the rule, the matched text and the whitespace-normalised line it sits
     on, plus how many identical (rule, match, line) findings came before it: shifted
     lines keep their fingerprint, a new occurrence of the same problem gets a new one.
+
+    Linear however long the line: the hash state after (rule, match, line) is kept per
+    key and copied for each occurrence, and a line over LONG_LINE characters enters as
+    its SHA-256 (hashing a 200 KB line once per finding took minutes). Lines up to that
+    length hash exactly as before, so baselines stay valid.
     """
     seen: Counter = Counter()
     out = []
     lines: dict[int, str] = {}  # each line normalised once: a long line with many findings stays linear
+    states: dict[tuple[str, str, str], object] = {}
     for f in findings:
         if f.line not in lines:
-            lines[f.line] = " ".join(doc.line_text(f.line).split())
-        line = lines[f.line]
-        key = (f.rule, f.match, line)
+            line = " ".join(doc.line_text(f.line).split())
+            if len(line) > LONG_LINE:
+                line = "sha256:" + hashlib.sha256(line.encode("utf-8")).hexdigest()
+            lines[f.line] = line
+        key = (f.rule, f.match, lines[f.line])
         seen[key] += 1
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()[:32]
-        out.append(replace(f, fingerprint=digest))
+        if key not in states:
+            states[key] = hashlib.sha256("\0".join((*key, "")).encode("utf-8"))
+        h = states[key].copy()
+        h.update(str(seen[key]).encode("utf-8"))
+        out.append(replace(f, fingerprint=h.hexdigest()[:32]))
     return out
 
 

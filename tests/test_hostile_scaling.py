@@ -1,0 +1,43 @@
+"""Hang guards on hostile input (issue #18): work counted at 1x and 8x input, never timed."""
+
+import hashlib
+
+from newslint import engine
+from newslint.document.reader import document_from_string
+from newslint.finding import Finding
+
+
+def _findings(doc, n):
+    return [Finding(path="a.txt", line=1, col=1 + 8 * i, end_line=1, end_col=8 + 8 * i, rule="Newsroom.RepeatedWord",
+                    severity="error", message="x", match="the the") for i in range(n)]
+
+
+def _hashed_bytes(monkeypatch, words: int) -> int:
+    counted = [0]
+
+    class Counting:
+        @staticmethod
+        def sha256(data=b""):
+            counted[0] += len(data)
+            return hashlib.sha256(data)
+
+    monkeypatch.setattr(engine, "hashlib", Counting)
+    doc = document_from_string("the the " * words)
+    engine.with_fingerprints(doc, _findings(doc, words))
+    return counted[0]
+
+
+def test_fingerprints_hash_a_long_line_once_not_once_per_finding(monkeypatch):
+    small, large = _hashed_bytes(monkeypatch, 2_000), _hashed_bytes(monkeypatch, 16_000)
+    assert large < 16 * small, (small, large)  # quadratic would be 64x
+
+
+def test_fingerprints_of_ordinary_lines_are_unchanged():
+    # Baselines hold these: the formula for lines up to LONG_LINE characters must not move.
+    doc = document_from_string("We  utilize   it, we utilize it.")
+    found = [Finding(path="a.txt", line=1, col=c, end_line=1, end_col=c + 7, rule="House.Utilize",
+                     severity="warning", message="x", match="utilize") for c in (5, 22)]
+    line = "We utilize it, we utilize it."
+    expected = [hashlib.sha256("\0".join(("House.Utilize", "utilize", line, str(n))).encode()).hexdigest()[:32]
+                for n in (1, 2)]
+    assert [f.fingerprint for f in engine.with_fingerprints(doc, found)] == expected
