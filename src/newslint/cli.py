@@ -280,6 +280,8 @@ def serve(
     port: int = typer.Option(8000, "--port", min=0, max=65535, metavar="PORT", help="Port to listen on."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Use this config file instead of the nearest .newslint.yaml."),
     max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, metavar="BYTES", help="Largest request body in bytes; larger ones get 413."),
+    header_timeout: float = typer.Option(10.0, "--header-timeout", min=0.1, max=3600, metavar="SECONDS", help="Close a connection whose request headers take longer (slow clients)."),
+    body_timeout: float = typer.Option(30.0, "--body-timeout", min=0.1, max=3600, metavar="SECONDS", help="Answer 408 to a request whose body takes longer."),
 ) -> int:
     """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/.
 
@@ -297,7 +299,7 @@ def serve(
         raise NewslintError("newslint serve needs FastAPI and uvicorn: pip install 'newslint[serve]'")
     from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
 
-    run_server(host, port, config, max_body)
+    run_server(host, port, config, max_body, header_timeout, body_timeout)
     return 0
 
 

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from newslint.server.limits import DEFAULT_MAX_BODY
 
+# Slow clients are cut off (server/timeouts.py says how and why).
+HEADER_TIMEOUT = 10.0  # seconds from the connection (or the previous response) to a request's last header
+BODY_TIMEOUT = 30.0  # seconds from the headers to the body's last byte
+
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -28,11 +32,13 @@ def url_for(host: str, port: int) -> str:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, config: str | Path | None = None,
-          max_body: int = DEFAULT_MAX_BODY) -> None:
+          max_body: int = DEFAULT_MAX_BODY, header_timeout: float = HEADER_TIMEOUT,
+          body_timeout: float = BODY_TIMEOUT) -> None:
     import uvicorn
 
     from newslint.server.app import create_app
     from newslint.server.service import Service
+    from newslint.server.timeouts import header_timeout_protocol
 
     service = Service(config)  # a broken config or rule stops here, before the port is bound
     if service.warm_up():
@@ -43,6 +49,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config: str | Path | None =
     if not is_loopback(host):
         print(f"newslint: listening on {host}, not loopback: anyone who reaches this machine can use the API",
               file=sys.stderr)
-    app = create_app(max_body=max_body, allowed_hosts=hosts, service=service)
+    app = create_app(max_body=max_body, allowed_hosts=hosts, service=service, body_timeout=body_timeout)
     print(f"newslint serve: open {url_for(host, port)} (Ctrl+C to stop)", flush=True)
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning")
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning",
+                http=header_timeout_protocol(header_timeout))

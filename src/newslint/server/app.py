@@ -8,6 +8,7 @@ a 4xx with one readable line in `detail`; nothing a client sends makes a 500.
 from __future__ import annotations
 
 import difflib
+import math
 from pathlib import Path
 from typing import List, Literal, Optional
 
@@ -24,6 +25,7 @@ from newslint import __version__
 from newslint.errors import NewslintError
 from newslint.server.limits import DEFAULT_MAX_BODY, BodyLimit
 from newslint.server.service import BadRequest, Request, Service
+from newslint.server.timeouts import BODY_TIMEOUT, BodyDeadline
 
 STATIC = Path(__file__).resolve().parent / "static"
 # The page loads nothing from elsewhere; say so, so an injected tag could not either.
@@ -95,11 +97,25 @@ class Error(BaseModel):
     detail: str
 
 
-ERRORS = {400: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+ERRORS = {400: {"model": Error}, 408: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+
+
+def _non_finite(value, depth: int = 0) -> bool:
+    """Whether a parsed JSON value holds NaN or an infinity anywhere (bounded depth: the body's own)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if depth > 100:
+        return False
+    if isinstance(value, dict):
+        return any(_non_finite(v, depth + 1) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_non_finite(v, depth + 1) for v in value)
+    return False
 
 
 def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BODY,
-               allowed_hosts: list[str] | None = None, service: Service | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, service: Service | None = None,
+               body_timeout: float = BODY_TIMEOUT) -> FastAPI:
     service = service or Service(config)
     app = FastAPI(title="newslint", version=__version__, docs_url=None, redoc_url=None,
                   description="Check news articles: the findings of `newslint check --format json`, over HTTP.")
@@ -107,6 +123,11 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: HTTPRequest, exc: RequestValidationError):
+        if any(_non_finite(e.get("input")) for e in exc.errors()):
+            # Python's JSON parser takes NaN, Infinity and 1e999; JSON has no such numbers, and the
+            # error echoing them back could not be written as JSON either (it was a 500).
+            return JSONResponse({"detail": "body: NaN, Infinity and numbers out of range are not JSON"},
+                                status_code=400)
         errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
         lines = [f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'body') or 'body'}: {e.get('msg')}" for e in errors]
         return JSONResponse({"detail": "; ".join(lines) or "invalid request", "errors": errors}, status_code=422)
@@ -149,6 +170,7 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
         return found
 
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(BodyDeadline, seconds=body_timeout)  # outermost of the two: it times the whole body
     if allowed_hosts:  # a page on another site cannot reach a loopback server through DNS rebinding
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app

@@ -1,0 +1,110 @@
+"""Hostile HTTP requests to `newslint serve` (issue #18): a 4xx with one readable line, never a 500."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import warnings
+
+import pytest
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from newslint.server.app import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    return TestClient(create_app(), raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize("body", [
+    '{"text": NaN}',
+    '{"text": "a", "select": [Infinity]}',
+    '{"text": "a", "unknown": -Infinity}',
+    '{"text": 1e999}',
+    '{"text": "a", "select": [[[[NaN]]]]}',
+])
+@pytest.mark.parametrize("route", ["/api/check", "/api/fix"])
+def test_nan_and_infinity_are_a_400(client, route, body):
+    r = client.post(route, content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    assert "NaN, Infinity" in r.json()["detail"]
+
+
+def test_an_ordinary_bad_request_is_still_a_422(client):
+    r = client.post("/api/check", json={"text": 1.5})
+    assert r.status_code == 422 and "text" in r.json()["detail"]
+
+
+# -- slow clients, against a real server ------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("slow")
+    (folder / ".newslint.yaml").write_text("packs: []\n")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), "--header-timeout", "1",
+                             "--body-timeout", "1"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield port
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_headers_trickled_slowly_are_cut_off(server):
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as s:
+        s.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        start = time.monotonic()
+        for _ in range(8):  # a header line every half second, never the blank line that ends them
+            try:
+                s.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                break
+            time.sleep(0.5)
+            s.settimeout(0.01)
+            try:
+                if s.recv(1) == b"":
+                    break
+            except (BlockingIOError, socket.timeout):
+                pass
+            except OSError:
+                break
+        assert time.monotonic() - start < 3.5  # closed after about 1 s, not 4
+
+
+def test_a_body_sent_slowly_gets_a_408(server):
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as s:
+        s.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 100\r\n\r\n{\"text\": ")
+        s.settimeout(5)
+        answer = s.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 408"), answer
+    assert b"took longer than 1 s" in answer
+
+
+def test_a_prompt_request_still_answers(server):
+    body = json.dumps({"text": "Title\n\nFine copy.\n"}).encode()
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as s:
+        s.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+        s.settimeout(10)
+        answer = b""
+        while chunk := s.recv(4096):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer
