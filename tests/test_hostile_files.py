@@ -183,3 +183,101 @@ def test_a_runaway_check_stops_at_the_per_file_budget(folder):
 def test_timeout_per_file_must_be_finite(folder, value):
     r = newslint("check", "d", "--timeout-per-file", value, *RUN, cwd=folder)
     assert r.code == 2 and "--timeout-per-file" in r.err and "Traceback" not in r.err
+
+
+def _archive(folder, n=40):
+    for i in range(n):
+        write(folder / "d" / f"f{i:02}.txt", STORY)
+
+
+DIE = """
+    import os, pathlib
+    import newslint.engine as e
+    real = e.check_document
+    def check_document(doc, *a, **k):
+        if "DIE" in doc.text:
+            marker = pathlib.Path(os.environ["DIE_MARKER"])
+            if os.environ.get("DIE_ALWAYS") or not marker.exists():
+                marker.write_text("died")
+                os._exit(9)  # the worker process dies, as one killed for memory does
+        return real(doc, *a, **k)
+    e.check_document = check_document
+    """
+
+
+def test_a_worker_that_dies_is_replaced_and_its_batch_retried(folder):
+    _archive(folder)
+    write(folder / "d" / "f20.txt", "DIE the the.\n")
+    write(folder / "sitecustomize.py", DIE)
+    env = {**with_path(folder), "DIE_MARKER": str(folder / "marker")}
+    r = newslint("check", "d", "-f", "json", "--jobs", "2", *RUN, cwd=folder, env=env, timeout=120)
+    assert (folder / "marker").exists()  # a worker did die
+    assert r.code == 1, r.err
+    assert len(paths(r)) == 42 and r.json["summary"]["files"] == 42
+
+
+def test_a_batch_whose_worker_dies_twice_is_its_files_errors_only(folder):
+    _archive(folder)
+    write(folder / "d" / "f20.txt", "DIE the the.\n")
+    write(folder / "sitecustomize.py", DIE)
+    env = {**with_path(folder), "DIE_MARKER": str(folder / "marker"), "DIE_ALWAYS": "1"}
+    r = newslint("check", "d", "-f", "json", "--jobs", "2", *RUN, cwd=folder, env=env, timeout=120)
+    assert r.code == 2
+    died = [e for e in r.json["errors"] if "the worker process checking it died" in e]
+    assert any(e.startswith("d/f20.txt:") for e in died) and len(died) <= 8  # one batch
+    assert r.json["summary"]["files"] == 42 - len(died)  # every other file reported
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_exit_when_the_main_process_is_killed(folder):
+    import signal
+    import subprocess
+    import time
+
+    _archive(folder)
+    write(folder / "sitecustomize.py", """
+        import time
+        import newslint.engine as e
+        real = e.check_document
+        def check_document(doc, *a, **k):
+            time.sleep(30)
+            return real(doc, *a, **k)
+        e.check_document = check_document
+        """)
+    env = {**os.environ, **with_path(folder)}
+    main = subprocess.Popen([sys.executable, "-m", "newslint", "check", "d", "--fix", "--jobs", "2", *RUN], cwd=folder,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def workers():
+        found = []
+        for proc in os.listdir("/proc"):
+            try:
+                if proc.isdigit() and open(f"/proc/{proc}/stat").read().rsplit(")", 1)[1].split()[1] == str(main.pid):
+                    found.append(int(proc))
+            except OSError:
+                continue
+        return found
+
+    deadline = time.monotonic() + 60
+    while len(workers()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    children = workers()
+    assert children, "no worker started"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(c) for c in children):
+        time.sleep(0.2)
+    alive = [c for c in children if _running(c)]
+    for c in alive:  # never leave them running, whatever the outcome
+        os.kill(c, signal.SIGKILL)
+    assert not alive
+    assert all(p.read_text() == STORY for p in (folder / "d").glob("*.txt"))

@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import sys
 import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,12 +258,12 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
         if pool is None:
             pending.append((keys, _work_batch(items, options)))
         else:
-            pending.append((keys, pool.submit(_work_batch, items, options)))
+            pending.append((keys, (items, pool.submit(_work_batch, items, options))))
 
     def drain(limit: int) -> Iterator[FileResult]:
         while len(pending) > limit:
             keys, item = pending.popleft()
-            results = item if isinstance(item, list) else item.result()
+            results = item if isinstance(item, list) else _outcome(pool, options, *item)
             for key, result in zip(keys, results):
                 if key is not None and cache is not None and result.checked and not result.errors and not result.warnings:
                     cache.put(key, {"path": result.path, "findings": result.findings, "lines": result.lines})
@@ -296,14 +298,54 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
             pool.close()
 
 
+def _outcome(pool, options: Options, items: list, future) -> list[FileResult]:
+    """A batch's results. When its worker died (killed, out of memory, a crash in C), the pool is
+    replaced and the batch retried once; if it dies again, each of its files is an error and the
+    results of every other batch are kept."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pass
+    try:
+        return pool.resubmit(_work_batch, items, options).result()
+    except BrokenProcessPool:
+        return [FileResult(path, errors=[f"{path}: not checked: the worker process checking it died, twice "
+                                         "(out of memory? killed?)"], checked=False) for path, _, _ in items]
+
+
+def _die_with_parent(parent: int) -> None:
+    """In each worker: exit when the main process dies (Linux), so that a killed run leaves no
+    workers behind still checking, or still writing fixes."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 class _Local:
     """A process pool; forked workers inherit the configs already loaded here."""
 
     def __init__(self, jobs: int):
-        self.pool = ProcessPoolExecutor(jobs)
+        self.jobs = jobs
+        self.pool = ProcessPoolExecutor(jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn, *args):
         return self.pool.submit(fn, *args)
+
+    def resubmit(self, fn, *args):
+        """Submit again after a worker died: a broken pool accepts no more work, so it is replaced
+        by a fresh one (once per death: batches retried later find the fresh pool healthy)."""
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+            return self.pool.submit(fn, *args)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
