@@ -108,3 +108,34 @@ def test_a_prompt_request_still_answers(server):
         while chunk := s.recv(4096):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 200"), answer
+
+
+# -- a runaway check, in worker processes ---------------------------------------------------
+def test_a_runaway_check_is_stopped_with_a_503_and_the_server_goes_on(tmp_path, monkeypatch):
+    from newslint.server.workers import Workers
+
+    (tmp_path / "sitecustomize.py").write_text(
+        "import newslint.engine as e\n"
+        "real = e.check_document\n"
+        "def check_document(doc, *a, **k):\n"
+        "    while 'HANG' in doc.text:\n"
+        "        pass\n"
+        "    return real(doc, *a, **k)\n"
+        "e.check_document = check_document\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # the spawned workers import it
+    (tmp_path / ".newslint.yaml").write_text("packs: [Newsroom]\n")
+    pool = Workers(tmp_path / ".newslint.yaml", 2, deadline=3)
+    try:
+        client = TestClient(create_app(tmp_path / ".newslint.yaml", workers=pool), raise_server_exceptions=False)
+        start = time.monotonic()
+        hung = client.post("/api/check", json={"text": "HANG\n\nthe the copy.\n"})
+        assert hung.status_code == 503 and "deadline of 3 s" in hung.json()["detail"]
+        assert time.monotonic() - start < 60
+        for _ in range(3):  # the others (and the replacement) still answer
+            ok = client.post("/api/check", json={"text": "Title\n\nthe the copy.\n"})
+            assert ok.status_code == 200, ok.text
+            assert [f["rule"] for f in ok.json()["findings"]] == ["Newsroom.RepeatedWord"]
+        bad = client.post("/api/check", json={"text": "Title\n\nCopy.\n", "select": ["Newsroom.Nope"]})
+        assert bad.status_code == 400 and "Newsroom.Nope" in bad.json()["detail"]
+    finally:
+        pool.close()

@@ -282,6 +282,8 @@ def serve(
     max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, metavar="BYTES", help="Largest request body in bytes; larger ones get 413."),
     header_timeout: float = typer.Option(10.0, "--header-timeout", min=0.1, max=3600, metavar="SECONDS", help="Close a connection whose request headers take longer (slow clients)."),
     body_timeout: float = typer.Option(30.0, "--body-timeout", min=0.1, max=3600, metavar="SECONDS", help="Answer 408 to a request whose body takes longer."),
+    workers: int = typer.Option(2, "--workers", min=0, max=64, metavar="N", help="Worker processes that run the checks (0: in the server process, no deadline)."),
+    request_timeout: float = typer.Option(30.0, "--request-timeout", min=0.1, max=3600, metavar="SECONDS", help="Stop a check that runs longer (its worker is replaced) and answer 503."),
 ) -> int:
     """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/.
 
@@ -299,7 +301,7 @@ def serve(
         raise NewslintError("newslint serve needs FastAPI and uvicorn: pip install 'newslint[serve]'")
     from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
 
-    run_server(host, port, config, max_body, header_timeout, body_timeout)
+    run_server(host, port, config, max_body, header_timeout, body_timeout, workers, request_timeout)
     return 0
 
 
@@ -316,7 +318,7 @@ def init(
     a .newslint.yaml beside it would take its place.
     """
     from newslint.config import CONFIG_NAMES, find_config
-    from newslint.vale_ini import is_vale_ini
+    from newslint.vale.ini import is_vale_ini
 
     if not folder.is_dir():
         raise NewslintError(f"{folder}: no such folder")

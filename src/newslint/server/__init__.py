@@ -33,7 +33,7 @@ def url_for(host: str, port: int) -> str:
 
 def serve(host: str = "127.0.0.1", port: int = 8000, config: str | Path | None = None,
           max_body: int = DEFAULT_MAX_BODY, header_timeout: float = HEADER_TIMEOUT,
-          body_timeout: float = BODY_TIMEOUT) -> None:
+          body_timeout: float = BODY_TIMEOUT, workers: int = 2, request_timeout: float = 30.0) -> None:
     import uvicorn
 
     from newslint.server.app import create_app
@@ -49,7 +49,20 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config: str | Path | None =
     if not is_loopback(host):
         print(f"newslint: listening on {host}, not loopback: anyone who reaches this machine can use the API",
               file=sys.stderr)
-    app = create_app(max_body=max_body, allowed_hosts=hosts, service=service, body_timeout=body_timeout)
+    pool = None
+    if workers:  # checks in worker processes, each under a deadline (server/workers.py)
+        from newslint.server.service import Request
+        from newslint.server.workers import Workers
+
+        pool = Workers(config, workers, deadline=request_timeout)
+        for _ in range(workers):  # each loads its rules (and spaCy) before the first editor waits
+            pool.call("check", Request("Warm-up headline\n\nA first paragraph, checked once at start.\n"))
+    app = create_app(max_body=max_body, allowed_hosts=hosts, service=service, body_timeout=body_timeout,
+                     workers=pool)
     print(f"newslint serve: open {url_for(host, port)} (Ctrl+C to stop)", flush=True)
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning",
-                http=header_timeout_protocol(header_timeout))
+    try:
+        uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning",
+                    http=header_timeout_protocol(header_timeout))
+    finally:
+        if pool is not None:
+            pool.close()

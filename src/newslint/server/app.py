@@ -97,7 +97,8 @@ class Error(BaseModel):
     detail: str
 
 
-ERRORS = {400: {"model": Error}, 408: {"model": Error}, 413: {"model": Error}, 422: {"model": Error}}
+ERRORS = {400: {"model": Error}, 408: {"model": Error}, 413: {"model": Error}, 422: {"model": Error},
+          503: {"model": Error}}
 
 
 def _non_finite(value, depth: int = 0) -> bool:
@@ -115,7 +116,9 @@ def _non_finite(value, depth: int = 0) -> bool:
 
 def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BODY,
                allowed_hosts: list[str] | None = None, service: Service | None = None,
-               body_timeout: float = BODY_TIMEOUT) -> FastAPI:
+               body_timeout: float = BODY_TIMEOUT, workers=None) -> FastAPI:
+    """`workers` (server/workers.py) runs each check in a worker process under a deadline;
+    None checks in this process (tests, and a server of one)."""
     service = service or Service(config)
     app = FastAPI(title="newslint", version=__version__, docs_url=None, redoc_url=None,
                   description="Check news articles: the findings of `newslint check --format json`, over HTTP.")
@@ -149,12 +152,14 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
     @app.post("/api/check", response_model=None, responses={200: {"model": CheckOut}, **ERRORS},
               summary="Check an article; the answer is what `newslint check - --format json` prints")
     def check(body: CheckIn) -> JSONResponse:
-        return JSONResponse(service.check(body.request()))
+        req = body.request()
+        return JSONResponse(workers.call("check", req) if workers else service.check(req))
 
     @app.post("/api/fix", response_model=None, responses={200: {"model": FixResult}, **ERRORS},
               summary="Apply the safe (or also the unsafe) fixes, as --fix does; returns the text and what remains")
     def fix(body: FixIn) -> JSONResponse:
-        return JSONResponse(service.fix(body.request(), unsafe=body.unsafe))
+        req = body.request()
+        return JSONResponse(workers.call("fix", req, body.unsafe) if workers else service.fix(req, unsafe=body.unsafe))
 
     @app.get("/api/rules", summary="Every loaded rule: name, kind, level, whether enabled, one line on what it checks")
     def rules() -> list[dict]:
