@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from helpers import newslint, write  # noqa: E402
 
-from newslint.vale_glob import compile_glob  # noqa: E402
+from newslint.vale.glob import compile_glob  # noqa: E402
 
 HOUSE = {
     "House/Utilize.yml": """

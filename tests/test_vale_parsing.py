@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import newslint, write
 
-from newslint.vale_ini import parse_ini
+from newslint.vale.ini import parse_ini
 
 UTILIZE = 'extends: existence\nmessage: "Don\\\'t use \'%s\'."\ntokens: [utilize]\n'
 

@@ -23,7 +23,6 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.finding import SEVERITIES
 from newslint.known import Names
 from newslint.loading import build_rule, load_pack, read_yaml
-from newslint.vale_ini import VALE_NAMES, is_vale_ini
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout", "languagetool")
@@ -216,6 +215,8 @@ def find_config(start: Path) -> Path | None:
 @lru_cache(maxsize=1024)
 def _find_from(folder: Path) -> Path | None:
     """Per folder, once per run: an archive's thousands of files share a few folders."""
+    from newslint.vale.ini import VALE_NAMES  # the Vale layer sits on the core: reached only from here
+
     for name in CONFIG_NAMES + VALE_NAMES:  # a Vale ini serves where no .newslint.yaml is nearer
         candidate = folder / name
         if candidate.is_file():
@@ -224,10 +225,10 @@ def _find_from(folder: Path) -> Path | None:
 
 
 def load_config(path: str | Path) -> Config:
+    from newslint.vale.ini import is_vale_ini, load_vale_ini
+
     path = Path(path)
     if is_vale_ini(path):
-        from newslint.vale_ini import load_vale_ini
-
         if not path.exists():
             raise ConfigError("no such config file", str(path))
         return load_vale_ini(path)

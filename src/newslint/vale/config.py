@@ -1,4 +1,4 @@
-"""A Config that behaves as Vale does for a `.vale.ini` (read by vale_ini.py).
+"""A Config that behaves as Vale does for a `.vale.ini` (read by vale/ini.py).
 
 What differs from a `.newslint.yaml` Config, each as Vale's source has it:
 - rules come from styles (folders on StylesPath) and Vale's built-in `Vale`
@@ -28,7 +28,7 @@ from newslint.document.plain import FORMAT as PLAIN
 from newslint.errors import ConfigError
 from newslint.checks import KINDS
 from newslint.loading import COMMON, build_rule, load_or_skip, load_pack, read_yaml
-from newslint.vale_glob import Glob
+from newslint.vale.glob import Glob
 
 VALE = "Vale"
 # Vale's own rules (internal/check/definition.go, defaultRules).
@@ -280,7 +280,7 @@ class ValeConfig(Config):
         return "md" if suffix in MARKDOWN_EXTS else "html" if suffix in HTML_EXTS else PLAIN
 
     def read(self, path: str, text: str, ext: str | None = None, bom: bool = False) -> Document:
-        from newslint.vale_document import read_vale
+        from newslint.vale.document import read_vale
 
         return read_vale(self, path, text, self.format_of(path, ext), bom)
 

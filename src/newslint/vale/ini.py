@@ -36,7 +36,7 @@ from pathlib import Path
 
 from newslint.errors import ConfigError
 from newslint.finding import SEVERITIES
-from newslint.vale_glob import GlobError, compile_glob
+from newslint.vale.glob import GlobError, compile_glob
 
 # Names Vale looks for in each folder (internal/core/config.go), plus `.vale/.vale.ini`.
 VALE_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale", ".vale/.vale.ini")
@@ -158,7 +158,7 @@ def setting(value: str) -> tuple[bool, str | None]:
 
 
 def load_vale_ini(path: str | Path):
-    from newslint.vale_config import SectionRules, ValeConfig, load_vocab
+    from newslint.vale.config import SectionRules, ValeConfig, load_vocab
 
     path = Path(path)
     name = str(path)
