@@ -1,0 +1,121 @@
+"""`newslint serve` under load: requests per second and latency for 1, 8 and 32 clients.
+
+    python benchmarks/server_load.py [--seconds 20] [--clients 1,8,32] [--workers 2] [--article FILE]
+
+Starts `newslint serve` on a free port (default config: every built-in rule, spaCy
+included), then for each number of clients runs that many threads, each posting the
+article to /api/check one request after another for `--seconds`, and prints a table:
+
+    clients  requests  req/s   p50 ms  p99 ms  errors
+
+Each client waits for its answer before it sends again, as an editor's page does.
+Not a test: run it when changing the server, and quote the table (#18 asked for it).
+The article defaults to the damaged sample in seeds/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "gaza-ceasefire-talks.txt"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(port: int, workers: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", str(workers)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 180  # the workers load the rules and spaCy first
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"newslint serve exited: {proc.stderr.read().decode(errors='replace')}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    sys.exit("newslint serve did not start within 180 s")
+
+
+def client(port: int, body: bytes, until: float, latencies: list[float], errors: list[int]) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)  # kept alive, as a browser does
+    while time.monotonic() < until:
+        start = time.perf_counter()
+        try:
+            conn.request("POST", "/api/check", body, {"Content-Type": "application/json"})
+            response = conn.getresponse()
+            response.read()
+            ok = response.status == 200
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            ok = False
+        elapsed = time.perf_counter() - start
+        if ok:
+            latencies.append(elapsed)
+        else:
+            errors.append(1)
+    conn.close()
+
+
+def level(port: int, body: bytes, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors: list[int] = []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=client, args=(port, body, until, latencies, errors)) for _ in range(clients)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - began
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000 if ordered else float("nan")
+
+    return {"clients": clients, "requests": len(ordered), "rps": len(ordered) / wall, "p50": pct(0.50),
+            "p99": pct(0.99), "mean": statistics.fmean(ordered) * 1000 if ordered else float("nan"),
+            "errors": len(errors)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0, help="load per level (default 20)")
+    parser.add_argument("--clients", default="1,8,32", help="comma-separated client counts (default 1,8,32)")
+    parser.add_argument("--workers", type=int, default=2, help="newslint serve --workers (default 2)")
+    parser.add_argument("--article", type=Path, default=SEED, help="the article every request checks")
+    args = parser.parse_args()
+    body = json.dumps({"text": args.article.read_text(encoding="utf-8")}).encode("utf-8")
+    port = free_port()
+    server = start(port, args.workers)
+    try:
+        level(port, body, 1, min(2.0, args.seconds))  # warm-up: not reported
+        print(f"newslint serve --workers {args.workers}, {len(body):,}-byte article, {args.seconds:g} s per level")
+        print(f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>8}  {'p99 ms':>8}  {'errors':>6}")
+        for n in (int(c) for c in args.clients.split(",")):
+            r = level(port, body, n, args.seconds)
+            print(f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>8.0f}  {r['p99']:>8.0f}  {r['errors']:>6}",
+                  flush=True)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
