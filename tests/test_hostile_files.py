@@ -281,3 +281,26 @@ def test_workers_exit_when_the_main_process_is_killed(folder):
         os.kill(c, signal.SIGKILL)
     assert not alive
     assert all(p.read_text() == STORY for p in (folder / "d").glob("*.txt"))
+
+
+def test_utf16_is_named_as_such_not_binary(folder):
+    (folder / "d" / "u.txt").write_bytes("Title\n\nCopy.\n".encode("utf-16"))
+    r = newslint("check", "d", "-f", "json", *RUN, cwd=folder)
+    assert r.code == 2
+    assert any(e.startswith("d/u.txt:1: UTF-16 text: newslint reads UTF-8") for e in r.json["errors"]), r.json["errors"]
+    assert paths(r) == ["d/a.txt", "d/z.txt"]
+
+
+def test_a_swap_pattern_that_times_out_names_its_line(folder):
+    write(folder / "House" / "Swap.yml", """
+        extends: substitution
+        message: "Use '%s'."
+        level: error
+        swap:
+          '(a|a)+$': b
+        """)
+    write(folder / ".newslint.yaml", "packs: [./House]\nregex_timeout: 0.05\n")
+    write(folder / "d" / "s.txt", "Title\n\n" + "a" * 40 + "!\n")
+    r = newslint("check", "d/s.txt", *RUN, cwd=folder, timeout=60)
+    assert r.code == 2
+    assert "House/Swap.yml:4) stopped: its pattern ran past its time limit" in r.err, r.err

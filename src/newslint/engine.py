@@ -47,6 +47,10 @@ def finding_for(doc: Document, check: Check, match: Match, severity: str | None 
     )
 
 
+# The keys that hold a rule's patterns, in the order a timed-out pattern's line is looked for.
+PATTERN_KEYS = ("tokens", "raw", "swap", "pattern", "first", "second", "either", "exceptions")
+
+
 def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = None, accepted: re.Pattern | None = None,
          phrases: re.Pattern | None = None) -> Result:
     """Run every check over one document. `levels` overrides a rule's severity by name.
@@ -68,7 +72,8 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
         try:
             matches = list(check.check(doc))
         except PatternTimedOut as exc:
-            where = f"{rule.path}:{rule.line_of('tokens') or rule.line_of('raw') or 1}"
+            line = next(filter(None, (rule.line_of(k) for k in PATTERN_KEYS)), 1)
+            where = f"{rule.path}:{line}"
             result.errors.append(NewslintError(
                 f"rule {rule.name} ({where}) stopped: its pattern ran past its time limit "
                 f"(catastrophic backtracking?): {exc.pattern[:80]}", doc.path))

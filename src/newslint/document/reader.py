@@ -27,6 +27,8 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     bom = data.startswith(BOM)
     if bom:
         data = data[len(BOM):]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # its NUL bytes would read as "binary"
+        raise InputError("UTF-16 text: newslint reads UTF-8; convert it, e.g. iconv -f UTF-16 -t UTF-8", path, 1)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte), not an article", path, line)
