@@ -86,3 +86,27 @@ def test_raw_html_block_in_markdown_is_read_as_html_under_a_vale_config(tmp_path
     write(tmp_path / "styles/House/Todo.yml", "extends: existence\nmessage: '%s'\nscope: table.cell\ntokens: [TODO]\n")
     write(tmp_path / "a.md", "# T\n\n<table>\n  <tr><th>TODO</th></tr>\n  <tr><td>x TODO</td></tr>\n</table>\n")
     assert [(f["line"], f["col"]) for f in findings("a.md", cwd=tmp_path)] == [(5, 13)]
+
+
+PIECES = ["<p>", "</p>", "<li>", "<ul>", "</ul>", "<b>", "</b>", "&amp;", "&#8217;", "&bogus;", "&", "<", ">", "<!--",
+          "-->", "<![CDATA[x]]>", "<script>", "</script>", "<img alt='a b'>", "<h2>", "</h2>", "text ", "\r\n", "\r",
+          "\n", "é", "<table><tr><td>", "</td>", "<th>", "<pre>", "</pre>", "<code>", "<!DOCTYPE html>",
+          "<div class='x y'>", "</div>", "<br/>", "</nonsense>", "<title>", "</title>", "&#0;", "&#xffffff;"]
+
+
+def test_hostile_html_never_crashes_and_keeps_offsets():
+    import random
+
+    rng = random.Random(1)
+    for _ in range(500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))
+        doc = parse_html("a.html", text)
+        assert len(doc.prose) == len(text)
+        assert all(0 <= b.start < b.end <= len(text) for b in doc.blocks), text
+
+
+def test_cr_only_line_endings(tmp_path):
+    write(tmp_path / ".vale.ini", "StylesPath = styles\n[*]\nBasedOnStyles = House\n")
+    write(tmp_path / "styles/House/Todo.yml", "extends: existence\nmessage: '%s'\ntokens: [TODO]\n")
+    (tmp_path / "a.html").write_bytes(b"<p>one</p>\r<p>two\rTODO</p>\r")
+    assert [(f["line"], f["col"]) for f in findings("a.html", cwd=tmp_path)] == [(3, 1)]
