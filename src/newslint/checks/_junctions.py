@@ -24,11 +24,14 @@ class Junctions:
     words: dict[str, int]
     pairs: dict[tuple[str, str], int]
 
-    def improbable(self, a: str, b: str, min_expected: float) -> bool:
-        """True when `a b` never occurs in the corpus although chance predicts it `min_expected` times."""
-        if a not in self.words or b not in self.words or (a, b) in self.pairs:
+    def improbable(self, a: str, b: str, min_expected: float, max_ratio: float = 0.0) -> bool:
+        """True when `a b` occurs in the corpus at most `max_ratio` times as often as chance predicts,
+        and chance predicts it `min_expected` times or more (0.0: never seen at all)."""
+        if a not in self.words or b not in self.words:
             return False
-        return self.words[a] * self.words[b] / self.total >= min_expected
+        expected = self.words[a] * self.words[b] / self.total
+        seen = self.pairs.get((a, b), 0)
+        return expected >= min_expected and (seen == 0 if max_ratio <= 0 else seen <= max_ratio * expected)
 
 
 @lru_cache(maxsize=8)

@@ -100,6 +100,7 @@ _WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
 # An article, one space, a lower-case word: "the of", "a with" (hyphens and apostrophes make other words).
 _ARTICLE_JUNCTION = regex.compile(r"(?<![\w'’&-])(the|The|an|An|a|A) ([a-z]+)(?![\w'’&-])")
 _END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
+_OBJECTS = frozenset(("pobj", "pcomp", "dobj", "obj", "nummod", "npadvmod"))
 
 
 class Fragment(Check):
@@ -113,6 +114,8 @@ class Fragment(Check):
         "min_words": Option("int", 5, doc="a verbless sentence is flagged from this many words"),
         "junctions": Option("str", "", doc="table of function-word pairs (relative to the rule), for the junction kind"),
         "min_expected": Option("number", 3.0, doc="a junction never seen is improbable when chance predicts it this often"),
+        "max_ratio": Option("number", 0.05, doc="after a preposition with no object, a junction seen at most this share "
+                            "of what chance predicts is improbable"),
     }
 
     def setup(self) -> None:
@@ -197,8 +200,33 @@ class Fragment(Check):
                     continue  # "A and P" (a letter); "the the" is RepeatedWord's
                 if self.junctions.improbable(article.lower(), word, self.opts["min_expected"]):
                     yield self._match(m.start(), m.end(), f"'{m.group()}' never occurs in English: words were cut out here")
+            yield from self._stranded_junctions(sdoc, base)
         if "verbless" in self.kinds:
             yield from self._verbless(doc, text, block, sdoc)
+
+    def _stranded_junctions(self, sdoc, base: int) -> Iterator[Match]:
+        """"in of his successor", "intending to at Henderson": a preposition (or infinitive "to")
+        that the parse gives no object, followed by a function word that published English all but
+        never puts after it. Both must hold: the table alone would flag a stranded preposition
+        ("the city he lived in in 1990" is not rare, but "looked at by" is), the parse alone
+        every phrasal verb."""
+        ratio = self.opts["max_ratio"]
+        for t, n in zip(sdoc, sdoc[1:]):
+            if not (t.pos_ == "ADP" or t.lower_ == "to") or t.whitespace_ != " " or t.lower_ == n.lower_:
+                continue  # "in in" is RepeatedWord's
+            if n.pos_ not in ("ADP", "AUX") or n.lower_ == "as":
+                continue  # "for and against", "referred to as", "not about": coordination and comparison
+            if any(c.dep_ in _OBJECTS for c in t.children) or t.head.dep_ in ("relcl", "acl"):
+                continue  # it has its object, or is stranded at the end of a relative clause ("he lived in")
+            prev = t.nbor(-1) if t.i > 0 else None
+            if prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART") or t.head.tag_ == "VBN":
+                continue  # a verb's particle or a passive's stranded preposition: "agreed to by", "pulled over on"
+            if t.head.pos_ == "ADJ" or t.text[0].isupper() or t.lower_ == "over" or n.whitespace_ == "" and n.i + 1 < len(n.doc) and n.nbor(1).text == "-":
+                continue  # "proud of is", "James To of", "over on the blog" (an adverb), "during in-person"
+            if self.junctions.improbable(t.lower_, n.lower_, self.opts["min_expected"], ratio):
+                start = t.idx + base
+                yield self._match(start, n.idx + len(n.text) + base,
+                                  f"'{t.text} {n.text}' all but never occurs in English: words were cut out here")
 
     def _verbless(self, doc, text: str, block, sdoc) -> Iterator[Match]:
         sentences = [s for s in doc.sentences if block.start <= s.start and s.end <= block.end]
