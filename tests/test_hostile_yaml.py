@@ -72,3 +72,31 @@ def test_aliases_within_reason_still_load(tmp_path):
     r = newslint("check", "a.txt", "-f", "json", "--no-cache", "--no-nlp", cwd=tmp_path)
     assert r.code == 1, r.err
     assert [f["rule"] for f in r.json["findings"]] == ["House.Alias"]
+
+
+def test_a_runaway_accepted_term_is_one_error_not_a_hang(tmp_path):
+    house_pack(tmp_path, {"Shout.yml": """
+        extends: existence
+        message: "No '%s'."
+        level: warning
+        nonword: true
+        tokens: ['a+!']
+        """})
+    write(tmp_path / ".newslint.yaml", "packs: [./House]\nregex_timeout: 0.05\nvocabulary:\n  accept: ['(a|a)+$']\n")
+    write(tmp_path / "a.txt", "Title\n\n" + "a" * 40 + "!\n")
+    r = newslint("check", "a.txt", "-f", "json", "--no-cache", "--no-nlp", cwd=tmp_path, timeout=60)
+    assert r.code == 2
+    assert any("vocabulary: an accepted term's pattern ran past its time limit" in e for e in r.json["errors"]), r.err
+
+
+def test_accepted_terms_and_phrases_still_exempt(tmp_path):
+    house_pack(tmp_path, {"Words.yml": """
+        extends: existence
+        message: "No '%s'."
+        level: warning
+        tokens: [qahera, utilize]
+        """})
+    write(tmp_path / ".newslint.yaml", "packs: [./House]\nvocabulary:\n  accept: ['(?i)qahera']\n")
+    write(tmp_path / "a.txt", "Title\n\nQahera and qahera; we utilize it.\n")
+    r = newslint("check", "a.txt", "-f", "json", "--no-cache", "--no-nlp", cwd=tmp_path)
+    assert [f["match"] for f in r.json["findings"]] == ["utilize"], r.out

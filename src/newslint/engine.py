@@ -58,9 +58,15 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
     `accepted` exempts a match that is an accepted term; `phrases` (the multi-word
     accepted terms, Vale's buildPhraseRe) one that lies inside an occurrence of one.
     """
-    spans = [(m.start(), m.end()) for m in phrases.finditer(doc.prose)] if phrases is not None else []
     result = Result()
     levels = levels or {}
+    try:
+        exempt = _exemption(doc, accepted, phrases)
+    except PatternTimedOut as exc:
+        result.errors.append(NewslintError(
+            "vocabulary: an accepted term's pattern ran past its time limit (catastrophic backtracking?); "
+            f"accepted terms were not applied: {exc.pattern[:80]}", doc.path))
+        exempt = None
     if any(c.needs_nlp for c in checks):
         from newslint import nlp
 
@@ -81,9 +87,14 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
         except BackendUnavailable as exc:
             result.warnings.append((exc.backend, str(exc)))
             continue
-        if accepted is not None and rule.options.get("vocab", rule.extends == "spelling"):
-            matches = [m for m in matches if not accepted.fullmatch(doc.text[m.start : m.end])
-                       and not any(s <= m.start and m.end <= e for s, e in spans)]
+        if exempt is not None and rule.options.get("vocab", rule.extends == "spelling"):
+            try:
+                matches = [m for m in matches if not exempt(m)]
+            except PatternTimedOut as exc:
+                result.errors.append(NewslintError(
+                    "vocabulary: an accepted term's pattern ran past its time limit (catastrophic "
+                    f"backtracking?); accepted terms were not applied: {exc.pattern[:80]}", doc.path))
+                exempt = None
         if rule.limit:
             matches = matches[: rule.limit]
         for m in matches:
@@ -93,6 +104,35 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
     result.findings.sort(key=Finding.sort_key)
     result.findings = with_fingerprints(doc, filter_suppressed(doc, result.findings))
     return result
+
+
+def _exemption(doc: Document, accepted, phrases):
+    """A test for whether a match is accepted vocabulary, or None without any.
+
+    The terms are the user's regular expressions, compiled by the config with `re`, which
+    has no time limit: they run here through `regex` under the rules' budget (patterns.TIMEOUT),
+    so `(a+)+$` in `vocabulary.accept` is one error, not a hang. A match lies inside an
+    accepted phrase when the last phrase starting at or before it reaches past its end
+    (phrases do not overlap: finditer's), found by bisection, so many matches stay linear.
+    """
+    import bisect
+
+    from newslint import patterns
+
+    if accepted is None and phrases is None:
+        return None
+    guarded = patterns.guarded(accepted) if accepted is not None else None
+    spans = [(m.start(), m.end()) for m in patterns.finditer(patterns.guarded(phrases), doc.prose)] \
+        if phrases is not None else []
+    starts = [s for s, _ in spans]
+
+    def exempt(m: Match) -> bool:
+        if guarded is not None and patterns.fullmatch(guarded, doc.text[m.start : m.end]):
+            return True
+        i = bisect.bisect_right(starts, m.start) - 1
+        return i >= 0 and m.end <= spans[i][1]
+
+    return exempt
 
 
 LONG_LINE = 4096  # characters; a longer line enters a fingerprint as its own digest (see below)

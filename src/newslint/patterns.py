@@ -90,3 +90,19 @@ def trie_pattern(words: list[str]) -> str:
         return body
 
     return emit(trie)
+
+
+def guarded(pattern) -> regex.Pattern:
+    """A pattern compiled by `re` (the config's accepted terms) as `regex`, which can stop it:
+    the two read the same syntax and flag values."""
+    if isinstance(pattern, regex.Pattern):
+        return pattern
+    return _compile(pattern.pattern, pattern.flags & ~0x20 & 0x1FF)  # re.UNICODE is regex's default
+
+
+def fullmatch(pattern: regex.Pattern, text: str) -> regex.Match | None:
+    """`pattern.fullmatch` bounded by TIMEOUT; raises PatternTimedOut on a runaway pattern."""
+    try:
+        return pattern.fullmatch(text, timeout=TIMEOUT)
+    except TimeoutError:
+        raise PatternTimedOut(pattern.pattern) from None
