@@ -57,3 +57,11 @@ def test_a_paragraph_over_max_length_is_split_not_rejected(monkeypatch):
     cairo = [t.idx for t in doc if t.text == "Cairo"]
     assert len(cairo) == 400 and all(text[i : i + 5] == "Cairo" for i in cairo)
     assert len(list(doc.sents)) >= 400
+
+
+def test_a_run_the_tokenizer_keeps_whole_is_left_alone():
+    # `.` and `-` runs are one token to spaCy, and fast: spacing them out would only add tokens.
+    text = "Then " + "." * 40 + " and " + "-" * 40 + " end."
+    doc = _parse(text)[0]
+    assert doc.text == text
+    assert "." * 40 in [t.text for t in doc] and "-" * 40 in [t.text for t in doc]

@@ -155,9 +155,26 @@ BATCH_CHARS = 100_000  # characters of long pieces parsed in one batch
 _CUTS = (re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
 
 
-def defused(text: str) -> str:
-    """`text` with long runs of one punctuation mark spaced out (same length, same offsets)."""
-    return PUNCT_RUN.sub(lambda m: "".join(c if i % 2 == 0 else " " for i, c in enumerate(m.group())), text)
+def defused(text: str, splits=lambda mark: True) -> str:
+    """`text` with long runs of one punctuation mark spaced out (same length, same offsets), for
+    the marks `splits` says the tokenizer cuts one by one (a run of `.` or `-` stays one token, fast)."""
+    def space(m: re.Match) -> str:
+        run = m.group()
+        return "".join(c if i % 2 == 0 else " " for i, c in enumerate(run)) if splits(run[0]) else run
+
+    return PUNCT_RUN.sub(space, text)
+
+
+def _splitter(pipeline):
+    """Whether the tokenizer cuts a run of this mark into one token per mark (the quadratic case)."""
+    known: dict[str, bool] = {}
+
+    def splits(mark: str) -> bool:
+        if mark not in known:
+            known[mark] = len(pipeline.tokenizer(mark * 16)) > 2
+        return known[mark]
+
+    return splits
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
@@ -184,7 +201,8 @@ def pipe(pipeline, texts: Iterable[str], batch_size: int | None = None) -> Itera
     from spacy.tokens import Doc
 
     size = min(PIECE, pipeline.max_length)  # never over E088's limit, however the user set it
-    split = [pieces(defused(t), size) for t in texts]
+    splits = _splitter(pipeline)
+    split = [pieces(defused(t, splits), size) for t in texts]
     batch_size = batch_size or pipeline.batch_size
     longest = max((len(p) for parts in split for p in parts), default=0)
     if longest > 2_000:  # long pieces: fewer per batch, so a batch's memory stays bounded
