@@ -116,7 +116,7 @@ SCENARIOS: dict[str, str] = {
     "misc/ids": "pass",
     "misc/unicode": "pass",
     "patterns/html": "pass",
-    "checks/capitalization-feature": "xfail: $sentence: the vocabulary's terms (Vocab = Cap) are not the rule's exceptions here (#14 item 5)",
+    "checks/capitalization-feature": "pass",
     "checks/existence-feature": "xfail: inline markup is blanked, not rendered: vale.Spacing sees 'e **P' (#14 item 3); write-good.E-Prime extra matches",
     "checks/occurrence-feature": "xfail: demo.CharCount on a heading with inline markup counts rendered text (#14 item 3)",
     "checks/repetition-feature": "xfail: Vale.Repetition across inline markup and a line break (#14 item 3)",

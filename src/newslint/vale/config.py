@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from newslint.checks.base import Check
+from newslint.checks.base import Check, OptionError
 from newslint.config import Config, builtin_packs
 from newslint.document.model import Document
 from newslint.document.plain import FORMAT as PLAIN
@@ -137,7 +137,19 @@ class ValeConfig(Config):
                         if f.is_file():
                             checks += self._vale_rules([(f, name)])
                             break
-        return tuple(checks)
+        return tuple(self._with_vocab(c) for c in checks)
+
+    def _with_vocab(self, check: Check) -> Check:
+        """Vale's updateExceptions: with `vocab` on (the default), a capitalization rule's exceptions
+        gain the accepted terms, so `High-Def` in the vocabulary is not a case error inside a
+        sentence. (Other kinds drop a match that is an accepted term in the engine.)"""
+        if check.rule.extends != "capitalization" or not self.accept or not check.opts.get("vocab", True):
+            return check
+        try:
+            options = {**check.opts, "exceptions": list(check.opts.get("exceptions") or []) + list(self.accept)}
+            return type(check)(replace(check.rule, options=options))
+        except OptionError:  # a vocabulary term that is no pattern: keep the rule as written
+            return check
 
     def _style_folder(self, style: str) -> Path | None:
         for root in self.styles_paths:
