@@ -41,3 +41,31 @@ def test_fingerprints_of_ordinary_lines_are_unchanged():
     expected = [hashlib.sha256("\0".join(("House.Utilize", "utilize", line, str(n))).encode()).hexdigest()[:32]
                 for n in (1, 2)]
     assert [f.fingerprint for f in engine.with_fingerprints(doc, found)] == expected
+
+
+def _regex_seconds(pattern, text: str) -> float:
+    import time
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        list(pattern.finditer(text))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_markdown_marks_stay_linear_on_a_run_of_spaces():
+    from newslint.document import markdown
+    for pattern in (markdown._HEADING_MARKS, markdown._TABLE_RULE):
+        small = _regex_seconds(pattern, " " * 4_000 + "x")
+        large = _regex_seconds(pattern, " " * 32_000 + "x")
+        assert large < 24 * small + 0.05, (pattern.pattern, small, large)  # quadratic would be 64x
+
+
+def test_markdown_marks_match_what_they_matched_before():
+    from newslint.document import markdown
+    heading = {"## Title ##": [(0, 3), (8, 11)], "x ###  ": [(1, 7)], "a  # b #": [(6, 8)], "# a": [(0, 2)]}
+    for text, spans in heading.items():
+        assert [m.span() for m in markdown._HEADING_MARKS.finditer(text)] == spans, text
+    for row in ("| --- | :-: |", "---", "|---|", "  | - |  ", " :--: | -- "):
+        assert markdown._TABLE_RULE.fullmatch(row), row
+    assert not markdown._TABLE_RULE.fullmatch("| a | b |")

@@ -27,11 +27,13 @@ _LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
 _BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]*\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
 _EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])|~~")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
+# The lookbehind and the single optional "|" keep both linear on a long run of spaces: without
+# them every space starts a match attempt that scans the whole run (quadratic, #18).
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|(?<![ \t])[ \t]+#+[ \t]*$", re.M)
 _SETEXT = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 _CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+", re.M)
 _TABLE_PIPES = re.compile(r"(?<!\\)\|")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
+_TABLE_RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$", re.M)
 
 _LEAF_INLINE = {"paragraph_open", "heading_open"}
 # A table row's `level`: its header row (Vale's `table.header` scope) is 1, a body row
