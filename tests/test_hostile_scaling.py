@@ -69,3 +69,13 @@ def test_markdown_marks_match_what_they_matched_before():
     for row in ("| --- | :-: |", "---", "|---|", "  | - |  ", " :--: | -- "):
         assert markdown._TABLE_RULE.fullmatch(row), row
     assert not markdown._TABLE_RULE.fullmatch("| a | b |")
+
+
+def test_link_brackets_stay_linear_on_a_run_of_open_brackets():
+    from newslint.document import markdown
+    small = _regex_seconds(markdown._BRACKET, "[" * 4_000)
+    large = _regex_seconds(markdown._BRACKET, "[" * 32_000)
+    assert large < 24 * small + 0.05, (small, large)  # quadratic would be 64x
+    # Link text is still found, across a soft line break too.
+    text = "See [the full\nreport](https://example.com) and [notes][1]."
+    assert [m.start() for m in markdown._BRACKET.finditer(text)] == [4, 20, 47, 53]

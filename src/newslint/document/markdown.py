@@ -24,7 +24,9 @@ _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
-_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]*\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
+# A link's text is looked for within 500 characters: unbounded, a run of "[" made every one scan to
+# the end of the file (quadratic, #18); no published link text is that long.
+_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
 _EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])|~~")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
 # The lookbehind and the single optional "|" keep both linear on a long run of spaces: without
