@@ -34,6 +34,7 @@ from newslint.document.reader import read_document
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "corpus" / "articles"
 OUTLETS = ROOT / "benchmarks" / "outlets"
+SPLITS = ("dev", "heldout", "fresh")  # tune, report, confirm (see benchmarks/OUTLETS.md)
 REVIEWS = ROOT / "benchmarks" / "reviews"
 GOAL = 0.2  # false alarms per 1,000 words, on every outlet
 
@@ -52,7 +53,7 @@ def corpora(split: str) -> list[tuple[str, Path]]:
     found = [("wikinews", WIKINEWS)] if WIKINEWS.is_dir() else []
     if OUTLETS.is_dir():
         for outlet in sorted(p for p in OUTLETS.iterdir() if p.is_dir()):
-            for part in (["dev", "heldout", "fresh"] if split == "all" else [split]):
+            for part in (SPLITS if split == "all" else [split]):
                 if (outlet / part).is_dir():
                     found.append((f"{outlet.name}/{part}", outlet / part))
     return found
@@ -82,7 +83,7 @@ def run_newslint(folder: Path, config: Path | None) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append", help="a folder of articles (repeatable); default: all")
-    ap.add_argument("--split", choices=("dev", "heldout", "fresh", "all"), default="dev",
+    ap.add_argument("--split", choices=(*SPLITS, "all"), default="dev",
                     help="which split of each outlet: dev (tune), heldout (report), fresh (confirm, unread)")
     ap.add_argument("--config", type=Path)
     ap.add_argument("--list", action="store_true", help="also list every finding with its verdict")

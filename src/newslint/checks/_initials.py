@@ -19,6 +19,12 @@ def spells(acronym: str, words: list[str]) -> bool:
     return False
 
 
+def tail_spells(acronym: str, words: list[str], shortest: int = 1) -> bool:
+    """Whether the last `shortest` or more of `words` spell `acronym`: the words written just before
+    the initials ("a Web service Uniform Resource Locator (URL)") may open with others."""
+    return any(spells(acronym, words[i:]) for i in range(len(words) - shortest + 1))
+
+
 def initials_spell(acronym: str, words: list[str], i: int = 0) -> bool:
     """Whether `words`, in this order, spell `acronym` from `i` on (a country gives all its letters: U.S.)."""
     if not words:

@@ -87,16 +87,19 @@ class BracketOutsideQuote(Check):
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
+        source = scope.source
         for span in scope.spans:
-            if speaker_label(scope.source, span.start, span.end):
+            if speaker_label(source, span.start, span.end):
                 continue
-            for m in _BRACKET.finditer(scope.source, span.start, span.end):
+            found = []
+            for m in _BRACKET.finditer(source, span.start, span.end):
                 # The rule's own regex goes through finditer, which keeps it under the time budget.
                 if next(finditer(self.exceptions, m.group(1)), None) or doc.maybe_in_quote(m.start(), m.end()):
                     continue
-                source = scope.source
                 if _ARROW_BEFORE.search(source, max(span.start, m.start() - 4), m.start()) or _ARROW_AFTER.match(source, m.end(), span.end):
                     continue
-                if _deliberate(source, m.start(), m.end(), m.group(1), span.start) or _CODE.search(source, span.start, span.end):
-                    continue
-                yield Match(m.start(), m.end())
+                if not _deliberate(source, m.start(), m.end(), m.group(1), span.start):
+                    found.append(Match(m.start(), m.end()))
+            # A paragraph of code is read once, and only when it has a bracket to report.
+            if found and not _CODE.search(source, span.start, span.end):
+                yield from found

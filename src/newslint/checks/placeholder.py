@@ -43,7 +43,7 @@ import regex
 import yaml
 
 from newslint.checks import _datalists as lists
-from newslint.checks._initials import spells
+from newslint.checks._initials import tail_spells
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
@@ -285,7 +285,7 @@ def _defined_before(text: str, block_start: int, m) -> bool:
     if not inside.isalpha() or not inside.isupper() or before is None:
         return False
     words = before.group(1).split()
-    return any(spells(inside, words[i:]) for i in range(len(words)))
+    return tail_spells(inside, words)
 
 
 def _mostly_capitals(block: str) -> bool:

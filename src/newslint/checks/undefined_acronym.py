@@ -45,7 +45,7 @@ import regex
 import yaml
 
 from newslint.checks import _datalists as lists
-from newslint.checks._initials import MINOR, spells
+from newslint.checks._initials import MINOR, spells, tail_spells
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Match
 
@@ -205,7 +205,7 @@ def _described(text: str, acronym: str) -> bool:
     """A description right before the initials whose words spell them: "the disaster monitoring team DMT"."""
     for m in regex.finditer(rf"\b(?:the|a|an|its|their|his|her|our)\s+((?:[a-z][\w’'-]*\s+){{2,6}}){regex.escape(acronym)}\b", text):
         words = m.group(1).split()
-        if any(spells(acronym, words[i:]) for i in range(len(words) - 1)):
+        if tail_spells(acronym, words, shortest=2):
             return True
     return False
 
