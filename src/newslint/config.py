@@ -7,6 +7,7 @@
     overrides: [{files: ["opinion/**"], genre: opinion}, {files: ["wire/*"], rules: {Newsroom.FirstPerson: off}}]
     ignore: ["drafts/**", {"archive/2019-*.txt": [Newsroom.Boilerplate]}]  # skip files; or rules per file
     regex_timeout: 2.0
+    serve: {allow_origins: ["https://cms.example.org"]}   # `newslint serve`: pages that may call the API
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from newslint.known import Names
 from newslint.loading import build_rule, load_pack, read_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
-KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout", "languagetool")
+KEYS = ("packs", "rules", "min_severity", "vocabulary", "overrides", "ignore", "regex_timeout", "languagetool", "serve")
 SETTINGS = SEVERITIES + ("off", "on")
 
 
@@ -64,6 +65,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     regex_timeout: float = 2.0
     languagetool: Any = None  # languagetool.Settings when the config has `languagetool:`
+    allow_origins: tuple[str, ...] = ()  # serve.allow_origins: web pages (CORS) that may call `newslint serve`
 
     @property
     def root(self) -> Path:
@@ -316,11 +318,36 @@ def load_config(path: str | Path) -> Config:
         except OptionError as exc:
             raise fail(exc.message, "languagetool") from None
 
+    serve = data.get("serve", {}) or {}
+    if not isinstance(serve, dict):
+        raise fail("'serve' must be a mapping, e.g. {allow_origins: [https://cms.example.org]}", "serve")
+    for key in serve:
+        if key != "allow_origins":
+            raise fail(f"unknown key 'serve.{key}' (known: allow_origins)", "serve")
+    origins = serve.get("allow_origins", []) or []
+    if not isinstance(origins, list) or not all(isinstance(o, str) for o in origins):
+        raise fail("'serve.allow_origins' must be a list of origins such as https://cms.example.org", "serve")
+    for origin in origins:
+        if problem := origin_problem(origin):
+            raise fail(f"'serve.allow_origins': {problem}", "serve")
+
     config = Config(path=path, packs=tuple(dict.fromkeys(packs)), rules=rules, min_severity=min_severity,
                     accept=tuple(accept), reject=tuple(reject), overrides=tuple(overrides) + tuple(ignore_rules),
-                    ignore=tuple(ignore), regex_timeout=float(timeout), languagetool=languagetool)
+                    ignore=tuple(ignore), regex_timeout=float(timeout), languagetool=languagetool,
+                    allow_origins=tuple(origins))
     object.__setattr__(config, "_key_lines", lines)
     return config
+
+
+_ORIGIN = re.compile(r"https?://[^\s/?#]+")
+
+
+def origin_problem(origin: str) -> str | None:
+    """Why `origin` is not a web origin a browser sends (scheme://host[:port]), or None. A trailing
+    slash or a path is the usual slip, and would match no request: say so rather than never match."""
+    if origin == "*" or _ORIGIN.fullmatch(origin):
+        return None
+    return f"'{origin}' is not an origin: scheme://host[:port], no path or trailing slash (e.g. https://cms.example.org)"
 
 
 def _settings(value: Any, key: str, fail) -> dict[str, str]:
