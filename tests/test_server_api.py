@@ -216,7 +216,7 @@ def test_the_default_limit_is_one_mebibyte(client):
     (b"[1, 2]", {"Content-Type": "application/json"}, 422, "body"),
     (b'{"format": "md"}', {"Content-Type": "application/json"}, 422, "text: Field required"),
     (b'{"text": 5}', {"Content-Type": "application/json"}, 422, "text: Input should be a valid string"),
-    (b'{"text": "a", "format": "docx"}', {"Content-Type": "application/json"}, 422, "format: Input should be 'txt' or 'md'"),
+    (b'{"text": "a", "format": "docx"}', {"Content-Type": "application/json"}, 422, "format: Input should be 'txt', 'md' or 'html'"),
     (b'{"text": "a", "selct": ["X"]}', {"Content-Type": "application/json"}, 422, "selct: Extra inputs are not permitted"),
     (b'{"text": "a", "select": "Newsroom"}', {"Content-Type": "application/json"}, 422, "select: Input should be a valid list"),
     (b'{"text": "a\\ud800"}', {"Content-Type": "application/json"}, 400, "lone surrogate"),

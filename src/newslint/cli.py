@@ -282,10 +282,13 @@ def serve(
     max_body: int = typer.Option(1024 * 1024, "--max-body", min=1, metavar="BYTES", help="Largest request body in bytes; larger ones get 413."),
     header_timeout: float = typer.Option(10.0, "--header-timeout", min=0.1, max=3600, metavar="SECONDS", help="Close a connection whose request headers take longer (slow clients)."),
     body_timeout: float = typer.Option(30.0, "--body-timeout", min=0.1, max=3600, metavar="SECONDS", help="Answer 408 to a request whose body takes longer."),
-    workers: int = typer.Option(2, "--workers", min=0, max=64, metavar="N", help="Worker processes that run the checks (0: in the server process, no deadline)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=0, max=64, metavar="N", help="Worker processes that run the checks, side by side (default: one per CPU; 0: in the server process, no deadline)."),
     request_timeout: float = typer.Option(30.0, "--request-timeout", min=0.1, max=3600, metavar="SECONDS", help="Stop a check that runs longer (its worker is replaced) and answer 503."),
+    allow_origin: Optional[List[str]] = typer.Option(None, "--allow-origin", metavar="ORIGIN", help="Let web pages from ORIGIN (e.g. https://cms.example.org) call the API (CORS); repeatable. Also the config's serve: {allow_origins: [...]}."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file", metavar="FILE", help="Require 'Authorization: Bearer <token>' on /api/*, the token being FILE's one line."),
+    allow_config_writes: bool = typer.Option(False, "--allow-config-writes", help="Let POST /api/vocabulary add words to the config's vocabulary.accept (creating .newslint.yaml here if there is none)."),
 ) -> int:
-    """Serve a page for editors and an HTTP API (/api/check, /api/fix, /api/rules) at http://HOST:PORT/.
+    """Serve a page for editors, an HTTP API (/api/check, /api/fix, /api/rules, /api/vocabulary) and /embed.js for CMS pages at http://HOST:PORT/.
 
     Needs the serve extra: pip install 'newslint[serve]'.
 
@@ -301,7 +304,8 @@ def serve(
         raise NewslintError("newslint serve needs FastAPI and uvicorn: pip install 'newslint[serve]'")
     from newslint.server import serve as run_server  # FastAPI and uvicorn load only for this command
 
-    run_server(host, port, config, max_body, header_timeout, body_timeout, workers, request_timeout)
+    run_server(host, port, config, max_body, header_timeout, body_timeout, workers, request_timeout,
+               allow_origin or [], token_file, allow_config_writes)
     return 0
 
 

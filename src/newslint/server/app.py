@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import threading
 from pathlib import Path
 from typing import List, Literal, Optional
 
@@ -23,6 +24,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newslint import __version__
 from newslint.errors import NewslintError
+from newslint.server.access import BearerToken, ListedOrigins
 from newslint.server.limits import DEFAULT_MAX_BODY, BodyLimit
 from newslint.server.service import BadRequest, Request, Service
 from newslint.server.timeouts import BODY_TIMEOUT, BodyDeadline
@@ -36,15 +38,20 @@ PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' d
 class CheckIn(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, not silently ignored
 
-    text: StrictStr = Field(description="The article: plain text (first line is the title) or Markdown.")
-    format: Literal["txt", "md"] = Field("txt", description="How to read `text`, like --ext.")
+    text: StrictStr = Field(description="The article: plain text (first line is the title), Markdown or HTML.")
+    format: Optional[Literal["txt", "md", "html"]] = Field(
+        None, description="How to read `text`, like --ext; by default from `path`'s extension, else txt.")
+    path: Optional[StrictStr] = Field(
+        None, min_length=1, max_length=1024, pattern=r"^[^\x00-\x1f\x7f]+$",
+        description="The article's path, as --stdin-filename: the config's `overrides` and `ignore` globs for "
+                    "that path apply, and findings name it. Only a name: nothing is read from disk.")
     select: List[StrictStr] = Field(default_factory=list, description="Run only these rules or packs (--select).")
     ignore: List[StrictStr] = Field(default_factory=list, description="Skip these rules or packs (--ignore).")
     min_severity: Optional[Literal["suggestion", "warning", "error"]] = Field(
         None, description="Report only findings at or above this level (--min-severity).")
 
     def request(self) -> Request:
-        return Request(self.text, self.format, tuple(self.select), tuple(self.ignore), self.min_severity)
+        return Request(self.text, self.format, tuple(self.select), tuple(self.ignore), self.min_severity, self.path)
 
 
 class FixIn(CheckIn):
@@ -93,6 +100,16 @@ class FixResult(BaseModel):
     report: CheckOut = Field(description="What remains, as /api/check reports it")
 
 
+class WordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    word: StrictStr = Field(description="A word or name to accept (e.g. Haniyeh), matched literally.")
+
+
+class WordOut(BaseModel):
+    word: str
+    config: str = Field(description="The config file the word was written to")
+
+
 class Error(BaseModel):
     detail: str
 
@@ -116,13 +133,18 @@ def _non_finite(value, depth: int = 0) -> bool:
 
 def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BODY,
                allowed_hosts: list[str] | None = None, service: Service | None = None,
-               body_timeout: float = BODY_TIMEOUT, workers=None) -> FastAPI:
+               body_timeout: float = BODY_TIMEOUT, workers=None, allow_origins: list[str] | None = None,
+               token: str | None = None, allow_config_writes: bool = False) -> FastAPI:
     """`workers` (server/workers.py) runs each check in a worker process under a deadline;
-    None checks in this process (tests, and a server of one)."""
-    service = service or Service(config)
+    None checks in this process (tests, and a server of one). `allow_origins` adds the
+    config's `serve.allow_origins`; `token` guards /api/* (server/access.py)."""
     app = FastAPI(title="newslint", version=__version__, docs_url=None, redoc_url=None,
                   description="Check news articles: the findings of `newslint check --format json`, over HTTP.")
-    app.state.service = service
+    app.state.service = service or Service(config)  # replaced when /api/vocabulary changes the config
+    config_lock = threading.Lock()
+
+    def current() -> Service:
+        return app.state.service
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: HTTPRequest, exc: RequestValidationError):
@@ -149,28 +171,62 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    @app.get("/embed.js", include_in_schema=False)
+    def embed():
+        # A CMS page on another origin loads it with <script src>: no CORS needed for that
+        return FileResponse(STATIC / "embed.js", media_type="text/javascript",
+                            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"})
+
     @app.post("/api/check", response_model=None, responses={200: {"model": CheckOut}, **ERRORS},
               summary="Check an article; the answer is what `newslint check - --format json` prints")
     def check(body: CheckIn) -> JSONResponse:
         req = body.request()
-        return JSONResponse(workers.call("check", req) if workers else service.check(req))
+        return JSONResponse(workers.call("check", req) if workers else current().check(req))
 
     @app.post("/api/fix", response_model=None, responses={200: {"model": FixResult}, **ERRORS},
               summary="Apply the safe (or also the unsafe) fixes, as --fix does; returns the text and what remains")
     def fix(body: FixIn) -> JSONResponse:
         req = body.request()
-        return JSONResponse(workers.call("fix", req, body.unsafe) if workers else service.fix(req, unsafe=body.unsafe))
+        return JSONResponse(workers.call("fix", req, body.unsafe) if workers else current().fix(req, unsafe=body.unsafe))
+
+    @app.post("/api/vocabulary", response_model=WordOut, responses={403: {"model": Error}, 409: {"model": Error}, **ERRORS},
+              summary="Accept a word: add it to the config's vocabulary.accept (needs --allow-config-writes)")
+    def vocabulary(body: WordIn) -> dict:
+        from newslint.server.vocabulary import VocabularyError, add_word, check_word
+        from newslint.vale.ini import is_vale_ini
+
+        if not allow_config_writes:
+            raise HTTPException(403, "this server does not change its config: start it with --allow-config-writes")
+        try:
+            word = check_word(body.word)
+        except VocabularyError as exc:
+            raise HTTPException(400, str(exc)) from None
+        with config_lock:  # one writer at a time: two words at once must both land
+            config = current().config
+            if config.path is not None and is_vale_ini(config.path):
+                raise HTTPException(409, f"{config.path} is a Vale config: add '{word}' to its vocabulary's accept.txt")
+            target = config.path or Path.cwd() / ".newslint.yaml"
+            try:
+                if add_word(target, word):
+                    app.state.service = Service(target)  # checks the written file loads, before the workers do
+                    if workers:
+                        workers.reload(target)
+            except VocabularyError as exc:
+                raise HTTPException(409, str(exc)) from None
+            except OSError as exc:
+                raise HTTPException(409, f"{target}: cannot write: {exc.strerror or exc}") from None
+        return {"word": word, "config": str(target)}
 
     @app.get("/api/rules", summary="Every loaded rule: name, kind, level, whether enabled, one line on what it checks")
     def rules() -> list[dict]:
-        return service.rules()
+        return current().rules()
 
     @app.get("/api/rules/{name}", responses={404: {"model": Error}},
              summary="A rule's description (Markdown and HTML) and examples, as `newslint explain` prints them")
     def rule(name: str) -> dict:
-        found = service.rule(name)
+        found = current().rule(name)
         if found is None:
-            close = difflib.get_close_matches(name, sorted(service.checks), n=1)
+            close = difflib.get_close_matches(name, sorted(current().checks), n=1)
             raise HTTPException(404, f"no rule named '{name}'" + (f" (did you mean {close[0]}?)" if close else ""))
         return found
 
@@ -178,4 +234,10 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
     app.add_middleware(BodyDeadline, seconds=body_timeout)  # outermost of the two: it times the whole body
     if allowed_hosts:  # a page on another site cannot reach a loopback server through DNS rebinding
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    if token:
+        app.add_middleware(BearerToken, token=token)
+    # Outermost: a preflight is answered before the token is asked for (browsers send none with
+    # it), and a listed page can read every answer, a 401 or a 413 included.
+    origins = list(dict.fromkeys([*app.state.service.config.allow_origins, *(allow_origins or [])]))
+    app.add_middleware(ListedOrigins, origins=origins)
     return app

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.config import Config, ConfigCache
-from newslint.document.reader import parse
+from newslint.document.reader import format_for, parse
 from newslint.engine import FixMode, Selection, check_file
 from newslint.errors import NewslintError
 from newslint.report import Summary
 from newslint.report.json_report import as_dict
 
 # Findings name the article as stdin does, so /api/check answers exactly what
-# `newslint check - --format json` prints for the same text.
+# `newslint check - --format json` prints for the same text (with a request's `path`,
+# what `--stdin-filename PATH` prints).
 PATH = "-"
 BOM = "\ufeff"
 
@@ -32,10 +33,11 @@ class BadRequest(NewslintError):
 @dataclass(frozen=True)
 class Request:
     text: str
-    format: str = "txt"
+    format: str | None = None  # None: from the path's extension, as the CLI reads it; else txt
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
+    path: str | None = None  # a name for the article (overrides, ignore globs), never read from disk
 
 
 class Service:
@@ -62,15 +64,21 @@ class Service:
     # -- checking ------------------------------------------------------------
     def check(self, req: Request) -> dict:
         doc, _ = self._document(req)
+        selection = self._selection(req)
+        if self._ignored(req):
+            return self._report([], [], files=0)
         with self._lock:
-            report = check_file(doc, self.config, self._selection(req))
+            report = check_file(doc, self.config, selection)
         return self._report(report.findings, report.errors)
 
     def fix(self, req: Request, unsafe: bool = False) -> dict:
         """What `--fix` (`--unsafe-fixes`) would write, and the findings that remain."""
         doc, bom = self._document(req)
+        selection = self._selection(req)
+        if self._ignored(req):
+            return {"text": req.text, "fixes_applied": 0, "report": self._report([], [], files=0)}
         with self._lock:
-            report = check_file(doc, self.config, self._selection(req), FixMode(unsafe=unsafe, write=False))
+            report = check_file(doc, self.config, selection, FixMode(unsafe=unsafe, write=False))
         return {"text": (BOM if bom else "") + report.doc.text, "fixes_applied": report.fixes_applied,
                 "report": self._report(report.findings, report.errors)}
 
@@ -86,7 +94,12 @@ class Service:
         except UnicodeEncodeError as exc:  # a lone surrogate from a JSON "\ud800" escape
             line = text[: exc.start].count("\n") + 1
             raise BadRequest(f"'text' is not valid Unicode on line {line} (a lone surrogate)") from None
-        return parse(PATH, text, req.format), bom
+        fmt = req.format or (format_for(req.path) if req.path else "txt")
+        return parse(req.path or PATH, text, fmt), bom
+
+    def _ignored(self, req: Request) -> bool:
+        """A path the config's `ignore` globs skip: the CLI checks no file there, and neither do we."""
+        return req.path is not None and self.config.ignores(req.path)
 
     def _selection(self, req: Request) -> Selection:
         names = set(self.checks) | {c.rule.pack for c in self.checks.values()}
@@ -99,9 +112,9 @@ class Service:
         return Selection(req.select, req.ignore, req.min_severity)
 
     @staticmethod
-    def _report(findings, errors) -> dict:
+    def _report(findings, errors, files: int = 1) -> dict:
         """The document `--format json` prints, for one checked article."""
-        summary = Summary(files=1, errors=[str(e) for e in errors])
+        summary = Summary(files=files, errors=[str(e) for e in errors])
         for f in findings:
             summary.add(f)
         return as_dict(findings, summary)
