@@ -1,4 +1,10 @@
-"""The result cache: a file's findings, keyed by its content, its rules and newslint's version.
+"""The result cache: a file's findings, keyed by its content, its rules and newslint's own code.
+
+The key holds a hash of every file of the installed newslint package (code and data), not only
+its version: a rebuilt checkout keeps its version number, and must not reuse an older build's
+results. Hashing about a megabyte costs a few milliseconds, but it is still done once per code
+change: the hash is remembered in the cache folder under a stamp of the files' sizes and
+modification times, which a `stat` of each file recomputes.
 
 Entries are small JSON files under the cache folder, written to a temporary file
 and renamed, so concurrent runs never read half an entry. The cache folder is not
@@ -23,10 +29,59 @@ from newslint.finding import Finding, Fix
 
 DEFAULT_DIR = ".newslint_cache"
 LAYOUT = "v1"
+PACKAGE = Path(__file__).resolve().parent
 
 
-def default_dir() -> Path:
-    return Path(os.environ.get("NEWSLINT_CACHE_DIR", DEFAULT_DIR))
+def default_dir(config: str | Path | None = None, start: Path | None = None) -> Path:
+    """$NEWSLINT_CACHE_DIR, else `.newslint_cache` in the project's root: the nearest folder at or
+    above `start` (the current folder) holding `.git`, else the config's folder (`config`, or the
+    nearest config file found from `start`), else `start`. One cache per repository, wherever
+    in it newslint runs (a hook runs at the top, a person in a subfolder)."""
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        return Path(os.environ["NEWSLINT_CACHE_DIR"])
+    return project_root(config, start) / DEFAULT_DIR
+
+
+def project_root(config: str | Path | None = None, start: Path | None = None) -> Path:
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():  # a folder, or a file in a worktree or submodule
+            return folder
+    if config is None:
+        from newslint.config import find_config
+
+        config = find_config(start)
+    return Path(config).resolve().parent if config is not None else start
+
+
+_CODE: dict[Path, str] = {}
+
+
+def code_hash(package: Path = PACKAGE, memo: Path | None = None) -> str:
+    """A hash of every file of the newslint package (its code and shipped data), remembered in
+    `memo` (a folder) under a stamp of the files' names, sizes and modification times."""
+    if package in _CODE:
+        return _CODE[package]
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    stamp = hashlib.sha256()
+    for f in files:
+        st = f.stat()
+        stamp.update(f"{f.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    memo_file = memo / f"{stamp.hexdigest()}.code" if memo is not None else None
+    known = _read_regular(memo_file) if memo_file is not None else None
+    if known and len(known) == 64 and known.isascii():
+        value = known.decode("ascii")
+    else:
+        h = hashlib.sha256()
+        for f in files:
+            data = f.read_bytes()
+            h.update(f"{f.relative_to(package)}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+            h.update(data)
+        value = h.hexdigest()
+        if memo_file is not None:
+            _write_atomic(memo_file, value)
+    _CODE[package] = value
+    return value
 
 
 class Cache:
@@ -34,9 +89,9 @@ class Cache:
         self.folder = Path(folder)
         self.root = self.folder / LAYOUT
 
-    @staticmethod
-    def key(*parts: str | bytes) -> str:
+    def key(self, *parts: str | bytes) -> str:
         h = hashlib.sha256(__version__.encode())
+        h.update(code_hash(memo=self.folder / "code").encode())
         for part in parts:
             data = part if isinstance(part, bytes) else part.encode("utf-8")
             h.update(len(data).to_bytes(8, "little"))
@@ -64,12 +119,7 @@ class Cache:
             if not marker.exists():
                 marker.write_text("# created by newslint\n*\n")
             payload = json.dumps({**entry, "findings": [asdict(f) for f in entry["findings"]]}, ensure_ascii=False)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"sha256": _digest(payload), "data": payload}, handle, ensure_ascii=False)
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            os.replace(tmp, path)  # replaces a symlink or a FIFO as well, never writes through one
+            _write_atomic(path, json.dumps({"sha256": _digest(payload), "data": payload}, ensure_ascii=False))
         except OSError:
             pass  # a cache that cannot be written only costs speed
 
@@ -112,6 +162,21 @@ def _read_regular(path: Path) -> bytes | None:
         return b""
     finally:
         os.close(fd)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a temporary file and rename it over `path`: a concurrent reader sees all or nothing,
+    and a symlink or FIFO planted at `path` is replaced, never written through. OSError passes."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _digest(payload: str) -> str:

@@ -92,7 +92,7 @@ def check(req: Request) -> int:
         raise NewslintError("--require languagetool: no config sets 'languagetool:'")
 
     options = Options(selection, req.fix, req.ext, req.jobs if req.jobs > 0 else default_jobs(),
-                      None if req.no_cache or req.fix else Cache(req.cache_dir or default_cache_dir()),
+                      None if req.no_cache or req.fix else Cache(req.cache_dir or default_cache_dir(req.config)),
                       req.executor, req.scheduler, ignore_syntax=req.ignore_syntax,
                       timeout_per_file=req.timeout_per_file)
     stdin = sys.stdin.buffer.read() if req.paths == ["-"] else None

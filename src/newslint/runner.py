@@ -123,15 +123,15 @@ def _parse(path: str, data: bytes, options: Options, config: Config | None = Non
     return parse(path, text, format_for(path, ext), bom)
 
 
-def _needs_nlp(doc: Document, config: Config, options: Options) -> bool:
-    """Whether an enabled rule needs spaCy for this file; declares the components they read."""
+def _nlp_checks(doc: Document, config: Config, options: Options) -> list:
+    """The enabled rules that need spaCy for this file; declares the components they read."""
     from newslint import nlp
 
     checks, _ = config.checks_for(doc.path)
     wanted = [c for c in checks if c.needs_nlp and options.selection.wants(c)]
     for c in wanted:
         nlp.need(c.nlp_components)
-    return bool(wanted)
+    return wanted
 
 
 def _check(doc: Document, config: Config, options: Options) -> FileResult:
@@ -195,13 +195,14 @@ def _work_batch(batch: list[tuple[str, bytes, str | None]], options: Options) ->
     seconds = options.timeout_per_file
     items = [(_guarded(path, lambda: _parse(path, data, options, _config(cfg_path)), seconds), _config(cfg_path))
              for path, data, cfg_path in batch]
-    nlp_docs = [d for d, cfg in items if isinstance(d, Document) and _needs_nlp(d, cfg, options)]
+    nlp_checks = {id(d): c for d, cfg in items if isinstance(d, Document) and (c := _nlp_checks(d, cfg, options))}
+    nlp_docs = [d for d, _cfg in items if id(d) in nlp_checks]
     if nlp_docs:
         from newslint import nlp
 
         try:
             with budget(seconds * len(nlp_docs)):
-                nlp.prepare(nlp_docs)
+                nlp.prepare(nlp_docs, lambda d: nlp_checks[id(d)])  # only what each rule's prefilter wants
         except (Exception, FileTimedOut):  # no model, one document spaCy rejects, or a runaway one:
             pass  # each NLP check then meets it on its own document, as that file's error alone
     return [d if isinstance(d, FileResult) else _guarded(d.path, lambda d=d, cfg=cfg: _check(d, cfg, options), seconds)
@@ -237,7 +238,7 @@ def _read(target: Target, stdin: bytes | None) -> bytes | FileResult:
 
 def _cache_key(target: Target, data: bytes, options: Options) -> str:
     sel = options.selection
-    return Cache.key(target.config.fingerprint, target.name or target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
+    return options.cache.key(target.config.fingerprint, target.name or target.path, options.ext or "", ",".join(sel.select), ",".join(sel.ignore),
                      sel.min_severity or "", str(sel.nlp), str(options.ignore_syntax), data)
 
 
