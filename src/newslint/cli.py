@@ -309,6 +309,24 @@ def serve(
     return 0
 
 
+@app.command()
+def lsp(
+    config: Optional[Path] = typer.Option(None, "--config", "-c", metavar="FILE", help="Use this config file for every document instead of the nearest one."),
+) -> int:
+    """Run a language server over stdio for editors (VS Code, Neovim, Helix...): see docs/editors.md.
+
+    Needs the lsp extra: pip install 'newslint[lsp]'.
+    """
+    from importlib.util import find_spec
+
+    if find_spec("pygls") is None:  # the core install: one clear line
+        raise NewslintError("newslint lsp needs pygls: pip install 'newslint[lsp]'")
+    from newslint.lsp.server import run  # pygls loads only for this command
+
+    run(config)
+    return 0
+
+
 INIT_TEMPLATE = Path(__file__).with_name("init_config.yaml")
 
 
