@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -99,6 +100,7 @@ def check(
     timeout_per_file: float = typer.Option(60.0, "--timeout-per-file", metavar="SECONDS", help="Stop checking a file after this many seconds and report it as an error; the other files are still checked (0: no limit)."),
     require: List[str] = typer.Option([], "--require", metavar="BACKEND", help="Exit 2 when this optional backend is missing or fails, instead of a notice or warning: nlp (spaCy and its model), languagetool."),
     strict: bool = typer.Option(False, "--strict", help="A rule that cannot be loaded (a Tengo script, a bad key) is an error (exit 2), not a warning and a skip."),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every paragraph with spaCy, not only those an NLP rule's prefilter picks (slower; the same findings: for debugging)."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -128,6 +130,10 @@ def check(
         raise typer.BadParameter("must be a number of seconds from 0 (no limit) to 86400", param_hint="--timeout-per-file")
     if statistics and fmt not in ("text", "json"):
         raise typer.BadParameter("works with --format text or json", param_hint="--statistics")
+    if parse_all:
+        from newslint.nlp import PARSE_ALL_ENV
+
+        os.environ[PARSE_ALL_ENV] = "1"  # read where the parsing happens, worker processes included
     return run_check(Request(
         paths=paths, fmt=fmt, config=config, selection=Selection(tuple(select), tuple(ignore), min_severity, nlp=not no_nlp),
         fail_on=fail_on, fix=FixMode(unsafe=unsafe_fixes, write=not show_diff) if (fix or show_diff) else None,
