@@ -121,6 +121,57 @@ def test_a_bom_is_not_a_column(client):
     assert client.post("/api/check", json={"text": "\ufeff" + SEED}).json() == plain
 
 
+def test_html_is_read_as_html(client, config):
+    html = ("<html><head><title>Talks resume</title></head><body>\n<h1>Talks resume</h1>\n"
+            "<p>They met. <b>[Sunday]</b> they said.</p>\n<script>// They met. [Sunday] they said.</script>\n</body></html>\n")
+    answer = client.post("/api/check", json={"text": html, "format": "html"}).json()
+    expected = json.loads(cli("check", "-", "--format", "json", "--ext", ".html", "--no-cache", "--config", str(config), stdin=html))
+    assert answer == expected
+    brackets = [f for f in answer["findings"] if f["rule"] == "Newsroom.BracketOutsideQuote"]
+    col = html.splitlines()[2].index("[Sunday]") + 1  # in the HTML as sent: 17
+    assert [(f["line"], f["col"], f["match"]) for f in brackets] == [(3, col, "[Sunday]")]  # the script is not text
+    as_text = client.post("/api/check", json={"text": html, "format": "txt"}).json()
+    assert len([f for f in as_text["findings"] if f["rule"] == "Newsroom.BracketOutsideQuote"]) == 2
+
+
+def test_a_path_applies_the_configs_overrides_and_ignore_globs(tmp_path):
+    (tmp_path / ".newslint.yaml").write_text(
+        "packs: [Newsroom]\nrules: {Newsroom: off, Newsroom.RepeatedWord: on, Newsroom.BracketOutsideQuote: on}\n"
+        "overrides: [{files: ['wire/**'], rules: {Newsroom.RepeatedWord: off}}]\n"
+        "ignore: ['drafts/*']\n", encoding="utf-8")
+    client = TestClient(create_app(tmp_path / ".newslint.yaml"))
+    text = "Title\n\nthe the copy. [Sunday] they said.\n"
+
+    def rules(**extra):
+        answer = client.post("/api/check", json={"text": text, **extra})
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    plain = rules()
+    assert rules_of(plain) == ["Newsroom.RepeatedWord", "Newsroom.BracketOutsideQuote"]
+    assert {f["path"] for f in plain["findings"]} == {"-"}
+    wire = rules(path="wire/2026/talks.txt")
+    assert rules_of(wire) == ["Newsroom.BracketOutsideQuote"]
+    assert wire["findings"][0]["path"] == "wire/2026/talks.txt"  # as --stdin-filename names it
+    skipped = rules(path="drafts/talks.txt")
+    assert skipped["findings"] == [] and skipped["summary"]["files"] == 0
+    assert client.post("/api/fix", json={"text": text, "path": "drafts/x.txt"}).json()["text"] == text
+    # the path's extension chooses the reader unless `format` says otherwise
+    html = "<h1>Title</h1>\n<p>Fine.</p>\n<script>// They met. [Sunday] they said.</script>\n"
+    assert rules_of(rules(text=html, path="opinion/piece.html")) == []
+    assert rules_of(rules(text=html, path="opinion/piece.html", format="txt")) == ["Newsroom.BracketOutsideQuote"]
+    for cli_path, api_path in (("wire/a.txt", "wire/a.txt"), ("other/a.txt", "other/a.txt")):
+        run = subprocess.run([sys.executable, "-m", "newslint", "check", "-", "--format", "json", "--no-cache",
+                              "--stdin-filename", cli_path], input=text, capture_output=True, text=True, cwd=tmp_path)
+        assert json.loads(run.stdout) == rules(path=api_path)
+
+
+@pytest.mark.parametrize("path", ["", "a\u0000b", "a\nb", "x" * 1025])
+def test_a_bad_path_is_a_422(client, path):
+    answer = client.post("/api/check", json={"text": "Title\n\nCopy.\n", "path": path})
+    assert answer.status_code == 422 and answer.json()["detail"].startswith("path:")
+
+
 # -- /api/fix --------------------------------------------------------------------------
 def test_fix_does_what_fix_writes(client, config, tmp_path):
     article = tmp_path / "a.txt"
