@@ -31,10 +31,24 @@ government and newspaper copy, none in a slip we have met):
 A paragraph that opens with a speaker label ("Smith: We have three [at ONRR]")
 is a transcript: the words are the speaker's, so brackets in it are an
 editor's, as in any quotation.
+
+Three shapes are flagged whatever the `exceptions` say, because where they
+stand says they are no editor's insertion into a quotation:
+- a tag opening a paragraph or headline ("[VIDEO] The minister ...",
+  "[Updated] Talks collapse"): a few words in brackets, then a new sentence
+  (a capital) or nothing; a web page's label pasted with the copy;
+- a stray note reference ("... on Friday.[7]", "... in 1974.[a]") glued to
+  the text when the story has no notes: no notes section (a "Notes",
+  "References" or "Sources" heading, or a paragraph that opens with the
+  mark) and no run of references (two or more marks, as "[1] ... [2]").
+  A lone "[1]" is left alone: a story with one note numbers it so;
+- "[sic]" standing after the closing quotation mark ("... the end" [sic]):
+  it marks a word of the quotation, so it belongs inside it.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterator
 
 import regex
@@ -55,6 +69,18 @@ _NOTE = regex.compile(r"\A\s*\p{Lu}\S*(?:\s+\S+){3,}[.!?]\s*\Z")
 _SLOT = regex.compile(r"\p{Ll}/\p{Ll}")
 # A paragraph of JSON or code that reached prose: a quoted key, then a colon.
 _CODE = regex.compile(r"[{,]\s*\"[\w-]+\"\s*:")
+# A page's tag opening a block: a few words, no sentence ("[VIDEO]", "[Updated]", "[UPDATE 2]").
+_TAG = regex.compile(r"\A\p{Lu}[\p{L}\d’'-]*(?: [\p{L}\d’'-]+){0,3}\Z")
+# After a tag, a new sentence starts (or the block ends): not "[Robbins] designed", "[I]ndividuals".
+_AFTER_TAG = regex.compile(r"[ \t\u00a0]+[\p{Lu}\d“\"‘']|[ \t\u00a0]*\Z")
+# A note reference: "[7]", "[12]", "[a]".
+# A note reference: "[7]", "[12]", "[a]"; not a quotation's altered letter ("“[a]s the technology").
+_NOTE_MARK = regex.compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
+# A notes section: a heading (or a line of its own) that names one.
+_NOTES_HEADING = regex.compile(r"^[#\s*_]*(?:notes?|footnotes?|end ?notes|references|sources|citations|bibliography)[\s:*_]*$",
+                               regex.I | regex.M)
+# A closing quotation mark just before a bracket: a curly one, or a straight one after a word or a stop.
+_CLOSING_QUOTE = regex.compile(r"(?:”|(?<=\S)[\"’])[ \t]*\Z")
 
 
 def _deliberate(source: str, start: int, end: int, inside: str, span_start: int) -> bool:
@@ -88,13 +114,17 @@ class BracketOutsideQuote(Check):
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         source = scope.source
+        stray = _stray_notes(doc.prose)
         for span in scope.spans:
             if speaker_label(source, span.start, span.end):
                 continue
             found = []
             for m in _BRACKET.finditer(source, span.start, span.end):
+                if _misplaced(doc, source, span.start, m, stray):
+                    found.append(Match(m.start(), m.end()))
+                    continue
                 # The rule's own regex goes through finditer, which keeps it under the time budget.
-                if next(finditer(self.exceptions, m.group(1)), None) or doc.maybe_in_quote(m.start(), m.end()):
+                if next(finditer(self.exceptions, m.group(1)), None) or _quoted(doc, source, span.start, m):
                     continue
                 if _ARROW_BEFORE.search(source, max(span.start, m.start() - 4), m.start()) or _ARROW_AFTER.match(source, m.end(), span.end):
                     continue
@@ -103,3 +133,38 @@ class BracketOutsideQuote(Check):
             # A paragraph of code is read once, and only when it has a bracket to report.
             if found and not _CODE.search(source, span.start, span.end):
                 yield from found
+
+
+def _misplaced(doc, source: str, block_start: int, m, stray: frozenset[int]) -> bool:
+    """A block-opening tag, a stray note reference or a "[sic]" after the quotation (see the module docstring)."""
+    inside = m.group(1).strip()
+    if not source[block_start : m.start()].strip():
+        return bool(_TAG.match(inside)) and bool(_AFTER_TAG.match(source, m.end()))
+    if m.start() in stray or (inside.casefold() == "sic" and _after_closing_quote(source, block_start, m)):
+        return not _quoted(doc, source, block_start, m)
+    return False
+
+
+def _after_closing_quote(source: str, block_start: int, m) -> bool:
+    return _CLOSING_QUOTE.search(source, max(block_start, m.start() - 4), m.start()) is not None
+
+
+def _quoted(doc, source: str, block_start: int, m) -> bool:
+    """Inside a quotation, or where that is unsure; but a bracket right after a closing mark ("... the end.”[7]",
+    "... ended" [sic]) stands outside the quotation that mark closes, whatever its shape left unsure."""
+    if _after_closing_quote(source, block_start, m):
+        return doc.in_quote(m.start(), m.end())
+    return doc.maybe_in_quote(m.start(), m.end())
+
+
+def _stray_notes(text: str) -> frozenset[int]:
+    """Offsets of note references glued to the text ("1974.[3]", "risk[3]") in a story with no notes: no notes
+    section and one mark only (a second one, spaced or glued, or one opening a line, makes a run of notes); a lone
+    "[1]" is how a one-note story numbers it."""
+    marks = list(itertools.islice(_NOTE_MARK.finditer(text), 2))
+    if len(marks) != 1 or marks[0].group(1) == "1":
+        return frozenset()
+    m = marks[0]
+    if m.start() == 0 or text[m.start() - 1].isspace() or _NOTES_HEADING.search(text):
+        return frozenset()  # spaced ("see [2]") or opening a line: a citation style or the notes themselves
+    return frozenset([m.start()])
