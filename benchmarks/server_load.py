@@ -1,16 +1,21 @@
 """`newslint serve` under load: requests per second and latency for 1, 8 and 32 clients.
 
-    python benchmarks/server_load.py [--seconds 20] [--clients 1,8,32] [--workers 2] [--article FILE]
+    python benchmarks/server_load.py [--seconds 20] [--clients 1,8,32] [--workers N] [--words 1500] [--article FILE]
 
 Starts `newslint serve` on a free port (default config: every built-in rule, spaCy
-included), then for each number of clients runs that many threads, each posting the
-article to /api/check one request after another for `--seconds`, and prints a table:
+included; --workers as the server's default, one per CPU), then for each number of
+clients runs that many threads, each posting the article to /api/check one request
+after another for `--seconds`, and prints a table:
 
     clients  requests  req/s   p50 ms  p99 ms  errors
 
-Each client waits for its answer before it sends again, as an editor's page does.
-Not a test: run it when changing the server, and quote the table (#18 asked for it).
-The article defaults to the damaged sample in seeds/.
+then the throughput of 8 clients over that of 1, against #15's goal: at least 1.6x
+on two cores (checks run side by side, one per worker process). Each client waits
+for its answer before it sends again, as an editor's page does. The load average
+is printed before and after: on a shared machine, other work takes cores from it.
+Not a test: run it when changing the server, and quote the table (#15 and #18 asked for it).
+The article is the damaged sample in seeds/, its paragraphs repeated to `--words`
+(1,500: a long news story), unless --article names one.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -36,8 +42,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(port: int, workers: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", str(workers)],
+GOAL = 1.6  # #15: eight clients get at least 1.6x the throughput of one, on two cores
+
+
+def article(words: int) -> str:
+    """The seed's title, then its paragraphs over and over until the body has `words` words."""
+    title, _, body = SEED.read_text(encoding="utf-8").partition("\n\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    out, count = [], 0
+    while count < words:
+        p = paragraphs[len(out) % len(paragraphs)]
+        out.append(p)
+        count += len(p.split())
+    return title + "\n\n" + "\n\n".join(out) + "\n"
+
+
+def start(port: int, workers: int | None) -> subprocess.Popen:
+    extra = ["--workers", str(workers)] if workers is not None else []
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), *extra],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 180  # the workers load the rules and spaCy first
     while time.monotonic() < deadline:
@@ -94,24 +116,39 @@ def level(port: int, body: bytes, clients: int, seconds: float) -> dict:
             "errors": len(errors)}
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="load per level (default 20)")
     parser.add_argument("--clients", default="1,8,32", help="comma-separated client counts (default 1,8,32)")
-    parser.add_argument("--workers", type=int, default=2, help="newslint serve --workers (default 2)")
-    parser.add_argument("--article", type=Path, default=SEED, help="the article every request checks")
+    parser.add_argument("--workers", type=int, default=None, help="newslint serve --workers (default: its own, one per CPU)")
+    parser.add_argument("--words", type=int, default=1500, help="the article's length in words (default 1500)")
+    parser.add_argument("--article", type=Path, default=None, help="check this article instead")
     args = parser.parse_args()
-    body = json.dumps({"text": args.article.read_text(encoding="utf-8")}).encode("utf-8")
+    text = args.article.read_text(encoding="utf-8") if args.article else article(args.words)
+    body = json.dumps({"text": text}).encode("utf-8")
     port = free_port()
     server = start(port, args.workers)
     try:
         level(port, body, 1, min(2.0, args.seconds))  # warm-up: not reported
-        print(f"newslint serve --workers {args.workers}, {len(body):,}-byte article, {args.seconds:g} s per level")
+        workers = args.workers if args.workers is not None else os.cpu_count()
+        print(f"newslint serve --workers {workers} on {os.cpu_count()} CPUs, a {len(text.split()):,}-word article "
+              f"({len(body):,} bytes), {args.seconds:g} s per level; load average before: {load()}")
         print(f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>8}  {'p99 ms':>8}  {'errors':>6}")
+        rps = {}
         for n in (int(c) for c in args.clients.split(",")):
             r = level(port, body, n, args.seconds)
+            rps[n] = r["rps"]
             print(f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>8.0f}  {r['p99']:>8.0f}  {r['errors']:>6}",
                   flush=True)
+        if rps.get(1) and 8 in rps:
+            ratio = rps[8] / rps[1]
+            print(f"8 clients / 1 client throughput: {ratio:.2f}x (goal: at least {GOAL}x on two cores: "
+                  f"{'met' if ratio >= GOAL else 'NOT met'})")
+        print(f"load average after: {load()}")
     finally:
         server.terminate()
         server.wait(30)

@@ -34,6 +34,13 @@ class Overloaded(HTTPException):
 def _serve(config_path: str | None, conn) -> None:
     """A worker's loop: build the service once (spaCy too), then answer (kind, request, unsafe)
     until closed; ("reload", config path, _) rebuilds the service on that config."""
+    import os
+
+    # One worker per CPU: a numeric library's own thread pool per worker (OpenBLAS starts one
+    # thread per core) would only fight the other workers for the same cores. Set before spaCy
+    # brings numpy in, which reads these once, at import.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     from newslint.server.service import BadRequest, Service
 
     try:
