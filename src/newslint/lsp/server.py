@@ -75,6 +75,8 @@ class NewslintServer(LanguageServer):
         self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
 
     def recheck_all(self) -> None:
+        """Check every open document again (the config or the NLP rules changed, not the text)."""
+        self.results.clear()
         for uri in list(self.workspace.text_documents):
             self.schedule(uri)
 
@@ -164,8 +166,11 @@ def build(checker: Checker) -> NewslintServer:
         if watched and watched.dynamic_registration:
             options = types.DidChangeWatchedFilesRegistrationOptions(
                 watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED])
-            await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-                id="newslint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+            try:
+                await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+                    id="newslint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
+            except Exception as exc:  # the client said it could, then refused: configs are still checked by mtime
+                ls.log(f"could not watch config files: {exc}", types.MessageType.Warning)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams):
