@@ -45,10 +45,13 @@ def _serve(config_path: str | None, conn) -> None:
 
     try:
         service = Service(config_path)
-        service.warm_up()  # before "ready": no editor's check pays for loading spaCy
     except NewslintError as exc:  # the server itself loaded this config: only a race gets here
         conn.send(("error", "NewslintError", str(exc)))
         return
+    try:
+        service.warm_up()  # before "ready": no editor's check pays for loading spaCy
+    except Exception:  # noqa: BLE001 - whatever failed here fails again in a request, and is answered there
+        pass
     conn.send(("ready", None, None))
     while True:
         try:
@@ -81,9 +84,12 @@ class _Worker:
         self.generation = generation  # the config it has loaded (Workers.reload counts them)
 
     def wait_ready(self, timeout: float) -> bool:
-        if not self.ready and self.conn.poll(timeout):
-            status, _, message = self.conn.recv()
-            self.ready = status == "ready"
+        try:
+            if not self.ready and self.conn.poll(timeout):
+                status, _, message = self.conn.recv()
+                self.ready = status == "ready"
+        except (EOFError, OSError):  # it died starting: the caller replaces it
+            return False
         return self.ready
 
     def kill(self) -> None:
