@@ -76,6 +76,8 @@ class FirstPerson(Check):
                                   "a 'we' or 'us' doing them is the newsroom's voice"),
         "max_plural_sentences": Option("int", 2, doc="more sentences than this with we/us/our outside quotations "
                                        "make a plural voice, not a slip"),
+        "newsroom_nouns": Option("list", [], doc="nouns of a newsroom's people and work: 'our' before one "
+                                 "('our correspondent', 'our questions') is the newsroom's voice"),
     }
 
     def setup(self) -> None:
@@ -91,6 +93,10 @@ class FirstPerson(Check):
                 body = f"[{w[0]}{w[0].upper()}]" + body[1:]
             alternation.append(body)
         self.pattern = regex.compile(r"(?<![\w'’.@-])(?:" + "|".join(alternation) + r")(?![\w-])")
+        nouns = self.opts["newsroom_nouns"]
+        if not all(isinstance(n, str) and n.strip() for n in nouns):
+            raise OptionError("newsroom_nouns", "'newsroom_nouns' must be a list of words")
+        self.newsroom_nouns = frozenset(n.strip().lower() for n in nouns)
         self.reporting: frozenset[str] = frozenset()
         if self.opts["reporting_verbs"] and not self.opts["plural"]:
             path = resolve(self.rule.path, self.opts["reporting_verbs"])
@@ -149,10 +155,22 @@ class FirstPerson(Check):
             if m.group("verb").lower() in self.reporting and not _THAT_BEFORE.search(text, max(span.start, m.start() - 6), m.start()):
                 found.append((m.start("we"), m.end("we")))
         for m in _VERB_US.finditer(text, span.start, span.end):
+            # A verb opening the sentence is an invitation ("Email us"), unless "by" makes it a participle ("Asked by us").
             if (m.group("verb").lower() in self.reporting and not _ALL_AFTER.match(text, m.end())
                     and not _IMPERATIVE.search(text, max(span.start, m.start() - 8), m.start())
-                    and not opens_sentence(text, m.start(), span.start, ".!?…:;")):
+                    and (m.group("prep") == "by" or not opens_sentence(text, m.start(), span.start, ".!?…:;"))):
                 found.append((m.start("us"), m.end("us")))
+        # "were shared with us", "was sent to us": material handed to the newsroom.
+        found += [(m.start("us"), m.end("us")) for m in _HANDED_TO_US.finditer(text, span.start, span.end)]
+        if self.newsroom_nouns:
+            for m in _OUR_NOUN.finditer(text, span.start, span.end):
+                if m.group("noun").lower() in self.newsroom_nouns or (m.group("mod") or "").lower() in self.newsroom_nouns:
+                    found.append((m.start("our"), m.end("our")))
+            # "We are keeping the identity of the source confidential": "we" at work on the newsroom's sources,
+            # its reporters, its questions, in the same clause.
+            for m in _WE_CLAUSE.finditer(text, span.start, span.end):
+                if any(w.lower() in self.newsroom_nouns for w in regex.findall(r"[A-Za-z]+", m.group("rest"))):
+                    found.append((m.start("we"), m.end("we")))
         return [f for f in found if not _GENERIC.search(text, max(span.start, f[0] - 12), min(span.end, f[1] + 5))]
 
     def _pronoun(self, text: str, m, start: int) -> bool:
@@ -199,7 +217,14 @@ _WE_THEN = regex.compile(
     r"n[o']t|cannot|couldn['’]t|didn['’]t|haven['’]t|weren['’]t|wouldn['’]t))"
     r"{0,5}[ \t]+(?P<verb>[a-z-]+)\b")
 # The verb, then "us" (optionally after to/with/by/for): "told us", "wrote to us", "asked by us".
-_VERB_US = regex.compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?P<us>us)\b(?![.\w])")
+_VERB_US = regex.compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?P<prep>to|with|by|for)[ \t]+)?(?P<us>us)\b(?![.\w])")
+# A form of "be", a participle, then to/with us: "were shared with us", "was sent to us".
+_HANDED_TO_US = regex.compile(r"\b(?:was|were|been|being|is|are)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|nt)[ \t]+"
+                              r"(?:to|with)[ \t]+(?P<us>us)\b(?![.\w])")
+# "we" as a subject and the rest of its clause (up to a comma, semicolon or stop).
+_WE_CLAUSE = regex.compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"\n]{1,80})")
+# "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
+_OUR_NOUN = regex.compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
 _IMPERATIVE = regex.compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
 _THAT_BEFORE = regex.compile(r"\bthat[ \t]+\Z")
