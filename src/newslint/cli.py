@@ -38,6 +38,10 @@ names_app = typer.Typer(help="Names lists for Newsroom.KnownNames.", no_args_is_
 app.add_typer(names_app, name="names")
 furniture_app = typer.Typer(help="Page-furniture lists for Newsroom.Boilerplate.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(furniture_app, name="furniture")
+daemon_app = typer.Typer(help="A background process per project that keeps rules and spaCy loaded for check --daemon.",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(daemon_app, name="daemon")
+_ARGV: list[str] = []  # this command line as typed, for check --daemon to hand on
 
 FAIL_ON = SEVERITIES + ("never",)
 BACKENDS = ("languagetool", "nlp")  # optional backends --require can insist on
@@ -92,7 +96,7 @@ def check(
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Check only files changed since this git ref (untracked files included); needs the ref's history (fetch-depth: 0 in CI)."),
     changed_lines: bool = typer.Option(False, "--changed-lines", help="With --diff-base, report only findings on changed lines."),
     root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="sarif and github formats: paths relative to this folder (default: the git repository's top, else the current folder)."),
-    jobs: int = typer.Option(0, "--jobs", "-j", metavar="N", help="Worker processes (0: one per CPU)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="N", help="Worker processes (0: one per idle CPU, by the load average)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
     executor: str = typer.Option("local", "--executor", metavar="NAME", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
@@ -101,6 +105,7 @@ def check(
     require: List[str] = typer.Option([], "--require", metavar="BACKEND", help="Exit 2 when this optional backend is missing or fails, instead of a notice or warning: nlp (spaCy and its model), languagetool."),
     strict: bool = typer.Option(False, "--strict", help="A rule that cannot be loaded (a Tengo script, a bad key) is an error (exit 2), not a warning and a skip."),
     parse_all: bool = typer.Option(False, "--parse-all", help="Parse every paragraph with spaCy, not only those an NLP rule's prefilter picks (slower; the same findings: for debugging)."),
+    daemon: bool = typer.Option(False, "--daemon", help="Check in the project's daemon when it runs (newslint daemon start); else here, as without it."),
 ) -> int:
     """Check articles and report each finding at path:line:col.
 
@@ -130,6 +135,12 @@ def check(
         raise typer.BadParameter("must be a number of seconds from 0 (no limit) to 86400", param_hint="--timeout-per-file")
     if statistics and fmt not in ("text", "json"):
         raise typer.BadParameter("works with --format text or json", param_hint="--statistics")
+    if daemon:
+        from newslint.daemon.client import check_in_daemon
+
+        code = check_in_daemon([a for a in (_ARGV or sys.argv[1:]) if a != "--daemon"], paths == ["-"], quiet)
+        if code is not None:
+            return code
     if parse_all:
         from newslint.nlp import PARSE_ALL_ENV
 
@@ -333,6 +344,42 @@ def lsp(
     return 0
 
 
+@daemon_app.command("start")
+def daemon_start(
+    idle_timeout: float = typer.Option(900.0, "--idle-timeout", min=0, metavar="SECONDS", help="Exit after this long without a request (0: never)."),
+) -> int:
+    """Start this project's daemon (its socket is in the project's .newslint_cache)."""
+    from newslint.daemon.client import start
+
+    info, started = start(idle_timeout)
+    typer.echo(f"{'Started' if started else 'Already running:'} newslint daemon (pid {info['pid']}).")
+    return 0
+
+
+@daemon_app.command("stop")
+def daemon_stop() -> int:
+    """Stop this project's daemon."""
+    from newslint.daemon.client import stop
+
+    pid = stop()
+    typer.echo(f"Stopped newslint daemon (pid {pid})." if pid else "No newslint daemon runs for this project.")
+    return 0
+
+
+@daemon_app.command("status")
+def daemon_status() -> int:
+    """Say whether this project's daemon runs; exit 1 when it does not."""
+    from newslint.daemon.client import status
+
+    info = status()
+    if info is None:
+        typer.echo("No newslint daemon runs for this project.")
+        return 1
+    typer.echo(f"newslint daemon: pid {info['pid']}, up {info['uptime']:.0f} s, {info['served']} checks served, "
+               f"idle timeout {info['idle_timeout']:g} s.")
+    return 0
+
+
 INIT_TEMPLATE = Path(__file__).with_name("init_config.yaml")
 
 
@@ -396,6 +443,7 @@ def command():
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every error becomes one line on stderr and exit code 2, never a traceback."""
     command_ = command()
+    _ARGV[:] = sys.argv[1:] if argv is None else argv
     try:
         code = command_.main(args=argv, prog_name="newslint", standalone_mode=False)
     except typer.Exit as exc:
