@@ -198,6 +198,18 @@ async def test_config_found_from_the_documents_folder_and_reloaded(tmp_path):
         (newsroom / ".newslint.yaml").write_text("packs: [./House]\n", encoding="utf-8")
         change(client, here, 2, ARTICLE + "\n")
         await published(client, here, lambda d: "House.Names" in codes(d))
+
+        # A Vale setup is found as Vale finds it; its vocabulary is Vale's accept.txt, which
+        # newslint does not write, so that action is not offered there.
+        vale = tmp_path / "vale"
+        (vale / "styles" / "House").mkdir(parents=True)
+        (vale / "styles" / "House" / "Names.yml").write_text(RULE, encoding="utf-8")
+        (vale / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+        in_vale = open_doc(client, vale / "story.md", ARTICLE)
+        (diag,) = await published(client, in_vale, lambda d: "House.Names" in codes(d))
+        titles = [a.title for a in await actions(client, in_vale, diag.range)]
+        assert "Replace 'Hanyahu' with 'Haniyeh'" in titles
+        assert not any("vocabulary" in t for t in titles)
     finally:
         await stop(client)
 

@@ -28,6 +28,7 @@ from newslint.lsp.checker import Checked, Checker
 from newslint.lsp.explain import hover_markdown
 from newslint.lsp.positions import LineIndex
 from newslint.lsp.vocabulary import add_accepted, term_for
+from newslint.vale.ini import is_vale_ini
 
 DEBOUNCE = 0.3  # seconds of quiet typing before a changed document is checked again
 # Files whose change can change findings: configs, Vale inis, rule files and vocabularies.
@@ -135,8 +136,6 @@ class NewslintServer(LanguageServer):
     def add_to_vocabulary(self, uri: str, word: str) -> str:
         """Write `word` into the accept list of the config the document uses (a new
         .newslint.yaml in its folder when none is found); returns the file written."""
-        from newslint.vale.ini import is_vale_ini
-
         path = self.path_of(uri)
         found = self.checker.config_path(path)
         if found is not None and is_vale_ini(found):
@@ -201,38 +200,41 @@ def build(checker: Checker) -> NewslintServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: NewslintServer, params: types.HoverParams):
-        found = await ls.current(params.text_document.uri)
-        if found is None or found[1].doc is None:
+        current = await ls.current(params.text_document.uri)
+        if current is None or current[1].doc is None:
             return None
-        checked = found[1]
+        checked = current[1]
         index = ls.index(checked.text)
         at = index.offset(params.position.line, params.position.character) - checked.shift
-        found = [f for f in checked.findings if f.offset <= at <= f.end_offset]
-        if not found:
+        under = [f for f in checked.findings if f.offset <= at <= f.end_offset]
+        if not under:
             return None
-        text = "\n\n---\n\n".join(hover_markdown(f, ls.checker.rule(checked.config, f.rule)) for f in found)
+        text = "\n\n---\n\n".join(hover_markdown(f, ls.checker.rule(checked.config, f.rule)) for f in under)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-                           range=finding_range(index, checked, found[0]))
+                           range=finding_range(index, checked, under[0]))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
     async def code_action(ls: NewslintServer, params: types.CodeActionParams):
         uri = params.text_document.uri
-        found = await ls.current(uri)
-        if found is None or found[1].doc is None:
+        current = await ls.current(uri)
+        if current is None or current[1].doc is None:
             return None
-        version, checked = found
+        version, checked = current
         edits = ls.client_capabilities.workspace and ls.client_capabilities.workspace.workspace_edit
         actions = Actions(uri, version, checked, ls.index(checked.text), bool(edits and edits.document_changes))
         only = params.context.only
         out: list[types.CodeAction] = []
         if wants(only, types.CodeActionKind.QuickFix):
             diags = diagnostics(checked, actions.index, lambda name: ls.checker.rule(checked.config, name))
+            diag_of = dict(zip(map(id, checked.findings), diags))
+            # A Vale config keeps its vocabulary in accept.txt files: newslint does not write those.
+            vale = checked.config is not None and checked.config.path is not None and is_vale_ini(checked.config.path)
             for f in actions.at(params.range):
-                diag = diags[checked.findings.index(f)]
-                rule = ls.checker.rule(checked.config, f.rule)
+                diag, rule = diag_of[id(f)], ls.checker.rule(checked.config, f.rule)
                 out += actions.quick_fixes(f, diag)
-                out += [a for a in (actions.disable_line(f, diag), actions.add_to_vocabulary(f, diag, rule)) if a]
+                out += [a for a in (actions.disable_line(f, diag),
+                                    None if vale else actions.add_to_vocabulary(f, diag, rule)) if a]
         if wants(only, FIX_ALL) and any(f.fix is not None and f.fix.safe for f in checked.findings):
             fixed = await asyncio.get_running_loop().run_in_executor(
                 None, lambda: ls.checker.check(ls.path_of(uri), checked.text, ls.workspace.get_text_document(uri).language_id, fix=True))
