@@ -4,18 +4,32 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const area = $("article"), backdrop = $("backdrop"), editor = $("editor");
+const area = $("article"), backdrop = $("backdrop"), editor = $("editor"), layout = $("layout");
 const list = $("findings"), detail = $("detail"), statusLine = $("status"), format = $("format");
 const RANK = { suggestion: 0, warning: 1, error: 2 };
+const FORMATS = { txt: "plain text", md: "Markdown", html: "HTML" };
 const DEBOUNCE_MS = 250;
+// The article outlives a reload (localStorage); dismissals last for this tab's session only.
+const SAVED = "newslint.article", DISMISSED = "newslint.dismissed";
 
-// findings: the last answer, each with UTF-16 `start`/`end` (and `fixStart`/`fixEnd`) into area.value.
-const state = { findings: [], selected: -1, text: "" };
+// findings: the last answer less the dismissed ones, each with UTF-16 `start`/`end` (and
+// `fixStart`/`fixEnd`) into area.value; hidden: the dismissed ones, for "show again".
+const state = { findings: [], hidden: [], selected: -1, text: "", note: "", fileName: "" };
 // Bumped by every edit and every request: an answer that comes back for an older
 // seq describes text the editor no longer has, so it is dropped (the latest wins).
 let seq = 0;
 let timer = null;
 const rules = new Map(); // rule name -> Promise of /api/rules/{name}
+const titles = new Map(); // rule name -> its plain-language title, once /api/rules/{name} answered
+const dismissed = new Set(readJSON(sessionStorage, DISMISSED, []));
+
+function readJSON(storage, key, fallback) {
+  try { return JSON.parse(storage.getItem(key)) ?? fallback; } catch { return fallback; }
+}
+
+function writeJSON(storage, key, value) {
+  try { storage.setItem(key, JSON.stringify(value)); } catch { /* private mode or full: the page still works */ }
+}
 
 // -- positions ----------------------------------------------------------------
 // The API counts 1-based lines and columns in Unicode code points (an emoji is one
@@ -104,36 +118,126 @@ function fitHeight() { // the editor pane scrolls, not the textarea, so both lay
   area.style.height = `${Math.max(area.scrollHeight, editor.clientHeight)}px`;
 }
 
+// -- rule titles -------------------------------------------------------------------
+// A card names the rule in words: the first clause of its description's opening
+// sentence ("Flags square brackets in the reporter's own words, such as …" gives
+// "Square brackets in the reporter's own words"); the id is the fallback.
+function humanName(name) {
+  const words = name.split(".").pop().replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function plainTitle(rule) {
+  const opening = (rule.description || "").trim().split(/\n\s*\n/)[0].replace(/\s+/g, " ")
+    .replace(/^\*\*[^*]+\*\*\s*/, "") // "**What it does.**"
+    .replace(/<[^>]*>|[*`_]/g, "");
+  let title = opening.split(/: | — | – |, such as | \(|; |\. /)[0].replace(/\.$/, "").replace(/^Flags\s+/, "").trim();
+  if (title.length > 90) title = `${title.slice(0, title.lastIndexOf(" ", 87))}…`;
+  return title ? title.charAt(0).toUpperCase() + title.slice(1) : humanName(rule.name);
+}
+
+function titleOf(name) { return titles.get(name) || humanName(name); }
+
+function ruleInfo(name) {
+  if (!rules.has(name)) {
+    rules.set(name, fetch(`/api/rules/${encodeURIComponent(name)}`).then((r) => {
+      if (!r.ok) throw new Error(r.statusText);
+      return r.json();
+    }).then((rule) => {
+      titles.set(name, plainTitle(rule));
+      document.querySelectorAll(".title").forEach((t) => { if (t.dataset.rule === name) t.textContent = titleOf(name); });
+      return rule;
+    }));
+  }
+  return rules.get(name);
+}
+
+// -- the list of findings ------------------------------------------------------------
+function quote(s) {
+  const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  return `“${short.replace(/\n/g, "⏎")}”`;
+}
+
+function replacementOf(f) { // what the card offers instead of the flagged text, or null
+  if (f.suggestions.length) return f.suggestions[0];
+  return f.fix && f.fixStart === f.start && f.fixEnd === f.end ? f.fix.replacement : null;
+}
+
+function change(f) { // "“Hanyahu” → “Haniyeh”"
+  const flagged = f.match ? quote(f.match) : "(here)";
+  const instead = replacementOf(f);
+  if (instead === null) return flagged;
+  return `${flagged} → ${instead ? quote(instead) : "(delete)"}`;
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function button(label, onClick, cls) {
+  const b = el("button", cls, label);
+  b.type = "button";
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function titleSpan(f) {
+  const t = el("span", "title", titleOf(f.rule));
+  t.dataset.rule = f.rule;
+  ruleInfo(f.rule).catch(() => {});
+  return t;
+}
+
 function renderList() {
+  const lines = area.value.includes("\n"); // a one-line text needs no line numbers
   list.replaceChildren(...state.findings.map((f, i) => {
-    const li = document.createElement("li");
-    const b = document.createElement("button");
+    const li = el("li", `card sev-${f.severity}`);
+    const b = el("button", `finding sev-${f.severity}`);
     b.type = "button";
-    b.className = `finding sev-${f.severity}`;
     b.dataset.index = i;
     b.dataset.rule = f.rule;
+    b.dataset.line = f.line;
+    b.dataset.col = f.col;
     if (i === state.selected) b.setAttribute("aria-current", "true");
-    b.innerHTML = `<span class="badge"></span><span class="where"></span><span class="msg"></span><span class="rule"></span>`;
-    b.querySelector(".badge").textContent = f.severity;
-    b.querySelector(".where").textContent = `${f.line}:${f.col}`;
-    b.querySelector(".msg").textContent = f.message;
-    b.querySelector(".rule").textContent = f.rule;
-    b.addEventListener("click", () => { select(i); showInText(i, false); });
-    li.append(b);
+    b.append(el("span", "badge", f.severity), el("span", "where", lines ? `line ${f.line}` : ""), titleSpan(f),
+      el("span", "change", change(f)), el("span", "msg", f.message));
+    b.addEventListener("click", () => { select(i); if (!phone()) showInText(i, false); });
+    li.append(b, button("Dismiss", () => dismiss(i), "dismiss secondary"));
+    li.lastChild.setAttribute("aria-label", `Dismiss: ${f.message}`);
     return li;
   }));
   if (!state.findings.length) {
-    const li = document.createElement("li");
-    li.className = "none";
-    li.textContent = area.value.trim() ? "No findings." : "Nothing to check yet.";
-    list.append(li);
+    list.append(el("li", "none", area.value.trim() ? "No findings." : "Nothing to check yet."));
   }
+  const hidden = $("dismissed");
+  hidden.hidden = !state.hidden.length;
+  hidden.firstElementChild.textContent = `${state.hidden.length} dismissed for this session.`;
+  $("count").textContent = state.findings.length ? String(state.findings.length) : "";
+  const safe = state.findings.filter((f) => f.fix && f.fix.safe).length;
+  const all = state.findings.concat(state.hidden).filter((f) => f.fix).length;
+  $("fix-all").textContent = `Apply safe fixes (${safe})`;
+  $("fix-all").disabled = !safe;
+  $("fix-unsafe").textContent = `Apply all fixes (${all})…`;
+  $("fix-unsafe").disabled = !all;
 }
 
 function render() {
   renderBackdrop();
   renderList();
   renderDetail();
+}
+
+// -- views: on a phone the article and the findings take turns ---------------------------
+function phone() { return getComputedStyle($("tab-article").parentElement).display !== "none"; }
+
+function setView(view) {
+  layout.dataset.view = view;
+  $("tab-article").setAttribute("aria-selected", String(view === "article"));
+  $("tab-findings").setAttribute("aria-selected", String(view === "findings"));
+  if (view === "article") fitHeight();
 }
 
 // -- the selected finding --------------------------------------------------------
@@ -148,39 +252,29 @@ function select(i) {
 function showInText(i, focus) { // scroll the article to the finding; with focus, also select its words
   const f = state.findings[i];
   if (!f) return;
+  if (layout.dataset.view !== "article") setView("article");
   const m = [...backdrop.querySelectorAll("mark")].find((x) => x.dataset.ids.split(" ").includes(String(i)));
   if (m) editor.scrollTop = Math.max(0, m.offsetTop - editor.clientHeight / 3);
   if (focus) { area.focus({ preventScroll: true }); area.setSelectionRange(f.start, f.end); }
 }
 
-function button(label, onClick, cls) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.textContent = label;
-  if (cls) b.className = cls;
-  b.addEventListener("click", onClick);
-  return b;
-}
-
-function quote(s) {
-  const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
-  return `“${short.replace(/\n/g, "⏎")}”`;
+// A word the vocabulary could accept: a name or a spelling, not punctuation or a phrase.
+function vocabularyWord(f) {
+  return f.match.length >= 2 && f.match.length <= 60 && /^\p{L}[\p{L}\p{M}\p{N}'’-]*$/u.test(f.match) ? f.match : null;
 }
 
 function renderDetail() {
   const f = state.findings[state.selected];
   detail.hidden = !f;
+  const peek = $("peek");
+  peek.hidden = !f;
   if (!f) { detail.replaceChildren(); return; }
-  const h = document.createElement("h2");
-  h.textContent = f.message;
-  const meta = document.createElement("p");
-  meta.className = "meta";
-  meta.innerHTML = `<span class="badge sev-${f.severity}"></span> <code></code> · line <span></span>`;
-  meta.querySelector(".badge").textContent = f.severity;
-  meta.querySelector("code").textContent = f.rule;
-  meta.lastElementChild.textContent = `${f.line}, column ${f.col}`;
-  const actions = document.createElement("div");
-  actions.className = "actions";
+  peek.querySelector(".peek-text").textContent = f.message;
+  const h = el("h2", "", f.message);
+  const meta = el("p", "meta");
+  meta.append(el("span", `badge sev-${f.severity}`, f.severity), " ", titleSpan(f), " · ", el("code", "", f.rule),
+    ` · line ${f.line}, column ${f.col}`);
+  const actions = el("div", "actions");
   for (const s of f.suggestions) {
     actions.append(button(s ? `Replace with ${quote(s)}` : `Delete ${quote(f.match)}`, () => replace(f.start, f.end, s), "apply"));
   }
@@ -191,67 +285,80 @@ function renderDetail() {
     actions.append(button(label + (f.fix.safe ? "" : " (unsafe)"), () => replace(f.fixStart, f.fixEnd, f.fix.replacement), "apply fix"));
   }
   actions.append(button("Show in text", () => showInText(state.selected, true), "secondary"));
-  const about = document.createElement("div");
-  about.className = "about";
-  about.textContent = "Loading the rule…";
-  detail.replaceChildren(h, meta, actions, about);
+  const word = vocabularyWord(f);
+  if (word) actions.append(button(`Add ${quote(word)} to vocabulary`, () => addToVocabulary(word), "secondary vocab"));
+  actions.append(button("Dismiss", () => dismiss(state.selected), "secondary"));
+  const notice = el("p", "notice");
+  notice.id = "notice";
+  notice.setAttribute("role", "alert");
+  notice.hidden = true;
+  const about = el("div", "about", "Loading the rule…");
+  detail.replaceChildren(h, meta, actions, notice, about);
   ruleInfo(f.rule).then((rule) => {
     if (state.findings[state.selected] !== f) return;
     about.replaceChildren(...explain(rule));
   }).catch(() => { about.textContent = ""; });
 }
 
-function ruleInfo(name) {
-  if (!rules.has(name)) {
-    rules.set(name, fetch(`/api/rules/${encodeURIComponent(name)}`).then((r) => {
-      if (!r.ok) throw new Error(r.statusText);
-      return r.json();
-    }));
-  }
-  return rules.get(name);
-}
-
 function explain(rule) {
-  const parts = [];
-  const h = document.createElement("h3");
-  h.textContent = "About this rule";
-  parts.push(h);
-  const body = document.createElement("div");
-  body.className = "description";
+  const parts = [el("h3", "", "About this rule")];
+  const body = el("div", "description");
   body.innerHTML = rule.description_html || ""; // rendered server-side with raw HTML escaped
   if (!rule.description_html) body.textContent = rule.message;
   parts.push(body);
   const examples = (title, cases, cls) => {
     if (!cases.length) return;
-    const t = document.createElement("h4");
-    t.textContent = title;
-    const ul = document.createElement("ul");
-    ul.className = `examples ${cls}`;
+    const ul = el("ul", `examples ${cls}`);
     for (const c of cases) {
-      const li = document.createElement("li");
-      const pre = document.createElement("pre");
-      pre.textContent = c.text;
-      li.append(pre);
-      if (c.at) {
-        const at = document.createElement("span");
-        at.className = "at";
-        at.textContent = `flagged at ${c.at.join(", ")}`;
-        li.append(at);
-      }
+      const li = el("li");
+      li.append(el("pre", "", c.text));
+      if (c.at) li.append(el("span", "at", `flagged at ${c.at.join(", ")}`));
       ul.append(li);
     }
-    parts.push(t, ul);
+    parts.push(el("h4", "", title), ul);
   };
   examples("Flagged", rule.examples.flag, "flag");
   examples("Not flagged", rule.examples.pass, "pass");
   if (rule.link) {
-    const a = document.createElement("a");
+    const a = el("a", "", "More about this rule");
     a.href = rule.link;
-    a.textContent = "More about this rule";
     a.rel = "noreferrer";
     parts.push(a);
   }
   return parts;
+}
+
+// -- dismissing and the vocabulary ---------------------------------------------------
+function dismiss(i) {
+  const f = state.findings[i];
+  if (!f) return;
+  dismissed.add(f.fingerprint);
+  writeJSON(sessionStorage, DISMISSED, [...dismissed]);
+  state.hidden.push(f);
+  state.findings.splice(i, 1);
+  state.selected = -1;
+  render();
+  const next = list.querySelector(`button.finding[data-index="${Math.min(i, state.findings.length - 1)}"]`);
+  if (next) next.focus(); else $("findings-heading").scrollIntoView({ block: "nearest" });
+  status(`Dismissed for this session: ${f.message}`);
+}
+
+function undismiss() {
+  dismissed.clear();
+  writeJSON(sessionStorage, DISMISSED, []);
+  check();
+}
+
+async function addToVocabulary(word) {
+  const notice = $("notice");
+  try {
+    const answer = await post("/api/vocabulary", { word });
+    status(`Added ${quote(answer.word || word)} to the vocabulary${answer.config ? ` in ${answer.config}` : ""}.`);
+    check();
+  } catch (e) {
+    if (notice) { notice.textContent = e.message; notice.hidden = false; }
+    status(`Could not add ${quote(word)} to the vocabulary: ${e.message}`, true);
+  }
 }
 
 // -- edits and checks ----------------------------------------------------------------
@@ -266,9 +373,12 @@ function replace(start, end, text) {
   }
 }
 
+function save() { writeJSON(localStorage, SAVED, { text: area.value, format: format.value, name: state.fileName }); }
+
 function onInput() {
   shiftFindings(state.text, area.value);
   state.text = area.value;
+  save();
   seq++;
   render();
   status("Edited: checking soon…");
@@ -305,25 +415,30 @@ async function check() {
 
 function show(report, text, ms) {
   const chosen = state.findings[state.selected];
-  state.findings = locate(report.findings, text);
+  const located = locate(report.findings, text);
+  state.findings = located.filter((f) => !dismissed.has(f.fingerprint));
+  state.hidden = located.filter((f) => dismissed.has(f.fingerprint));
   state.text = text;
   state.selected = chosen ? state.findings.findIndex((f) => f.fingerprint === chosen.fingerprint) : -1;
   render();
   document.body.dataset.checked = String(seq); // for tests: the page shows the answer for this text
-  const n = report.findings.length;
-  const by = ["error", "warning", "suggestion"].map((s) => [s, report.findings.filter((f) => f.severity === s).length])
+  const shown = state.findings, n = shown.length;
+  const by = ["error", "warning", "suggestion"].map((s) => [s, shown.filter((f) => f.severity === s).length])
     .filter(([, c]) => c).map(([s, c]) => `${c} ${s}${c > 1 ? "s" : ""}`);
   const problems = report.errors.length ? ` · ${report.errors.join("; ")}` : "";
-  status(text.trim() ? `${n} finding${n === 1 ? "" : "s"}${by.length ? ` (${by.join(", ")})` : ""} · checked in ${Math.round(ms)} ms${problems}`
+  const hidden = state.hidden.length ? ` · ${state.hidden.length} dismissed` : "";
+  const note = state.note ? ` · ${state.note}` : "";
+  state.note = ""; // said once, for the check of the paste that decided it
+  status(text.trim() ? `${n} finding${n === 1 ? "" : "s"}${by.length ? ` (${by.join(", ")})` : ""} · checked in ${Math.round(ms)} ms${hidden}${note}${problems}`
     : "Paste an article to check it.", Boolean(report.errors.length));
 }
 
-async function fixAll() {
+async function fixAll(unsafe) {
   clearTimeout(timer);
   const mine = ++seq, text = area.value;
-  status("Applying the safe fixes…");
+  status(unsafe ? "Applying all fixes…" : "Applying the safe fixes…");
   try {
-    const answer = await post("/api/fix", { text, format: format.value, unsafe: false });
+    const answer = await post("/api/fix", { text, format: format.value, unsafe });
     if (mine !== seq) { status("The text changed while fixing; nothing was applied. Try again."); return; }
     if (answer.text !== text) replace(0, text.length, answer.text); // one undo step
     clearTimeout(timer); // the answer already reports on the fixed text
@@ -335,6 +450,89 @@ async function fixAll() {
   }
 }
 
+// Unsafe fixes can change what the story says, so they are listed and confirmed first.
+function confirmAllFixes() {
+  const dialog = $("confirm-unsafe");
+  const fixes = state.findings.concat(state.hidden).filter((f) => f.fix).sort((a, b) => a.start - b.start);
+  const unsafe = fixes.filter((f) => !f.fix.safe).length;
+  const text = $("confirm-text");
+  const ul = el("ul", "fix-list");
+  for (const f of fixes) {
+    const removed = area.value.slice(f.fixStart, f.fixEnd);
+    const to = f.fix.replacement ? quote(f.fix.replacement) : "(delete)";
+    const flags = [f.fix.safe ? "" : "unsafe", state.hidden.includes(f) ? "dismissed" : ""].filter(Boolean);
+    ul.append(el("li", f.fix.safe ? "" : "unsafe", `Line ${f.line}: ${quote(removed)} → ${to}${flags.length ? ` (${flags.join(", ")})` : ""}`));
+  }
+  text.replaceChildren(`${fixes.length} fix${fixes.length === 1 ? "" : "es"}, ${unsafe} of them unsafe: an unsafe fix can change ` +
+    "what the story says, so read them first. Ctrl+Z undoes them.", ul);
+  dialog.returnValue = "";
+  dialog.showModal();
+}
+
+$("confirm-unsafe").addEventListener("close", (e) => { if (e.target.returnValue === "apply") fixAll(true); });
+
+// -- input: paste, files, reload -------------------------------------------------------
+// What a pasted article most likely is: tags make it HTML; front matter, # headings or
+// [links](…) make it Markdown; anything else is plain text.
+function guessFormat(text) {
+  const tags = text.match(/<\/?(?:p|h[1-6]|div|article|section|br|a|em|strong|b|i|ul|ol|li|blockquote|span|html|body|figure|img)\b[^<>]*>/gi) || [];
+  if (tags.length >= 2 || /^\s*<!doctype html/i.test(text)) return "html";
+  if (/^---\r?\n[\s\S]*?\r?\n---\r?\n/.test(text) || /^#{1,6}[ \t]+\S/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text)) return "md";
+  return "txt";
+}
+
+function recognise(text) {
+  const guess = guessFormat(text);
+  state.note = guess === format.value ? "" : `recognised as ${FORMATS[guess]}`;
+  format.value = guess;
+}
+
+function onPaste(e) { // only a paste that is most of the article decides its format
+  const pasted = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+  const after = area.value.length - (area.selectionEnd - area.selectionStart) + pasted.length;
+  if (pasted.trim() && pasted.length * 2 >= after) recognise(pasted);
+}
+
+async function openFile(file) {
+  let text = await file.text();
+  if (text.startsWith("\ufeff")) text = text.slice(1); // a BOM is not part of the article
+  if (/\.(md|markdown|mdown|mkd)$/i.test(file.name)) format.value = "md";
+  else if (/\.(html?|xhtml)$/i.test(file.name)) format.value = "html";
+  else if (/\.(txt|text)$/i.test(file.name)) format.value = "txt";
+  else recognise(text);
+  state.fileName = file.name;
+  area.value = text;
+  onInput();
+  check();
+}
+
+// -- output: copy and download ------------------------------------------------------------
+async function copyText() {
+  try {
+    await navigator.clipboard.writeText(area.value);
+  } catch { // no clipboard permission: the old way, through a selection
+    area.focus();
+    area.select();
+    if (!document.execCommand("copy")) { status("Could not copy: select the text and copy it.", true); return; }
+  }
+  status(`Copied the text (${area.value.length} characters).`);
+}
+
+function downloadText() {
+  const ext = { txt: "txt", md: "md", html: "html" }[format.value];
+  const name = state.fileName ? state.fileName.replace(/\.[^.]*$/, "") + `.${ext}` : `article.${ext}`;
+  const url = URL.createObjectURL(new Blob([area.value], { type: `${ext === "html" ? "text/html" : "text/plain"};charset=utf-8` }));
+  const a = el("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  status(`Downloaded ${name}.`);
+}
+
+// -- the caret and the keyboard ------------------------------------------------------------
 function findingAtCaret() {
   const pos = area.selectionStart;
   const i = state.findings.findIndex((f) => f.start <= pos && pos < Math.max(f.end, f.start + 1));
@@ -351,27 +549,32 @@ function step(direction) { // F8 / Shift+F8: the next or previous finding after 
   showInText(i, true);
 }
 
-async function openFile(file) {
-  let text = await file.text();
-  if (text.startsWith("\ufeff")) text = text.slice(1); // a BOM is not part of the article
-  if (/\.(md|markdown|mdown|mkd)$/i.test(file.name)) format.value = "md";
-  else if (/\.(txt|text)$/i.test(file.name)) format.value = "txt";
-  area.value = text;
-  onInput();
-  check();
-}
-
 area.addEventListener("input", onInput);
+area.addEventListener("paste", onPaste);
 area.addEventListener("click", findingAtCaret);
 area.addEventListener("keyup", (e) => { if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") findingAtCaret(); });
 document.addEventListener("keydown", (e) => {
   if (e.key === "F8") { e.preventDefault(); step(e.shiftKey ? -1 : 1); }
 });
-format.addEventListener("change", check);
-$("fix-all").addEventListener("click", fixAll);
+format.addEventListener("change", () => { state.note = ""; save(); check(); });
+$("fix-all").addEventListener("click", () => fixAll(false));
+$("fix-unsafe").addEventListener("click", confirmAllFixes);
+$("copy").addEventListener("click", copyText);
+$("download").addEventListener("click", downloadText);
+$("undismiss").addEventListener("click", undismiss);
+$("tab-article").addEventListener("click", () => setView("article"));
+$("tab-findings").addEventListener("click", () => setView("findings"));
+$("peek-open").addEventListener("click", () => setView("findings"));
 $("open-button").addEventListener("click", () => $("open").click());
 $("open").addEventListener("change", (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ""; });
 window.addEventListener("resize", fitHeight);
+
+const saved = readJSON(localStorage, SAVED, null);
+if (saved && typeof saved.text === "string" && !area.value) {
+  area.value = saved.text;
+  if (saved.format in FORMATS) format.value = saved.format;
+  state.fileName = saved.name || "";
+}
 state.text = area.value;
 render();
 if (area.value.trim()) check();
