@@ -353,8 +353,9 @@ async function addToVocabulary(word) {
   const notice = $("notice");
   try {
     const answer = await post("/api/vocabulary", { word });
-    status(`Added ${quote(answer.word || word)} to the vocabulary${answer.config ? ` in ${answer.config}` : ""}.`);
-    check();
+    state.note = `added ${quote(answer.word || word)} to the vocabulary${answer.config ? ` in ${answer.config}` : ""}`;
+    status(`${state.note.charAt(0).toUpperCase()}${state.note.slice(1)}; checking again…`);
+    check(); // the server has reloaded its checks: the word is no longer flagged
   } catch (e) {
     if (notice) { notice.textContent = e.message; notice.hidden = false; }
     status(`Could not add ${quote(word)} to the vocabulary: ${e.message}`, true);
