@@ -226,7 +226,8 @@ def test_one_rule_with_its_explanation_and_examples(client):
 
 def test_openapi_describes_every_endpoint(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/check", "/api/fix", "/api/rules", "/api/rules/{name}"} <= set(spec["paths"])
+    assert {"/api/check", "/api/fix", "/api/rules", "/api/rules/{name}", "/api/vocabulary"} <= set(spec["paths"])
+    assert spec["components"]["schemas"]["CheckIn"]["properties"]["format"]["anyOf"][0]["enum"] == ["txt", "md", "html"]
     check_in = spec["components"]["schemas"]["CheckIn"]
     assert check_in["required"] == ["text"] and check_in["additionalProperties"] is False
     assert "413" in spec["paths"]["/api/check"]["post"]["responses"]

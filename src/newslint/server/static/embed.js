@@ -150,7 +150,8 @@
       view.render(state.findings);
     }
 
-    const listeners = [["input", onInput], ["click", onCaret], ["keyup", onCaret], ["scroll", view.sync]];
+    // focus: the page around the field may have moved since the last check (an image loaded above it)
+    const listeners = [["input", onInput], ["click", onCaret], ["keyup", onCaret], ["scroll", view.sync], ["focus", view.place]];
     listeners.forEach(([type, fn]) => element.addEventListener(type, fn));
     const controller = {
       element, check, get findings() { return state.findings; },
@@ -203,9 +204,7 @@
       if (!area.isConnected || area.offsetParent === null) { overlay.style.display = "none"; return; }
       overlay.style.display = "block";
       const cs = getComputedStyle(area);
-      for (const p of MIRRORED) overlay.style[p] = cs[p];
-      overlay.style.whiteSpace = "pre-wrap";
-      overlay.style.overflowWrap = "break-word";
+      for (const p of MIRRORED) overlay.style[p] = cs[p]; // white-space too: pre-wrap, or pre for wrap="off"
       const z = cs.zIndex;
       overlay.style.zIndex = z === "auto" ? "" : z;
       const bl = parseFloat(cs.borderLeftWidth) || 0, br = parseFloat(cs.borderRightWidth) || 0;
@@ -252,6 +251,7 @@
       text: () => area.value,
       caret: () => (area.selectionStart === area.selectionEnd ? area.selectionStart : null),
       sync,
+      place,
       render,
       rectOf(f) {
         const i = String(rendered.indexOf(f));
@@ -332,6 +332,7 @@
         return seg ? seg.start + sel.anchorOffset : null;
       },
       sync() {},
+      place() {},
       render,
       rectOf: (f) => (f.range || root).getBoundingClientRect(),
       replace(start, end, text) {
