@@ -142,15 +142,20 @@ async def test_utf16_positions_after_an_emoji_a_quick_fix_and_a_change_that_clea
         change(client, uri, 2, fixed)
         assert await published(client, uri, lambda d: not d) == ()
 
-        # Back to the flagged text, then switch the rule off for that line with the offered comment.
-        change(client, uri, 3, ARTICLE)
-        await published(client, uri, lambda d: "House.Names" in codes(d))
+        # Typing: three changes in quick succession are checked once, at the last (debounced).
+        for version, text in ((3, ARTICLE[:20]), (4, ARTICLE[:30]), (5, ARTICLE)):
+            change(client, uri, version, text)
+        seen = []
+        while not seen or seen[-1] != 5:
+            params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+            seen.append(params.version)
+        assert seen == [5] and codes(params.diagnostics) == ["House.Names"]
         offered = await actions(client, uri, diag.range)
         disable = next(a for a in offered if a.title == "Disable House.Names for this line")
         quiet = apply(ARTICLE, edits_of(disable, uri))
         assert quiet == ("Talks 🎉 resume\n\n<!-- newslint-disable-next-line House.Names -->\n"
                          "The leader 🎉 Hanyahu spoke.\n")
-        change(client, uri, 4, quiet)
+        change(client, uri, 6, quiet)
         assert await published(client, uri, lambda d: not d) == ()
     finally:
         await stop(client)
@@ -198,6 +203,12 @@ async def test_config_found_from_the_documents_folder_and_reloaded(tmp_path):
         (newsroom / ".newslint.yaml").write_text("packs: [./House]\n", encoding="utf-8")
         change(client, here, 2, ARTICLE + "\n")
         await published(client, here, lambda d: "House.Names" in codes(d))
+
+        # A broken config: one error message, and no stale findings.
+        (newsroom / ".newslint.yaml").write_text("packs: [./House]\nrulez: {}\n", encoding="utf-8")
+        change(client, here, 3, ARTICLE)
+        assert await published(client, here, lambda d: not d) == ()
+        assert any("unknown key 'rulez'" in m.message and m.type == types.MessageType.Error for m in client.messages)
 
         # A Vale setup is found as Vale finds it; its vocabulary is Vale's accept.txt, which
         # newslint does not write, so that action is not offered there.
@@ -247,6 +258,11 @@ async def test_seed_quick_fix_writes_haniyeh_and_fix_all_matches_the_cli(tmp_pat
         diags = await published(client, uri, lambda d: "Newsroom.KnownNames" in codes(d))
         hanyahu = next(d for d in diags if d.code == "Newsroom.KnownNames" and d.range.start.line == 14)
         assert hanyahu.code_description.href.endswith("docs/rules.md#newsroomknownnames")
+        hover = await client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(uri=uri), hanyahu.range.start))
+        assert "**Newsroom.KnownNames** (warning)" in hover.contents.value
+        assert "**What it does.**" in hover.contents.value  # the rule's description, as `newslint explain` prints it
+        assert "docs/rules.md#newsroomknownnames)" in hover.contents.value
         offered = await actions(client, uri, hanyahu.range)
         fix = next(a for a in offered if a.title == "Replace 'Hanyahu' with 'Haniyeh'")
         fixed = apply(text, edits_of(fix, uri))

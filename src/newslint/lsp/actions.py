@@ -33,8 +33,7 @@ def diagnostics(checked: Checked, index: LineIndex, rule_of) -> list[types.Diagn
         link = docs_link(rule_of(f.rule))
         out.append(types.Diagnostic(
             range=finding_range(index, checked, f), message=f.message, severity=SEVERITY.get(f.severity),
-            code=f.rule, code_description=types.CodeDescription(href=link) if link else None, source=SOURCE,
-            data={"fingerprint": f.fingerprint}))
+            code=f.rule, code_description=types.CodeDescription(href=link) if link else None, source=SOURCE))
     return out
 
 
