@@ -7,6 +7,9 @@ common keys) or by the check kind; anything else is an error, not silence.
 
 from __future__ import annotations
 
+import copy
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -90,11 +93,36 @@ def read_yaml(path: str | Path, error=RuleError) -> tuple[Any, dict[str, int]]:
         raise error(f"invalid YAML: {exc}", name) from None
 
 
-def load_rule(path: str | Path, pack: str | None = None) -> Check:
+# Rules built in this process: a process that loads the same packs again (the daemon, once per
+# request; two configs naming one pack) builds each rule once, which is most of start-up (word
+# lists, patterns). The key is the rule's file and a stamp (names, sizes, times) of every file in
+# its pack's folder, as a rule may read data files beside it: a change to any is built again.
+_BUILT: dict[tuple, Check] = {}
+
+
+def _folder_stamp(folder: Path) -> tuple:
+    files = []
+    try:
+        for p in folder.rglob("*"):
+            st = p.stat()
+            if stat.S_ISREG(st.st_mode):
+                files.append((str(p), st.st_size, st.st_mtime_ns, st.st_ino))
+    except OSError:
+        return (object(),)  # unreadable: never equal, so never reused
+    return tuple(sorted(files))
+
+
+def load_rule(path: str | Path, pack: str | None = None, stamp: tuple | None = None) -> Check:
     path = Path(path)
+    stamp = _folder_stamp(path.parent) if stamp is None else stamp
+    key = (str(path), os.path.realpath(path), pack, stamp)
+    if key in _BUILT:
+        return copy.copy(_BUILT[key])  # its own copy: a config may set the copy's `rule` (a level)
     data, lines = read_yaml(path)
     name = f"{pack or path.parent.name}.{path.stem}"
-    return build_rule(name, str(path), data, lines)
+    check = build_rule(name, str(path), data, lines)
+    _BUILT[key] = check
+    return copy.copy(check)
 
 
 def build_rule(name: str, path: str, data: Any, lines: dict[str, int] | None = None) -> Check:
@@ -219,9 +247,10 @@ def load_pack(folder: str | Path, name: str | None = None, skipped: list[str] | 
     folder = Path(folder)
     pack = name or folder.name
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    stamp = _folder_stamp(folder)
     out = []
     for p in files:
-        check = load_or_skip(lambda: load_rule(p, pack), skipped)
+        check = load_or_skip(lambda: load_rule(p, pack, stamp), skipped)
         if check is not None:
             out.append(check)
     return out
