@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.config import Config, ConfigCache
-from newslint.document.reader import format_for, parse
 from newslint.engine import FixMode, Selection, check_file
 from newslint.errors import NewslintError
 from newslint.report import Summary
@@ -94,8 +93,10 @@ class Service:
         except UnicodeEncodeError as exc:  # a lone surrogate from a JSON "\ud800" escape
             line = text[: exc.start].count("\n") + 1
             raise BadRequest(f"'text' is not valid Unicode on line {line} (a lone surrogate)") from None
-        fmt = req.format or (format_for(req.path) if req.path else "txt")
-        return parse(req.path or PATH, text, fmt), bom
+        # As the CLI reads stdin: `format` as --ext, else the path's extension, else plain text; and
+        # through the config, which decides how a format is read (a Vale ini reads .txt Vale's way).
+        ext = f".{req.format}" if req.format else None if req.path else ".txt"
+        return self.config.read(req.path or PATH, text, ext), bom
 
     def _ignored(self, req: Request) -> bool:
         """A path the config's `ignore` globs skip: the CLI checks no file there, and neither do we."""
