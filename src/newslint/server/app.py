@@ -192,29 +192,19 @@ def create_app(config: str | Path | None = None, max_body: int = DEFAULT_MAX_BOD
     @app.post("/api/vocabulary", response_model=WordOut, responses={403: {"model": Error}, 409: {"model": Error}, **ERRORS},
               summary="Accept a word: add it to the config's vocabulary.accept (needs --allow-config-writes)")
     def vocabulary(body: WordIn) -> dict:
-        from newslint.server.vocabulary import VocabularyError, add_word, check_word
-        from newslint.vale.ini import is_vale_ini
+        from newslint.server.vocabulary import VocabularyError, accept
 
         if not allow_config_writes:
             raise HTTPException(403, "this server does not change its config: start it with --allow-config-writes")
-        try:
-            word = check_word(body.word)
-        except VocabularyError as exc:
-            raise HTTPException(400, str(exc)) from None
         with config_lock:  # one writer at a time: two words at once must both land
-            config = current().config
-            if config.path is not None and is_vale_ini(config.path):
-                raise HTTPException(409, f"{config.path} is a Vale config: add '{word}' to its vocabulary's accept.txt")
-            target = config.path or Path.cwd() / ".newslint.yaml"
             try:
-                if add_word(target, word):
-                    app.state.service = Service(target)  # checks the written file loads, before the workers do
-                    if workers:
-                        workers.reload(target)
+                word, target, changed = accept(current().config, body.word)
             except VocabularyError as exc:
                 raise HTTPException(409, str(exc)) from None
-            except OSError as exc:
-                raise HTTPException(409, f"{target}: cannot write: {exc.strerror or exc}") from None
+            if changed:
+                app.state.service = Service(target)  # reads the file back (it loads), before the workers do
+                if workers:
+                    workers.reload(target)
         return {"word": word, "config": str(target)}
 
     @app.get("/api/rules", summary="Every loaded rule: name, kind, level, whether enabled, one line on what it checks")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from newslint.config import CONFIG_NAMES, Config
 from newslint.errors import NewslintError
 
 MAX_WORD = 100  # a name or a term, not a paragraph
@@ -25,7 +26,7 @@ _REGEX_SPECIAL = re.compile(r"([.^$*+?{}\[\]\\|()])")  # accept terms are patter
 
 
 class VocabularyError(NewslintError):
-    """A word or a config the server cannot add it to: the request's 400 (409 for the config)."""
+    """A config the server cannot add the word to (a Vale ini, an unwritable file): a 409."""
 
 
 def as_term(word: str) -> str:
@@ -33,15 +34,27 @@ def as_term(word: str) -> str:
     return _REGEX_SPECIAL.sub(r"\\\1", word)
 
 
-def check_word(word: str) -> str:
+def accept(config: Config, word: str) -> tuple[str, Path, bool]:
+    """Add `word` to the accept list of the file `config` was read from (a new .newslint.yaml in
+    the working folder for the defaults). Returns the word as written, that file, and whether it
+    changed (False: the word was there already)."""
+    from newslint.server.service import BadRequest
+    from newslint.vale.ini import is_vale_ini
+
     word = word.strip()
     if not word:
-        raise VocabularyError("'word' is empty")
+        raise BadRequest("'word' is empty")
     if len(word) > MAX_WORD:
-        raise VocabularyError(f"'word' is longer than {MAX_WORD} characters: a word or a name, not a passage")
-    if any(ch in word for ch in "\n\r\t\0") or not word.isprintable():
-        raise VocabularyError("'word' must be one line of printable text")
-    return word
+        raise BadRequest(f"'word' is longer than {MAX_WORD} characters: a word or a name, not a passage")
+    if not word.isprintable():
+        raise BadRequest("'word' must be one line of printable text")
+    if config.path is not None and is_vale_ini(config.path):
+        raise VocabularyError(f"{config.path} is a Vale config: add '{word}' to its vocabulary's accept.txt")
+    target = config.path or Path.cwd() / CONFIG_NAMES[0]
+    try:
+        return word, target, add_word(target, word)
+    except OSError as exc:
+        raise VocabularyError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def add_word(config: Path, word: str) -> bool:
@@ -49,7 +62,10 @@ def add_word(config: Path, word: str) -> bool:
     is there already. The file is replaced atomically: a reader sees the old file or the new."""
     term = as_term(word)
     text = config.read_text(encoding="utf-8-sig") if config.exists() else ""
-    data = yaml.safe_load(text) if text.strip() else None
+    try:
+        data = yaml.safe_load(text) if text.strip() else None
+    except yaml.YAMLError:  # the server loaded it at start: it has changed since
+        raise VocabularyError(f"{config}: no longer valid YAML; add {term!r} by hand", str(config)) from None
     accept = ((data or {}).get("vocabulary") or {}).get("accept") or [] if isinstance(data, dict) else []
     if term in accept or word in accept:
         return False
