@@ -269,8 +269,9 @@ async def test_seed_quick_fix_writes_haniyeh_and_fix_all_matches_the_cli(tmp_pat
         assert "Prime Minister Ismail Haniyeh accused him" in fixed
         assert fixed.replace("Haniyeh accused", "Hanyahu accused") == text
 
-        whole = await actions(client, uri, hanyahu.range, only=[types.CodeActionKind.SourceFixAll])
-        (fix_all,) = whole
+        (lazy,) = await actions(client, uri, hanyahu.range, only=[types.CodeActionKind.SourceFixAll])
+        assert lazy.edit is None  # made only when chosen: the client resolves it
+        fix_all = await client.code_action_resolve_async(lazy)
         expected = check_file(read_document(SEED), ConfigCache(None).for_file(SEED), fix=FixMode(write=False)).doc.text
         assert apply(text, edits_of(fix_all, uri)) == expected != text
 

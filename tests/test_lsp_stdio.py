@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,9 @@ class Rpc:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                                      env={**os.environ, "NO_COLOR": "1"})
         self.next_id = 0
+        # A hung server must fail the test, not hang it: killed, its output ends and receive() says so.
+        self.guard = threading.Timer(120, self.proc.kill)
+        self.guard.start()
 
     def send(self, method: str, params, request: bool = False):
         message = {"jsonrpc": "2.0", "method": method, "params": params}
@@ -57,7 +61,7 @@ class Rpc:
 def test_plain_json_rpc_client_gets_the_seed_findings(tmp_path):
     from newslint.config import ConfigCache
     from newslint.document.reader import read_document
-    from newslint.engine import check_file
+    from newslint.engine import FixMode, check_file
 
     expected_findings = check_file(read_document(SEED), ConfigCache(None).for_file(SEED)).findings
     expected = sorted((f.rule, f.line - 1) for f in expected_findings)
@@ -82,11 +86,20 @@ def test_plain_json_rpc_client_gets_the_seed_findings(tmp_path):
         hanyahu = next(d for d in published if d["code"] == "Newsroom.KnownNames" and d["range"]["start"]["line"] == 14)
         assert hanyahu["range"] == {"start": {"line": 14, "character": 77}, "end": {"line": 14, "character": 84}}
         assert hanyahu["codeDescription"]["href"].endswith("docs/rules.md#newsroomknownnames")
+        # A client that cannot resolve actions gets "fix all" with its edit at once.
+        rid = rpc.send("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": hanyahu["range"],
+                                                   "context": {"diagnostics": [], "only": ["source.fixAll"]}}, request=True)
+        (fix_all,) = rpc.until(lambda m: m.get("id") == rid)["result"]
+        (edit,) = fix_all["edit"]["changes"][uri]
+        fixed = check_file(read_document(SEED), ConfigCache(None).for_file(SEED), fix=FixMode(write=False)).doc.text
+        assert edit["newText"] == fixed != SEED.read_text(encoding="utf-8")
+        assert edit["range"]["start"] == {"line": 0, "character": 0}
         rid = rpc.send("shutdown", None, request=True)
         rpc.until(lambda m: m.get("id") == rid)
         rpc.send("exit", None)
         assert rpc.proc.wait(timeout=10) == 0
     finally:
+        rpc.guard.cancel()
         if rpc.proc.poll() is None:
             rpc.proc.kill()
         rpc.proc.wait()

@@ -13,6 +13,7 @@ from newslint.lsp.positions import LineIndex
 
 SOURCE = "newslint"
 FIX_ALL = "source.fixAll.newslint"
+FIX_ALL_TITLE = "Fix all safe newslint fixes in this document"
 ADD_TO_VOCABULARY = "newslint.addToVocabulary"
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "suggestion": types.DiagnosticSeverity.Information}
@@ -110,7 +111,7 @@ class Actions:
         if fixed.text == self.checked.text:
             return None
         whole = lsp_range(self.index, 0, len(self.checked.text))
-        return types.CodeAction(title="Fix all safe newslint fixes in this document",
+        return types.CodeAction(title=FIX_ALL_TITLE,
                                 kind=FIX_ALL, edit=self.edit([types.TextEdit(range=whole, new_text=fixed.text)]))
 
     def _line(self, line: int) -> str:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -23,7 +24,7 @@ from newslint import __version__
 from newslint.config import CONFIG_NAMES, load_config
 from newslint.errors import NewslintError
 from newslint.fixing import write_atomic
-from newslint.lsp.actions import ADD_TO_VOCABULARY, FIX_ALL, Actions, diagnostics, finding_range, wants
+from newslint.lsp.actions import ADD_TO_VOCABULARY, FIX_ALL, FIX_ALL_TITLE, Actions, diagnostics, finding_range, wants
 from newslint.lsp.checker import Checked, Checker
 from newslint.lsp.explain import hover_markdown
 from newslint.lsp.positions import LineIndex
@@ -115,6 +116,12 @@ class NewslintServer(LanguageServer):
         if uri in self.workspace.text_documents and self.workspace.get_text_document(uri).version == version:
             self.results[uri] = (version, checked)
         return version, checked
+
+    async def fixed(self, uri: str, version: int | None, checked: Checked) -> Checked:
+        """What fixing every safe fix would make of this version (as `newslint check --fix` writes it)."""
+        language = self.workspace.get_text_document(uri).language_id
+        return await asyncio.get_running_loop().run_in_executor(
+            None, lambda: self.checker.check(self.path_of(uri), checked.text, language, fix=True))
 
     def _stale(self, checked: Checked) -> bool:
         """A result checked without the NLP rules, now that they can run."""
@@ -214,7 +221,7 @@ def build(checker: Checker) -> NewslintServer:
                            range=finding_range(index, checked, under[0]))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
+        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
     async def code_action(ls: NewslintServer, params: types.CodeActionParams):
         uri = params.text_document.uri
         current = await ls.current(uri)
@@ -236,11 +243,26 @@ def build(checker: Checker) -> NewslintServer:
                 out += [a for a in (actions.disable_line(f, diag),
                                     None if vale else actions.add_to_vocabulary(f, diag, rule)) if a]
         if wants(only, FIX_ALL) and any(f.fix is not None and f.fix.safe for f in checked.findings):
-            fixed = await asyncio.get_running_loop().run_in_executor(
-                None, lambda: ls.checker.check(ls.path_of(uri), checked.text, ls.workspace.get_text_document(uri).language_id, fix=True))
-            if action := actions.fix_all(fixed):
+            resolve = get_capability(ls.client_capabilities, "text_document.code_action.resolve_support", None)
+            if resolve is not None and "edit" in resolve.properties:
+                # An editor asks for actions at every cursor move: the edit, a whole re-check with
+                # fixes, is made only when this one is chosen (codeAction/resolve).
+                out.append(types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, data={"uri": uri, "version": version}))
+            elif action := actions.fix_all(await ls.fixed(uri, version, checked)):
                 out.append(action)
         return out
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def resolve_code_action(ls: NewslintServer, action: types.CodeAction):
+        data = action.data if isinstance(action.data, dict) else {}
+        current = await ls.current(data.get("uri", ""))
+        if action.kind != FIX_ALL or current is None or current[0] != data.get("version") or current[1].doc is None:
+            return action  # the document changed since: no edit, rather than a stale one
+        version, checked = current
+        edits = ls.client_capabilities.workspace and ls.client_capabilities.workspace.workspace_edit
+        actions = Actions(data["uri"], version, checked, ls.index(checked.text), bool(edits and edits.document_changes))
+        resolved = actions.fix_all(await ls.fixed(data["uri"], version, checked))
+        return resolved or action
 
     @server.command(ADD_TO_VOCABULARY)
     def add_to_vocabulary(ls: NewslintServer, uri: str, word: str):
