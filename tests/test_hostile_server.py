@@ -142,3 +142,53 @@ def test_a_runaway_check_is_stopped_with_a_503_and_the_server_goes_on(tmp_path, 
         assert bad.status_code == 400 and "Newsroom.Nope" in bad.json()["detail"]
     finally:
         pool.close()
+
+
+# -- hostile words for /api/vocabulary, hostile headers for the token and CORS (#15) -------------
+@pytest.mark.parametrize("word", ["- x", ": x", "&anchor", "*alias", "!!python/object:os.system", "{a: b}", "[x]",
+                                  "# not a comment", "'quoted'", '"double"', "yes", "null", "1e3", "a\\b", "x | y",
+                                  "Ha'aretz", "Ibn Sīnā", "(?i)x", ".*"])
+def test_a_word_that_is_yaml_or_regex_syntax_is_written_as_itself(tmp_path, word):
+    from newslint.config import load_config
+    from newslint.server.vocabulary import as_term
+
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("packs: []  # none\nvocabulary:\n  accept: [Haniyeh]\n")
+    client = TestClient(create_app(config, allow_config_writes=True), raise_server_exceptions=False)
+    answer = client.post("/api/vocabulary", json={"word": word})
+    assert answer.status_code == 200, answer.text
+    loaded = load_config(config)
+    assert loaded.accept == ("Haniyeh", as_term(word))
+    assert loaded.accepted.fullmatch(word)  # the accepted pattern matches the word literally, nothing more
+    assert "# none" in config.read_text()
+
+
+@pytest.mark.parametrize("word", ["\u202eevil", "tab\there", "nul\u0000", "  ", "x" * 5000])
+def test_a_word_that_is_not_one_printable_line_is_a_400(tmp_path, word):
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("packs: []\n")
+    client = TestClient(create_app(config, allow_config_writes=True), raise_server_exceptions=False)
+    answer = client.post("/api/vocabulary", json={"word": word})
+    assert answer.status_code == 400, answer.text
+    assert config.read_text() == "packs: []\n"
+
+
+@pytest.mark.parametrize("headers", [
+    {"Authorization": ("Bearer " + "é" * 40).encode("utf-8")}, {"Authorization": b"Bearer \xff\xfe"},
+    {"Authorization": "B" * 10000},
+    {"Authorization": "Bearer  " + "t" * 32}, {"Authorization": "Bearer"},
+])
+def test_odd_authorization_headers_are_a_401(tmp_path, headers):
+    (tmp_path / ".newslint.yaml").write_text("packs: []\n")
+    client = TestClient(create_app(tmp_path / ".newslint.yaml", token="t" * 31 + "u"), raise_server_exceptions=False)
+    answer = client.get("/api/rules", headers=headers)
+    assert answer.status_code == 401, answer.text
+
+
+@pytest.mark.parametrize("origin", ["", " ", "https://" + "a" * 5000, "javascript:alert(1)", "https://cms.example.org\t"])
+def test_odd_origins_get_a_403_preflight(tmp_path, origin):
+    (tmp_path / ".newslint.yaml").write_text("packs: []\n")
+    client = TestClient(create_app(tmp_path / ".newslint.yaml", allow_origins=["https://cms.example.org"]),
+                        raise_server_exceptions=False)
+    answer = client.options("/api/check", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
+    assert answer.status_code == 403 and not [k for k in answer.headers if k.startswith("access-control-")]
