@@ -17,6 +17,7 @@ from newslint.config import Config, default_config, find_config, load_config
 from newslint.document.model import Document
 from newslint.document.reader import ARTICLE_EXTS
 from newslint.engine import FixMode, Selection, check_file
+from newslint.errors import NewslintError
 from newslint.finding import Finding
 
 BOM = "\ufeff"
@@ -104,8 +105,9 @@ class Checker:
         with self._lock:
             report = check_file(doc, config, Selection(nlp=use_nlp), FixMode(write=False) if fix else None)
         problems = [str(e) for e in report.errors] + [message for _, message in dict.fromkeys(report.warnings)]
-        checked_text = (BOM if text.startswith(BOM) else "") + report.doc.text
-        return Checked(checked_text, report.doc, config, report.findings, problems, use_nlp)
+        if fix:  # the fixed text, which the findings now describe
+            text = (BOM if text.startswith(BOM) else "") + report.doc.text
+        return Checked(text, report.doc, config, report.findings, problems, use_nlp)
 
     def load_nlp(self, path: str | None = None) -> bool:
         """Load spaCy with what the enabled rules need (once, in a background thread). Returns
@@ -113,7 +115,11 @@ class Checker:
         try:
             if self.nlp_missing is not None:
                 return False
-            checks = [c for c in self.config_for(path).checks if c.needs_nlp]
+            try:
+                config = self.config_for(path)
+            except NewslintError:  # a broken config is shown when a document is checked
+                config = default_config()
+            checks = [c for c in config.checks if c.needs_nlp]
             for c in checks:
                 nlp.need(c.nlp_components)
             if checks:

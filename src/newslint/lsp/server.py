@@ -131,13 +131,15 @@ class NewslintServer(LanguageServer):
         """In a thread: load spaCy, then check every open document again with the NLP rules."""
         started = time.perf_counter()
         ok = self.checker.load_nlp()
+        if self.loop is None:
+            return
+        # The protocol's writer belongs to the event loop's thread: hand it the messages.
         if ok:
-            self.log(f"spaCy ready in {time.perf_counter() - started:.1f} s: the NLP rules now run")
-        else:
-            self.log(f"the NLP rules are off: {self.checker.nlp_missing} (pip install 'newslint[nlp]')",
-                     types.MessageType.Warning)
-        if ok and self.loop is not None:
+            self.loop.call_soon_threadsafe(self.log, f"spaCy ready in {time.perf_counter() - started:.1f} s: the NLP rules now run")
             self.loop.call_soon_threadsafe(self.recheck_all)
+        else:
+            self.loop.call_soon_threadsafe(self.log, f"the NLP rules are off: {self.checker.nlp_missing} "
+                                           "(pip install 'newslint[nlp]')", types.MessageType.Warning)
 
     # -- vocabulary ------------------------------------------------------------
     def add_to_vocabulary(self, uri: str, word: str) -> str:
