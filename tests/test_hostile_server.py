@@ -53,8 +53,9 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("slow")
     (folder / ".newslint.yaml").write_text("packs: []\n")
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), "--header-timeout", "1",
-                             "--body-timeout", "1"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", "1",
+                             "--header-timeout", "1", "--body-timeout", "1"], cwd=folder, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
