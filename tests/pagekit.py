@@ -39,10 +39,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(config: Path, *flags: str):
-    """`newslint serve --config CONFIG FLAGS`, yielding its URL once it answers. One worker:
-    the tests send one check at a time, and a second worker would only load spaCy again."""
+    """`newslint serve --config CONFIG FLAGS`, yielding its URL once it answers. Checks run in the
+    server process (--workers 0): the page sends one check at a time, and a worker process would
+    only load spaCy a second time (tests/test_server_workers.py tests the workers)."""
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(free_port()), "--config", str(config),
-                             "--workers", "1", *flags], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--workers", "0", *flags], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()  # printed once the rules (and spaCy) are loaded
         found = re.search(r"open (http://127\.0\.0\.1:\d+/)", line)
@@ -65,8 +66,8 @@ def serving(config: Path, *flags: str):
 @contextlib.contextmanager
 def opened(browser, url: str, viewport: str):
     """A fresh page (its own storage) at one of VIEWPORTS; fails the test on any script error."""
-    phone = viewport == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=phone, has_touch=viewport != "desktop")
+    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone",
+                                  has_touch=viewport != "desktop")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -76,6 +77,37 @@ def opened(browser, url: str, viewport: str):
     finally:
         context.close()
     assert not errors, errors
+
+
+class Tabs:
+    """One tab per screen size, kept for a module's tests: a new tab costs a renderer process
+    (a third of a second on a loaded machine), a reload with the storage cleared does not.
+    Tests that add their own routes or listeners use `opened` instead."""
+
+    def __init__(self, browser, url: str):
+        self.browser, self.url, self.tabs = browser, url, {}
+
+    @contextlib.contextmanager
+    def at(self, viewport: str):
+        if viewport not in self.tabs:
+            context = self.browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=viewport == "phone",
+                                               has_touch=viewport != "desktop")
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            self.tabs[viewport] = (page, errors)
+        page, errors = self.tabs[viewport]
+        errors.clear()
+        page.set_viewport_size(VIEWPORTS[viewport])
+        page.goto(self.url)
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.reload()  # a first visit: nothing saved, nothing dismissed
+        yield page
+        assert not errors, errors
+
+    def close(self):
+        for page, _ in self.tabs.values():
+            page.context.close()
 
 
 def paste(page, text):

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from pagekit import (ARGS, CHROMIUM, VIEWPORTS, card, checked_again, is_phone, listed, marked, opened, paste, require_browser,
+from pagekit import (ARGS, CHROMIUM, VIEWPORTS, Tabs, card, checked_again, is_phone, listed, marked, opened, paste, require_browser,
                      serving, show_findings, unreachable)
 from test_server_api import SEED, write_config
 
@@ -43,14 +43,28 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def tabs(browser, server):
+    kept = Tabs(browser, server)
+    yield kept
+    kept.close()
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, server):
-    with opened(browser, server, request.param) as p:
+def page(request, tabs):
+    with tabs.at(request.param) as p:
         yield p
 
 
 @pytest.fixture
-def desk(browser, server):
+def desk(tabs):
+    with tabs.at("desktop") as p:
+        yield p
+
+
+@pytest.fixture
+def fresh(browser, server):
+    """A desktop page of its own, for a test that adds routes or listeners."""
     with opened(browser, server, "desktop") as p:
         yield p
 
@@ -73,7 +87,7 @@ def open_card(page, rule):
 
 # -- every screen ------------------------------------------------------------------------
 def test_text_and_findings_are_both_usable_and_every_button_reachable(page):
-    paste(page, SEED)
+    paste(page, STORY)
     size = page.viewport_size
     editor, side = page.locator("#editor"), page.locator("#findings-pane")
     box = editor.bounding_box()
@@ -94,9 +108,12 @@ def test_text_and_findings_are_both_usable_and_every_button_reachable(page):
     before = page.get_attribute("body", "data-checked")
     page.locator("#detail").get_by_role("button", name="Replace with “Haniyeh”").click()
     value = page.input_value("#article")
-    assert "Ismail Haniyeh accused" in value and value.replace("Haniyeh", "Hanyahu", 1) == SEED
+    assert "Ismail Haniyeh accused" in value and value.replace("Haniyeh", "Hanyahu", 1) == STORY
     checked_again(page, before)
     assert HANIYEH not in listed(page)
+    if is_phone(page):  # the keyboard open (the page asks to be resized to what is left): the list keeps most of it
+        page.set_viewport_size({"width": 390, "height": 450})
+        assert side.bounding_box()["height"] >= 200 and not unreachable(page, ".tabs button, .fixbar button")
 
 
 # -- cards ----------------------------------------------------------------------------------
@@ -271,20 +288,7 @@ def test_emoji_do_not_shift_the_highlights(desk):
     assert chosen == "[Sunday]"
 
 
-def test_a_finding_explains_its_rule(desk):
-    page = desk
-    paste(page, STORY)
-    open_card(page, HANIYEH)
-    detail = page.locator("#detail")
-    expect(detail).to_contain_text("Spell the name 'Haniyeh', not 'Hanyahu'.")
-    expect(detail.locator("code")).to_have_text(HANIYEH)
-    expect(detail.locator(".description")).to_contain_text("Corrects a misspelt name.")
-    expect(detail.locator(".examples.flag")).to_contain_text("Ismail Hanyahu said.")
-    expect(detail.locator(".examples.pass")).to_contain_text("Ismail Haniyeh said.")
-    assert page.locator("#detail script").count() == 0  # the description's raw HTML is shown, not run
-
-
-def test_clicking_in_the_text_shows_the_finding_there(desk):
+def test_the_finding_under_the_caret_or_a_card_opens_with_its_explanation(desk):
     page = desk
     paste(page, STORY)
     line = STORY.splitlines().index(next(l for l in STORY.splitlines() if "[Sunday]" in l))
@@ -294,6 +298,15 @@ def test_clicking_in_the_text_shows_the_finding_there(desk):
     page.keyboard.press("ArrowRight")
     expect(page.locator("#detail h2")).to_contain_text("'[Sunday]' is an editorial insertion")
     assert page.locator("#backdrop mark.active").inner_text() == "[Sunday]"
+    # A card opens its finding with the rule's explanation and examples.
+    open_card(page, HANIYEH)
+    detail = page.locator("#detail")
+    expect(detail).to_contain_text("Spell the name 'Haniyeh', not 'Hanyahu'.")
+    expect(detail.locator("code")).to_have_text(HANIYEH)
+    expect(detail.locator(".description")).to_contain_text("Corrects a misspelt name.")
+    expect(detail.locator(".examples.flag")).to_contain_text("Ismail Hanyahu said.")
+    expect(detail.locator(".examples.pass")).to_contain_text("Ismail Haniyeh said.")
+    assert page.locator("#detail script").count() == 0  # the description's raw HTML is shown, not run
 
 
 def test_on_a_phone_the_finding_under_the_caret_opens_from_the_article(browser, server):
@@ -309,8 +322,8 @@ def test_on_a_phone_the_finding_under_the_caret_opens_from_the_article(browser, 
         assert page.locator("#detail").is_visible() and not page.locator("#article").is_visible()
 
 
-def test_typing_rechecks_debounced_and_the_latest_answer_wins(desk):
-    page = desk
+def test_typing_rechecks_debounced_and_the_latest_answer_wins(fresh):
+    page = fresh
     paste(page, "Talks resume\n\nThey met.\n")
     checks = []
     page.on("request", lambda r: checks.append(r) if r.url.endswith("/api/check") else None)
@@ -324,9 +337,9 @@ def test_typing_rechecks_debounced_and_the_latest_answer_wins(desk):
     assert marks["Newsroom.BracketOutsideQuote"] == ["[Monday]"] and marks[HANIYEH] == ["Hanyahu"]
 
 
-def test_stale_answers_are_dropped(desk):
+def test_stale_answers_are_dropped(fresh):
     """An answer that arrives after a newer edit must not paint the old findings over the new text."""
-    page = desk
+    page = fresh
     slow = []
 
     def delay_first(route):
@@ -382,14 +395,14 @@ def test_open_a_markdown_file(desk, tmp_path):
     assert download.value.suggested_filename == "story.md"
 
 
-def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(desk, server):
-    page = desk
+def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(fresh, server):
+    page = fresh
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.reload()
-    paste(page, SEED)
+    paste(page, STORY)
     open_card(page, HANIYEH)
     csp = urllib.request.urlopen(server).headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
