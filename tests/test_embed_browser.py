@@ -4,6 +4,7 @@ HTTP server for the CMS page, and Debian's headless Chromium (#15).
 Skips only when /usr/bin/chromium is absent, as tests/test_server_browser.py does.
 """
 
+import contextlib
 import functools
 import http.server
 import re
@@ -49,7 +50,7 @@ The talks went on. Leaders 😀 met on Sunday, and Ismail Hanyahu spoke to repor
     body.addEventListener("newslint:findings", (e) => events.push(["findings", e.detail.findings.length]));
     body.addEventListener("newslint:error", (e) => events.push(["error", e.detail.message]));
   </script>
-  <script src="{server}embed.js" data-newslint-target="#body"></script>
+  <script src="{server}embed.js" data-newslint-target="#body"{extra}></script>
 </body></html>
 """
 
@@ -71,10 +72,14 @@ def wait_for_port(port: int, proc=None) -> None:
             time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def cms_and_newslint(folder, token=None):
     """(newslint serve's URL, the CMS's port): the CMS page's origin, http://127.0.0.1:PORT, is allowed."""
-    folder = tmp_path_factory.mktemp("embed")
     (folder / "House").mkdir()
     (folder / "House" / "Haniyeh.yml").write_text(RULE, encoding="utf-8")
     (folder / ".newslint.yaml").write_text("packs: [./House]\n", encoding="utf-8")
@@ -82,14 +87,16 @@ def servers(tmp_path_factory):
     server = f"http://127.0.0.1:{api_port}/"
     site = folder / "cms"
     site.mkdir()
-    (site / "edit.html").write_text(CMS_PAGE.format(server=server), encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    cms = http.server.ThreadingHTTPServer(("127.0.0.1", cms_port), handler)
+    extra = f' data-newslint-token="{token}"' if token else ""
+    (site / "edit.html").write_text(CMS_PAGE.format(server=server, extra=extra), encoding="utf-8")
+    cms = http.server.ThreadingHTTPServer(("127.0.0.1", cms_port), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=cms.serve_forever, daemon=True).start()
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(api_port), "--workers", "1",
-                             "--allow-origin", f"http://127.0.0.1:{cms_port}"], cwd=folder,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    flags = ["--allow-origin", f"http://127.0.0.1:{cms_port}"]
+    if token:
+        (folder / "token").write_text(token + "\n")
+        flags += ["--token-file", str(folder / "token")]
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(api_port), "--workers", "1", *flags],
+                            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_port(api_port, proc)
         yield server, cms_port
@@ -97,6 +104,12 @@ def servers(tmp_path_factory):
         proc.terminate()
         proc.wait(10)
         cms.shutdown()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    with cms_and_newslint(tmp_path_factory.mktemp("embed")) as both:
+        yield both
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +207,18 @@ def test_embed_js_is_served_as_a_script(servers):
     with urllib.request.urlopen(server + "embed.js") as answer:
         assert answer.headers["Content-Type"].startswith("text/javascript")
         assert re.search(r"window\.NewslintEmbed = ", answer.read().decode())
+
+
+def test_a_server_with_a_token_answers_the_script_tags_token(page, tmp_path):
+    with cms_and_newslint(tmp_path, token="embed-test-token-0123456789") as (server, cms_port):
+        page.goto(f"http://127.0.0.1:{cms_port}/edit.html")
+        page.wait_for_function("() => document.getElementById('body').dataset.newslintFindings === '1'")
+        assert page.locator(".newslint-overlay .newslint-mark").all_text_contents() == ["Hanyahu"]
+        # the same page attaching a field without the token is told why it gets nothing
+        page.evaluate("""s => {
+            const rich = document.getElementById('rich');
+            rich.addEventListener('newslint:error', e => window.refused = e.detail.message);
+            NewslintEmbed.attach(rich, {endpoint: s});
+        }""", server)
+        page.wait_for_function("() => window.refused !== undefined")
+        assert "Bearer <token>" in page.evaluate("() => window.refused")

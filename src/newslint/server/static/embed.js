@@ -98,7 +98,10 @@
       const text = view.text(), seq = ++state.seq;
       const headers = { "Content-Type": "application/json" };
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
-      const body = { text, format: options.format || "txt" };
+      // A contenteditable field is sent as its text (positions must map back to its text nodes), so
+      // "html" means the source only in a textarea.
+      const format = options.format === "html" && !isTextarea ? "txt" : options.format || "txt";
+      const body = { text, format };
       if (options.path) body.path = options.path;
       let answer;
       try {
