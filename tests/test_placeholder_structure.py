@@ -38,6 +38,39 @@ def test_slots_in_any_case_bracket_and_spacing(text, found):
     assert matches(PLACEHOLDER, text) == found
 
 
+
+@pytest.mark.parametrize("text, found", [
+    ("Sales hit €?bn, up N%.", ["?bn", "N"]),                                  # a currency sign, a per cent sign
+    ("About NN thousand fans and ?? million viewers watched.", ["NN", "??"]),  # a scale word
+    ("The storm left X families and # officers without power.", ["X", "#"]),  # a counted plural
+    ("The index stood at N.N, and the turnout at XX.X.", ["N.N", "XX.X"]),    # decimals in letters
+    ("The deal, worth $___ in all, and [N] tonnes.", ["___", "[N]"]),         # a blank, filler in brackets
+    ("The mayor, ?, said the count rose by # percent.", ["?", "#"]),          # a mark with a space before it
+])
+def test_stand_ins_where_a_number_belongs(text, found):
+    assert matches(PLACEHOLDER, text, "txt") == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It was signed by Name Surname and First Name Last Name.", ["Name Surname", "First Name Last Name"]),
+    ("The award went to A. N. Other and Fred Bloggs.", ["A. N. Other", "Fred Bloggs"]),
+    ("Ask [spokesperson's title] about [minister's name].", ["[spokesperson's title]", "[minister's name]"]),
+])
+def test_name_slots_in_title_case_and_stand_in_names(text, found):
+    assert matches(PLACEHOLDER, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Malcolm X and Generation X voters met at System X headquarters.",  # names and numerals
+    "Aim to raise awareness X percent; log the # of visits; a 4 x 4 grid.",  # a variable, shorthand, a product
+    "Name: Smith. What’s in a Name? The Brand Name is new; a Joe Bloggs type.",  # a label, headlines, an article
+    "A Jane Doe lawsuit named [the company's] chief.",  # a court's pseudonym; an editorial insertion
+    "Is it true? Yes, it is. Why? Nobody knows.",
+])
+def test_letters_and_marks_that_are_no_gap_stay_quiet(text):
+    assert matches(PLACEHOLDER, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "NATO, the U.S. EPA and the UN met; the AIDS fund paid.",
     "“WE WILL NOT GO BACK TO THE OLD DAYS,” the crowd chanted.",

@@ -44,7 +44,9 @@ import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks._initials import tail_spells
+from newslint.checks._number_slots import number_slots
 from newslint.checks.base import Check, Option, OptionError
+from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
 
@@ -53,8 +55,8 @@ _TEMPLATE = regex.compile(r"\{\{([^{}\n]{1,60})\}\}|%%([^%\n]{1,40})%%|(?<!\{)\{
 _PAREN = regex.compile(r"\(([^()\n]{1,60})\)")
 _ANGLE = regex.compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
 _ENCLOSED = regex.compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
-# Filler standing for a value: "[x]", "[#]", "[??]", "[___]", "[XX,XXX]".
-_FILLER = regex.compile(r"(?:[xX]+|#+|\?+|_+)(?:[,.](?:[xX]+|#+))*")
+# Filler standing for a value: "[x]", "[N]", "[#]", "[??]", "[___]", "[XX,XXX]".
+_FILLER = regex.compile(r"(?:[xX]+|N+|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
 # Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
 _NUMERAL = regex.compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
@@ -80,7 +82,11 @@ _DETERMINERS = frozenset("the a an this that these those his her its their our m
 # Words beside slot nouns in a slot's name: "[first name]", "[NAME of OFFICIAL]"; the first six may open it.
 _OPENING_MODIFIERS = frozenset("first last second third full exact official final correct".split())
 _MODIFIERS = _OPENING_MODIFIERS | frozenset("of and or".split())
-_SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots")
+_SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots", "stand_in_names")
+# Words that make a run of slot words a name's slot: "Firstname Lastname", "First Name Last Name".
+_NAME_WORDS = frozenset("name names surname firstname lastname forename".split())
+# Words in title case: "Name Surname", "First Name Last Name".
+_TITLE_RUN = regex.compile(r"(?<![\w’'-])\p{Lu}\p{Ll}+(?:[ \t\u00a0]+\p{Lu}\p{Ll}+){0,3}(?![\w’'-])")
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class Slots:
     values: frozenset
     media: frozenset
     not_slots: frozenset
+    stand_in_names: frozenset = frozenset()
 
     @staticmethod
     def words(text: str) -> tuple[str, ...]:
@@ -159,6 +166,10 @@ class Placeholder(Check):
         self.tokens = compile_pattern(r"\b(?:" + "|".join(tokens) + r")\b", "tokens") if tokens else None
         self.brackets = compile_pattern(r"\A\s*(?:" + "|".join(brackets) + r")\s*\Z", "brackets") if brackets else None
         self.slots = load_slots(self.rule.path, self.opts["slots"]) if self.opts["slots"] else None
+        # Conventional stand-in names ("Joe Bloggs", "A. N. Other"): their words, with stops or spaces between.
+        names = sorted(self.slots.stand_in_names, key=len, reverse=True) if self.slots is not None else []
+        self.stand_ins = regex.compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
+                                       + r")(?![\w’'-])", regex.I) if names else None
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -176,6 +187,7 @@ class Placeholder(Check):
             if self.opts["numerals"]:
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
+                found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
@@ -195,7 +207,7 @@ class Placeholder(Check):
 
         `strict` (parentheses): no filler but "??", "#", "XX"; no bare slot word in lower case but a value ("name")."""
         s, v = inside.strip(), self.slots
-        if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xX]|_+", s)):
+        if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xXN]|_+", s)):
             return True
         words = Slots.words(s)
         if not words or len(words) > 8 or words in v.not_slots or (words[0],) in v.not_slots:
@@ -215,7 +227,11 @@ class Placeholder(Check):
             return True  # "[NAME of CONTRACTING OFFICER]"; not "(DATA Act)", a name
         if strict:
             return len(words) == 1 and (words[0],) in v.values and words[0] not in ("x", "n")  # "(name)"
-        return words[0] not in _DETERMINERS and v.only_slot_words(words)  # "[name]", "[photo caption]"
+        if words[0] in _DETERMINERS:
+            return False
+        # "[name]", "[photo caption]"; a slot described in lower case: "[official's name]", "[spokesperson's title]".
+        return v.only_slot_words(words) or (s.islower() and len(words) <= 4 and v.nouns(words[-1:])
+                                            and any(w.endswith("'s") for w in words[:-1]))
 
     def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
         for m in _TEMPLATE.finditer(text, span.start, span.end):
@@ -232,6 +248,7 @@ class Placeholder(Check):
                 yield m.span()
         if shouting:
             return
+        yield from self._name_slots(text, span)
         runs = list(_CAPS_RUN.finditer(text, span.start, span.end))
         # Capitals used for emphasis elsewhere in the block ("understanding WHY it is") make a lone word emphasis too.
         emphatic = any(_dictionary_word(Slots.words(r.group(0))) and not self.slots.nouns(Slots.words(r.group(0))) for r in runs)
@@ -240,6 +257,27 @@ class Placeholder(Check):
             quoted = doc.maybe_in_quote(m.start(), m.end())
             if self._caps_slot(text, m, quoted or emphatic):
                 yield m.span()
+
+    def _name_slots(self, text: str, span) -> Iterator[tuple[int, int]]:
+        """A name's slot in title case ("Firstname Lastname", "Name Surname"; one word only if it can be nothing
+        else: "Lastname", or "Name" inside a sentence), or a conventional stand-in name ("Joe Bloggs"; not after an article: "a Joe Bloggs type")."""
+        for m in _TITLE_RUN.finditer(text, span.start, span.end):
+            words = Slots.words(m.group(0))
+            # Only a name's words and their modifiers: "First Name Last Name"; not "Brand Name", "Place Names".
+            if not (any(w in _NAME_WORDS for w in words) and all(w in _NAME_WORDS or w in _MODIFIERS for w in words)):
+                continue
+            if len(words) > 1 or words[0] in ("firstname", "lastname", "forename"):
+                yield m.span()
+            elif (words[0] == "name" and not opens_sentence(text, m.start(), span.start, ".!?…:;")
+                  and not text.startswith(":", m.end()) and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                  and not _title_case(text[span.start : span.end])):
+                # "signed by minister Name": capitalised inside a sentence; not a label ("Name:"), a noun ("in a
+                # Name"), nor a headline in title case ("What’s in a Name?")
+                yield m.span()
+        if self.stand_ins is not None:
+            for m in self.stand_ins.finditer(text, span.start, span.end):
+                if m.group(0)[0].isupper() and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    yield m.span()
 
     def _caps_slot(self, text: str, m, quoted: bool) -> bool:
         v, words = self.slots, Slots.words(m.group(0))
@@ -292,6 +330,12 @@ def _mostly_capitals(block: str) -> bool:
     """A block written in capitals (an old wire headline): capitals there say nothing about slots."""
     letters = [c for c in _ENCLOSED.sub(" ", block) if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def _title_case(block: str) -> bool:
+    """A headline or list of titles in title case: most of its words of four letters or more are capitalised."""
+    words = [w for w in regex.findall(r"\p{L}[\p{L}’'-]*", block) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _within(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:

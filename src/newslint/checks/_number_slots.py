@@ -1,0 +1,52 @@
+"""Stand-ins where a number belongs: "N%", "$? million", "killed X people", "XX.X", "a ___ rise".
+
+A letter, a hash or question marks are no number, but a sentence can still
+show that one belongs there: a currency sign before it or a per cent sign
+after it ("$N", "?%"), a scale word after it ("X million"), a counted plural
+after it ("killed X people", "N officers", "? homes"), or decimals written in letters
+("XX.X"). A run of underscores inside a sentence is a blank to fill, and a
+"?" or "#" with a space before it is no punctuation ("rose by ? per cent",
+"said ?, a spokesman"; a "#" only before "per cent": "# of visits" is
+shorthand for "number of").
+
+What stays quiet: "X" or "N" after a capitalised word ("Malcolm X",
+"System X equipment", "Generation X voters": a name or a numeral), "X
+percent" written out (a how-to's variable: "increase awareness X percent"),
+a lone lower-case "n" or "x" before a word ("dlrs n assets" is a typo for
+"in"; "4 x 4" is a product), and underscores that make up a whole line.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+# A currency sign before, a per cent sign after: "$N", "£?", "€#bn", "N%", "?%", "x%".
+_SIGNED = regex.compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3})(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
+# A scale word after: "X million", "N billion", "? thousand".
+_SCALED = regex.compile(r"(?<![\w.$£€-])(?:[XN]|NN|\?{1,3})(?=[ \t\u00a0]+(?:million|billion|trillion|thousand|bn|mn)\b)")
+# A counted plural after: "X people", "N officers" (not "X percent").
+_COUNTED = regex.compile(r"(?<![\w.$£€#?-])(?:[XN]|NN|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
+                         r"(?!(?:percent|per|is|was|has|does|its|this|thus|plus|as|us)\b)[a-z]{2,}s)\b)")
+# A mark with spaces either side, where English never puts one: "rose by ? per cent", "said ?, a spokesman".
+_LONE_MARK = regex.compile(r"(?<=[ \t\u00a0])(?:\?(?=,|[ \t\u00a0]+[a-z])|[?#](?=[ \t\u00a0]+(?:per[ \t]?cent|percent)\b))")
+# Decimals in letters: "XX.X", "X.X", "N.N".
+_DECIMAL = regex.compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+)(?![\w-]|\.\w)")
+# A blank inside a sentence: "rose by ___ per cent".
+_BLANK = regex.compile(r"(?<=[ \t\u00a0($£€])_{3,}(?=[ \t\u00a0.,;:)%])")
+_WORD_BEFORE = regex.compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
+
+
+def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of stand-ins for a number in text[start:end]; `not_names`: capitalised words a numeral never follows."""
+    for m in _SIGNED.finditer(text, start, end):
+        yield m.span()
+    for pattern in (_SCALED, _COUNTED):
+        for m in pattern.finditer(text, start, end):
+            before = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            if before and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in not_names:
+                continue  # "Malcolm X", "System X equipment": a name or a numeral
+            yield m.span()
+    for pattern in (_DECIMAL, _BLANK, _LONE_MARK):
+        yield from (m.span() for m in pattern.finditer(text, start, end))
