@@ -115,3 +115,21 @@ def test_without_pygls_lsp_names_the_extra():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip() == "newslint: newslint lsp needs pygls: pip install 'newslint[lsp]'"
+
+
+def test_a_malformed_message_is_one_log_line_and_the_server_goes_on(tmp_path):
+    rpc = Rpc(tmp_path)
+    try:
+        rpc.proc.stdin.write(b"Content-Length: 5\r\n\r\n{bad}")
+        rid = rpc.send("initialize", {"processId": None, "rootUri": None, "capabilities": {}}, request=True)
+        assert "capabilities" in rpc.until(lambda m: m.get("id") == rid)["result"]
+        rpc.proc.stdin.close()  # end of input: the server stops
+        assert rpc.proc.wait(timeout=30) == 0
+        err = rpc.proc.stderr.read().decode()
+        assert "Traceback" not in err
+        assert "newslint lsp: Unable to handle message: JSONDecodeError" in err
+    finally:
+        rpc.guard.cancel()
+        if rpc.proc.poll() is None:
+            rpc.proc.kill()
+        rpc.proc.wait()

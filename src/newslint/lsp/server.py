@@ -10,6 +10,7 @@ until then the mechanical rules answer, then every open document is checked agai
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import threading
 import time
@@ -283,11 +284,26 @@ def build(checker: Checker) -> NewslintServer:
 _CONFIGISH = CONFIG_NAMES + (".ini", ".yml", ".yaml", "accept.txt", "reject.txt")
 
 
+class _OneLine(logging.Formatter):
+    """pygls logs a malformed message or a failed handler with its traceback; the editor's log
+    gets one line saying what went wrong instead."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        why = record.exc_info[1] if record.exc_info else None
+        return f"newslint lsp: {record.getMessage()}" + (f": {type(why).__name__}: {why}" if why else "")
+
+
 def run(config: Path | None = None) -> None:
     """Serve over stdin/stdout until the client says exit. A bad --config is one line, exit 2
     (raised before any protocol starts)."""
     if config is not None:
         load_config(config)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    pygls_log = logging.getLogger("pygls")
+    pygls_log.addHandler(handler)
+    pygls_log.setLevel(logging.WARNING)
+    pygls_log.propagate = False
     protocol_out = sys.stdout.buffer
     sys.stdout = sys.stderr  # stdout carries the protocol: a stray print must not corrupt it
     build(Checker(config)).start_io(sys.stdin.buffer, protocol_out)
