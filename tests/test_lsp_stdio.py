@@ -19,10 +19,10 @@ SEED = SHARED / "seeds" / "gaza-ceasefire-talks.txt"
 
 
 class Rpc:
-    def __init__(self, cwd: Path):
+    def __init__(self, cwd: Path, env: dict | None = None):
         self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "lsp"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
-                                     env={**os.environ, "NO_COLOR": "1"})
+                                     env={**os.environ, "NO_COLOR": "1", **(env or {})})
         self.next_id = 0
         # A hung server must fail the test, not hang it: killed, its output ends and receive() says so.
         self.guard = threading.Timer(120, self.proc.kill)
@@ -128,6 +128,27 @@ def test_a_malformed_message_is_one_log_line_and_the_server_goes_on(tmp_path):
         err = rpc.proc.stderr.read().decode()
         assert "Traceback" not in err
         assert "newslint lsp: Unable to handle message: JSONDecodeError" in err
+    finally:
+        rpc.guard.cancel()
+        if rpc.proc.poll() is None:
+            rpc.proc.kill()
+        rpc.proc.wait()
+
+
+def test_without_a_spacy_model_the_mechanical_rules_still_answer(tmp_path):
+    rpc = Rpc(tmp_path, {"NEWSLINT_SPACY_MODEL": "no_such_model"})
+    try:
+        rid = rpc.send("initialize", {"processId": None, "rootUri": None, "capabilities": {}}, request=True)
+        rpc.until(lambda m: m.get("id") == rid)
+        rpc.send("initialized", {})
+        why = rpc.until(lambda m: m.get("method") == "window/logMessage" and "NLP rules are off" in m["params"]["message"])
+        assert "no_such_model" in why["params"]["message"]
+        rpc.send("textDocument/didOpen", {"textDocument": {"uri": SEED.resolve().as_uri(), "languageId": "plaintext",
+                                                           "version": 1, "text": SEED.read_text(encoding="utf-8")}})
+        published = rpc.until(lambda m: m.get("method") == "textDocument/publishDiagnostics")["params"]["diagnostics"]
+        rules = {d["code"] for d in published}
+        assert {"Newsroom.TitleSuffix", "Newsroom.Boilerplate"} <= rules
+        assert not rules & {"Newsroom.KnownNames", "Newsroom.Fragment", "Newsroom.NameConsistency"}
     finally:
         rpc.guard.cancel()
         if rpc.proc.poll() is None:
