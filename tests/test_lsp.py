@@ -205,11 +205,24 @@ async def test_config_found_from_the_documents_folder_and_reloaded(tmp_path):
         change(client, here, 2, ARTICLE + "\n")
         await published(client, here, lambda d: "House.Names" in codes(d))
 
+        # A rule file saved in the editor (the config itself unchanged): reloaded on didSave.
+        rule_file = newsroom / "House" / "Names.yml"
+        rule_file.write_text(RULE.replace("Hanyahu: Haniyeh", "Hamas: HAMAS"), encoding="utf-8")
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=rule_file.as_uri())))
+        assert await published(client, here, lambda d: not d) == ()
+        rule_file.write_text(RULE, encoding="utf-8")
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri=rule_file.as_uri())))
+        await published(client, here, lambda d: "House.Names" in codes(d))
+
         # A broken config: one error message, and no stale findings.
         (newsroom / ".newslint.yaml").write_text("packs: [./House]\nrulez: {}\n", encoding="utf-8")
         change(client, here, 3, ARTICLE)
-        assert await published(client, here, lambda d: not d) == ()
-        assert any("unknown key 'rulez'" in m.message and m.type == types.MessageType.Error for m in client.messages)
+
+        async def error_shown():
+            while not any("unknown key 'rulez'" in m.message and m.type == types.MessageType.Error for m in client.messages):
+                await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+        await asyncio.wait_for(error_shown(), 60)
+        assert not client.diagnostics[here]  # cleared just before the message
 
         # A Vale setup is found as Vale finds it; its vocabulary is Vale's accept.txt, which
         # newslint does not write, so that action is not offered there.

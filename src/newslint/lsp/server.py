@@ -106,8 +106,8 @@ class NewslintServer(LanguageServer):
             checked = await asyncio.get_running_loop().run_in_executor(
                 None, self.checker.check, self.path_of(uri), text, document.language_id)
         except NewslintError as exc:  # a broken config: say so once, and show no stale findings
-            self.show(str(exc))
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            self.show(str(exc))
             return None
         except Exception as exc:  # a bug must not take the editor's server down: log it
             self.log(f"internal error checking {uri}: {type(exc).__name__}: {exc}", types.MessageType.Error)
