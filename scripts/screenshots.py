@@ -55,6 +55,7 @@ def shoot(browser, url: str, seed: str, out: Path) -> list[Path]:
         page.goto(url)
         page.fill("#article", seed)
         page.wait_for_function("() => document.getElementById('status').textContent.includes('checked in')")
+        page.evaluate("() => document.activeElement.blur()")  # no focus ring in the pictures
         card = page.locator("#findings button.finding", has_text="Hanyahu").first
         if name == "phone":  # the article first, then the findings tab with the card open
             page.evaluate("() => document.getElementById('editor').scrollTop = 0")
