@@ -69,9 +69,10 @@ def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: boo
     return ("(?i)" if ignorecase else "") + pattern
 
 
-def trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str], space: str = r"\s+") -> str:
     """An alternation of literal words shaped as a trie (`ab(?:c|d)`): a long word list then
-    costs one pass, not one attempt per word at each position. A space matches any whitespace."""
+    costs one pass, not one attempt per word at each position. A space matches `space` (any
+    whitespace, unless told otherwise)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -81,7 +82,7 @@ def trie_pattern(words: list[str]) -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(space if ch == " " else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

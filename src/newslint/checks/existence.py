@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from newslint.checks import _prefilter as prefilter
 from newslint.checks._vale import exceptions_regex, is_match, phrase_regex, strings, within_phrase
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
@@ -43,12 +44,18 @@ class Existence(Check):
             raise OptionError("extends", "an existence rule needs 'tokens' or 'raw'")
         key = "tokens" if tokens else "raw"
         self.pattern = compile_pattern(vale_regex(tokens, raw, o["ignorecase"], o["nonword"], o["append"]), key)
+        # The words one of which must occur for any match (none with a raw pattern): see _prefilter.
+        self.words = prefilter.literals(tokens) if not raw else None
+        if self.words is not None:
+            prefilter.SCANNER.register(self.words)
         exceptions = strings(o["exceptions"], "exceptions")
         self.exceptions = exception_matcher(exceptions)
         self.phrases = phrase_regex(exceptions)
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
+        if not prefilter.may_match(self.words, scope.source):
+            return
         for span in scope.spans:
             for m in finditer(self.pattern, scope.source, span.start, span.end):
                 if m.end() == m.start() or is_match(self.exceptions, m.group(0).strip()):

@@ -7,6 +7,7 @@ from typing import Iterator
 
 import regex
 
+from newslint.checks import _prefilter as prefilter
 from newslint.checks._vale import (
     cap_first, exceptions_regex, is_match, match_token, message, string_map, strings, to_sentence,
 )
@@ -65,6 +66,9 @@ class Substitution(Check):
             number += 1 + compile_pattern(key, "swap").groups
         template = NONWORD_TEMPLATE if o["nonword"] else WORD_TEMPLATE
         self.pattern = compile_pattern(("(?i)" if o["ignorecase"] else "") + template % "|".join(groups), "swap")
+        self.words = prefilter.literals(self.keys)  # one must occur for any match: see _prefilter
+        if self.words is not None:
+            prefilter.SCANNER.register(self.words)
         self.exceptions = exceptions_regex(strings(o["exceptions"], "exceptions"))
         if o["pos"]:
             self.pos = compile_pattern(o["pos"], "pos")
@@ -89,6 +93,8 @@ class Substitution(Check):
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
+        if not prefilter.may_match(self.words, scope.source):
+            return
         for span in scope.spans:
             for m in finditer(self.pattern, scope.source, span.start, span.end):
                 index = next((i for i, g in enumerate(self.group_of) if m.start(g) != -1), None)
