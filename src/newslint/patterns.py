@@ -69,10 +69,9 @@ def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: boo
     return ("(?i)" if ignorecase else "") + pattern
 
 
-def trie_pattern(words: list[str], space: str = r"\s+") -> str:
+def trie_pattern(words: list[str]) -> str:
     """An alternation of literal words shaped as a trie (`ab(?:c|d)`): a long word list then
-    costs one pass, not one attempt per word at each position. A space matches `space` (any
-    whitespace, unless told otherwise)."""
+    costs one pass, not one attempt per word at each position. A space matches any whitespace."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -82,7 +81,7 @@ def trie_pattern(words: list[str], space: str = r"\s+") -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        branches = [(space if ch == " " else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
