@@ -118,3 +118,14 @@ def test_a_bom_is_one_character_in_the_editor(tmp_path):
     checked = Checker(root=tmp_path).check(str(tmp_path / "a.txt"), text)
     (finding,) = checked.findings
     assert text[finding.offset + checked.shift :].startswith("Hanyahu")
+
+
+def test_a_misspelled_rule_in_the_config_is_noted_once_per_load(tmp_path):
+    (tmp_path / "House").mkdir()
+    (tmp_path / "House" / "Names.yml").write_text(RULE)
+    (tmp_path / ".newslint.yaml").write_text("packs: [./House]\nrules: {House.Nams: off}\n")
+    checker = Checker(root=tmp_path)
+    checker.check(str(tmp_path / "a.txt"), "Hanyahu spoke.\n")
+    checker.check(str(tmp_path / "a.txt"), "Hanyahu spoke again.\n")
+    (note,) = checker.notes
+    assert "House.Nams" in note and "House.Names" in note  # the name, and what was meant

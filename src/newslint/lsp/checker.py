@@ -63,6 +63,7 @@ class Checker:
         self._lock = threading.Lock()  # one check at a time: they share one spaCy pipeline
         self.nlp_ready = threading.Event()
         self.nlp_missing = nlp.missing()  # None, or what is not installed
+        self.notes: list[str] = []  # for the editor's log: said once, then cleared by the server
 
     # -- config --------------------------------------------------------------
     def config_path(self, path: str | None) -> Path | None:
@@ -82,7 +83,10 @@ class Checker:
         if cached is not None and cached[0] == stamp:
             return cached[1]
         config = load_config(found) if found else default_config()
-        config.checks  # loads and validates every rule now, not inside the first check
+        # Loads every rule now, not inside the first check; a rule that cannot be loaded, or a
+        # name the config misspells, is said once per load (the CLI warns about them too).
+        self.notes += [f"warning: {p}; rule skipped" for p in getattr(config, "rule_problems", list)()]
+        self.notes += [f"warning: {m}" for m in getattr(config, "unknown_rules", list)()]
         self._configs[found] = (stamp, config)
         return config
 

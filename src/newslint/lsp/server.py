@@ -87,9 +87,9 @@ class NewslintServer(LanguageServer):
         await asyncio.sleep(delay)
         found = await self.current(uri)
         self.pending.pop(uri, None)
-        if found is None or found[1].doc is None:
-            return  # not an article (or a broken config, already shown): nothing to publish
-        version, result = found
+        if found is None:
+            return  # a broken config: already cleared and shown
+        version, result = found  # not an article, or ignored by the config: no findings
         diags = diagnostics(result, self.index(result.text), lambda name: self.checker.rule(result.config, name))
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version))
 
@@ -112,7 +112,8 @@ class NewslintServer(LanguageServer):
         except Exception as exc:  # a bug must not take the editor's server down: log it
             self.log(f"internal error checking {uri}: {type(exc).__name__}: {exc}", types.MessageType.Error)
             return None
-        for problem in checked.problems:
+        notes, self.checker.notes = self.checker.notes, []
+        for problem in notes + checked.problems:
             self.log(problem, types.MessageType.Warning)
         if uri in self.workspace.text_documents and self.workspace.get_text_document(uri).version == version:
             self.results[uri] = (version, checked)
