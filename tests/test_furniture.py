@@ -37,6 +37,20 @@ def at(check, text: str, fmt: str = "txt") -> list[str]:
     "Home › World › Europe",
     "© 2024 Valley Media. All rights reserved.",
     "Listen to this article",
+    # Credits and footers: who made the story, where it ran first, the publisher's small print.
+    "Illustrated by Tom Jones",
+    "Courtesy of the Harbour Museum",
+    "The harbour at dawn. Illustration: Tom Jones",
+    "Harbour Valley Images",
+    "This piece first ran in the Harbour Times.",
+    "Harbour Press Ltd, registered office 1 Quay Street",
+    "Write to the desk at desk@example.org",
+    # Navigation and consent: menus, breadcrumbs, buttons.
+    "World > Europe > France",
+    "Toggle navigation",
+    "I agree",
+    "Manage consent",
+    "Editorial guidelines",
 ])
 def test_furniture_in_words_no_list_holds(block):
     verdict = judge(block, CHROME)
@@ -53,6 +67,11 @@ def test_furniture_in_words_no_list_holds(block):
     "Read more in the report.",               # a sentence of the story
     "Interested in the results? Sign up for the council's weekly newsletter today.",
     "Rich Panzer | rpanzer (at) example (dot) com",  # a row, but nothing says chrome
+    "The study was first published in Nature in 2019, its authors said.",  # a story's sentence
+    "Write to the council at desk@example.org if you object to the plan before Friday, officials said.",
+    "— Jane Roe (@janeroe) June 4, 2015",  # closes an embedded post the story quotes
+    "Environmental Protection Agency",  # a subhead, no picture library
+    "Rain, wind and snow",  # a list in a sentence, no menu
 ])
 def test_story_blocks_are_not_furniture(block):
     verdict = judge(block, CHROME, last=True)

@@ -72,7 +72,10 @@ class Boilerplate(Check):
         furniture = []
         tail = True  # everything after this block is furniture: it stands at the story's end
         for span in reversed(scope.spans):
-            if self._is_furniture(scope.source[span.start : span.end], tail) and not doc.in_quote(span.start, span.end):
+            # The block as written, to the end of its line: Markdown leaves an address or a link out of the block.
+            line_end = doc.text.find("\n", span.end)
+            original = doc.text[span.start : line_end if line_end != -1 else len(doc.text)]
+            if self._is_furniture(scope.source[span.start : span.end], tail, original) and not doc.in_quote(span.start, span.end):
                 furniture.append(span)
             else:
                 tail = False
@@ -83,7 +86,7 @@ class Boilerplate(Check):
         if self.opts["trailing_blank_lines"]:
             yield from self._blank_runs(doc, furniture)
 
-    def _is_furniture(self, block: str, last: bool) -> bool:
+    def _is_furniture(self, block: str, last: bool, original: str) -> bool:
         # Widgets come in stacks ("Share this article" / "Facebook" / "Twitter"): every line must be furniture.
         lines = [" ".join(line.split()) for line in block.split("\n")]
         lines = [line for line in lines if line]
@@ -96,7 +99,7 @@ class Boilerplate(Check):
             return True
         if self.chrome is None:
             return False
-        return judge(" ".join(lines), self.chrome, last).furniture(self.opts["min_score"])
+        return judge(" ".join(lines), self.chrome, last, original).furniture(self.opts["min_score"])
 
     def _fix(self, doc, start: int, end: int) -> Fix | None:
         if self.fix_safe is None:

@@ -11,7 +11,13 @@ even as a full sentence. Otherwise it scores points:
   "Read more" opening it), 1 for each weak word ("share", "photo", "site"),
   at most 2 in all;
 * 2 for a chrome label opening it ("Photo:", "Related:", "READ MORE:");
-  2 for a credit "Jane Doe/Getty Images" or a block that is only "(Reuters)";
+  2 for a credit "Jane Doe/Getty Images", a block that is only "(Reuters)" or
+  a picture library ("Alamy Stock Photo"), or a label after a caption ("The
+  harbour at dawn. Photo: Jane Smith"); 2 for an e-mail address in a block
+  of 12 words or fewer ("Contact the author at jane@example.com");
+  2 for a menu or breadcrumb of three or more items ("News > World > Europe");
+  2 for a block of three words or fewer, all of them chrome ("Accept",
+  "Search the site", "Skip navigation");
   2 for a button: 6 words or fewer, no sentence end, opening with a command
   of the vocabulary and holding a weak word that is no command ("Save
   article", "Open in app"; not "Read the fine print"); 1 for a link arrow
@@ -55,6 +61,17 @@ _AGENCY = regex.compile(r"\A\(\s*[A-Z][\w.&/ -]{0,30}\)\Z")
 _ARROW = regex.compile(r"[»›→⟶>]\s*\Z|\A\s*[«‹←]|\A\s*[»›]")
 # Items in a row: "Facebook | Twitter", "Home › World › Europe" (a breadcrumb).
 _ROW = regex.compile(r"\S\s+[|•·›»>/]\s+\S")
+# Three or more short items split by one separator: a menu or a breadcrumb ("News > World > Europe").
+_CRUMBS = regex.compile(r"\A[^|•·›»>/]{1,30}(?:\s+([|•·›»>/])\s+[^|•·›»>/]{1,30})(?:\s+\1\s+[^|•·›»>/]{1,30})+\Z")
+# An e-mail address: how to reach the author or the desk ("Contact the author at jane@example.com"). Not a
+# handle: "— Jane (@jane) June 4, 2015" closes an embedded post the story quotes.
+_CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A picture's credit after its caption: "The harbour at dawn. Photo: Jane Smith".
+_CAPTION_LABEL = regex.compile(r"[.!?][\"”’')]*\s+([\w’' -]{1,30}?)\s*:\s*\S[^.!?]{0,60}\Z")
+# A picture library's name alone: "Alamy Stock Photo", "Harbour Images".
+_LIBRARY = regex.compile(r"\A(?:[A-Z][\w&.’'-]*\s+){1,3}(?:Images|Photos?|Pictures|Photography|Stock Photo)\Z")
+# Words that carry no chrome of their own in a tiny block of chrome words ("Search the site", "I accept").
+_GLUE = frozenset("the a an to your my our all this it i of in on for and or".split())
 _VERB = frozenset("""is are was were be been being has have had will would shall should can could may might must
     did does do said says told tells announced reported""".split())
 _QUESTION = frozenset("how what why when where who which whose whom".split())
@@ -115,8 +132,9 @@ def _phrases(patterns: list[str], key: str, ref) -> regex.Pattern | None:
         raise OptionError(key, f"'{key}': {ref}: {exc.message}") from None
 
 
-def judge(text: str, chrome: Chrome, last: bool = False) -> Verdict:
-    """Score one block (its lines joined by spaces); `last`: nothing but furniture follows it."""
+def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = None) -> Verdict:
+    """Score one block (its lines joined by spaces); `last`: nothing but furniture follows it; `original`: the
+    block as written, where prose has blanked addresses and links (an e-mail address is evidence)."""
     text = " ".join(text.split())
     words = _WORD.findall(text)
     if not words or len(words) > MAX_WORDS:
@@ -144,11 +162,21 @@ def judge(text: str, chrome: Chrome, last: bool = False) -> Verdict:
     label = _LABEL.match(text)
     if label and " ".join(label.group(1).casefold().replace("’", "'").split()) in chrome.labels:
         add(2, f"label '{label.group(1)}:'", True)
-    if _CREDIT.search(text) or _AGENCY.match(text):
+    if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text):
         add(2, "credit", True)
+    caption = _CAPTION_LABEL.search(text)
+    if caption and " ".join(caption.group(1).casefold().replace("’", "'").split()) in chrome.labels:
+        add(2, f"credit '{caption.group(1)}:' after a caption", True)
+    if len(words) <= 12 and _CONTACT.search(original if original is not None else text):
+        add(2, "an address to write to", True)
+    if _CRUMBS.match(text):
+        add(2, "a menu", True)
     ended = bool(_END.search(text))
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
         add(2, f"a button '{words[0]}'", True)
+    content = [w for w in low if w not in _GLUE]
+    if not ended and len(words) <= 3 and content and all(w in chrome.weak or w in chrome.commands for w in content):
+        add(2, "nothing but chrome words", True)  # "Accept", "Search the site", "Skip navigation"
     if _ARROW.search(text) or _ROW.search(text):
         add(1, "link-like", bool(weak))  # evidence only beside a chrome word: "Join the community »", "Home › World"
     if not ended:
