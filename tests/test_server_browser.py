@@ -170,28 +170,35 @@ def test_add_to_vocabulary_shows_why_the_server_refused(page, server):
     assert api(server, "api/rules/House.Haniyeh") == config_before
 
 
-def test_apply_safe_fixes_then_all_fixes_after_confirming(page, server):
+def test_apply_safe_fixes_and_all_fixes_after_confirming(page, server):
     paste(page, STORY)
     show_findings(page)
     expect(page.locator("#fix-all")).to_have_text("Apply safe fixes (3)")
+    expect(page.locator("#fix-unsafe")).to_have_text("Apply all fixes (4)…")
+    # All fixes are listed first, the unsafe ones marked; nothing changes without a yes.
+    page.click("#fix-unsafe")
+    dialog = page.locator("#confirm-unsafe")
+    expect(dialog).to_be_visible()
+    assert dialog.locator("li").all_inner_texts() == [  # two rules fix "Hanyahu" the same way: listed once
+        "Line 1: “| Israel’s war in Gaza News” → (delete)", "Line 5: “Hanyahu” → “Haniyeh” (unsafe)",
+        "Line 9: “Related Article” → (delete)", "Line 12: “Leave a Comment” → (delete)"]
+    assert not unreachable(page, "#confirm-unsafe button")
+    page.click("#confirm-cancel")
+    expect(dialog).to_be_hidden()
+    assert page.input_value("#article") == STORY
+    # The safe ones: what --fix writes.
     before = page.get_attribute("body", "data-checked")
     page.click("#fix-all")
     checked_again(page, before)
     safe = page.input_value("#article")
-    assert safe == api(server, "api/fix", {"text": STORY})[1]["text"]  # what --fix writes
+    assert safe == api(server, "api/fix", {"text": STORY})[1]["text"]
     assert "Leave a Comment" not in safe and "Hanyahu" in safe
     expect(page.locator("#status")).to_contain_text(re.compile(r"^3 fixes applied"))
-    # The unsafe ones are listed and wait for a yes.
+    # Then the unsafe one that is left, confirmed: what --fix --unsafe-fixes writes.
     show_findings(page)
+    expect(page.locator("#fix-unsafe")).to_have_text("Apply all fixes (1)…")
     page.click("#fix-unsafe")
-    dialog = page.locator("#confirm-unsafe")
-    expect(dialog).to_be_visible()
     expect(dialog).to_contain_text("Line 5: “Hanyahu” → “Haniyeh” (unsafe)")
-    assert not unreachable(page, "#confirm-unsafe button")
-    page.click("#confirm-cancel")
-    expect(dialog).to_be_hidden()
-    assert page.input_value("#article") == safe
-    page.click("#fix-unsafe")
     before = page.get_attribute("body", "data-checked")
     page.click("#confirm-apply")
     checked_again(page, before)

@@ -216,12 +216,25 @@ function renderList() {
   hidden.hidden = !state.hidden.length;
   hidden.firstElementChild.textContent = `${state.hidden.length} dismissed for this session.`;
   $("count").textContent = state.findings.length ? String(state.findings.length) : "";
-  const safe = state.findings.filter((f) => f.fix && f.fix.safe).length;
-  const all = state.findings.concat(state.hidden).filter((f) => f.fix).length;
+  const safe = fixes(state.findings).filter((f) => f.fix.safe).length;
+  const all = fixes(state.findings.concat(state.hidden)).length;
   $("fix-all").textContent = `Apply safe fixes (${safe})`;
   $("fix-all").disabled = !safe;
   $("fix-unsafe").textContent = `Apply all fixes (${all})…`;
   $("fix-unsafe").disabled = !all;
+}
+
+// The findings' fixes, one per edit: two rules that flag the same word with the same fix
+// ("Hanyahu" → "Haniyeh") make one change to the text, and are counted and listed once.
+function fixes(findings) {
+  const seen = new Set();
+  return findings.filter((f) => {
+    if (!f.fix) return false;
+    const key = `${f.fixStart}:${f.fixEnd}:${f.fix.replacement}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.fixStart - b.fixStart);
 }
 
 function render() {
@@ -454,18 +467,18 @@ async function fixAll(unsafe) {
 // Unsafe fixes can change what the story says, so they are listed and confirmed first.
 function confirmAllFixes() {
   const dialog = $("confirm-unsafe");
-  const fixes = state.findings.concat(state.hidden).filter((f) => f.fix).sort((a, b) => a.start - b.start);
-  const unsafe = fixes.filter((f) => !f.fix.safe).length;
+  const all = fixes(state.findings.concat(state.hidden));
+  const unsafe = all.filter((f) => !f.fix.safe).length;
   const text = $("confirm-text");
   const ul = el("ul", "fix-list");
-  for (const f of fixes) {
-    const removed = area.value.slice(f.fixStart, f.fixEnd);
+  for (const f of all) {
+    const removed = area.value.slice(f.fixStart, f.fixEnd).trim() || area.value.slice(f.fixStart, f.fixEnd);
     const to = f.fix.replacement ? quote(f.fix.replacement) : "(delete)";
     const flags = [f.fix.safe ? "" : "unsafe", state.hidden.includes(f) ? "dismissed" : ""].filter(Boolean);
     ul.append(el("li", f.fix.safe ? "" : "unsafe", `Line ${f.line}: ${quote(removed)} → ${to}${flags.length ? ` (${flags.join(", ")})` : ""}`));
   }
-  text.replaceChildren(`${fixes.length} fix${fixes.length === 1 ? "" : "es"}, ${unsafe} of them unsafe: an unsafe fix can change ` +
-    "what the story says, so read them first. Ctrl+Z undoes them.", ul);
+  text.replaceChildren(`${all.length} fix${all.length === 1 ? "" : "es"}, ${unsafe} of them unsafe: an unsafe fix can change ` +
+    `what the story says, so read them first.${phone() ? "" : " Ctrl+Z undoes them."}`, ul);
   dialog.returnValue = "";
   dialog.showModal();
 }
