@@ -1,13 +1,12 @@
 // The editors' page: a textarea over a backdrop that mirrors its text with <mark>s.
-// No build step and no libraries: the server does the checking; this file only
-// converts positions, draws highlights and sends edits back.
-"use strict";
+// No build step and no libraries: the server does the checking; this file draws
+// highlights and cards and sends edits back (text.js holds the page's pure helpers).
+import { FORMATS, guessFormat, humanName, locate, plainTitle, quote, vocabularyWord } from "./text.js";
 
 const $ = (id) => document.getElementById(id);
 const area = $("article"), backdrop = $("backdrop"), editor = $("editor"), layout = $("layout");
 const list = $("findings"), detail = $("detail"), statusLine = $("status"), format = $("format");
 const RANK = { suggestion: 0, warning: 1, error: 2 };
-const FORMATS = { txt: "plain text", md: "Markdown", html: "HTML" };
 const DEBOUNCE_MS = 250;
 // The article outlives a reload (localStorage); dismissals last for this tab's session only.
 const SAVED = "newslint.article", DISMISSED = "newslint.dismissed";
@@ -31,37 +30,7 @@ function writeJSON(storage, key, value) {
   try { storage.setItem(key, JSON.stringify(value)); } catch { /* private mode or full: the page still works */ }
 }
 
-// -- positions ----------------------------------------------------------------
-// The API counts 1-based lines and columns in Unicode code points (an emoji is one
-// column); JS strings index UTF-16 units (an emoji is two). Walk the line by code points.
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function toIndex(text, starts, line, col) {
-  let i = line <= starts.length ? starts[line - 1] : text.length;
-  for (let n = 1; n < col && i < text.length; n++) {
-    const unit = text.charCodeAt(i);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length;
-    i += pair ? 2 : 1;
-  }
-  return i;
-}
-
-function locate(findings, text) {
-  const starts = lineStarts(text);
-  return findings.map((f) => {
-    const out = { ...f, start: toIndex(text, starts, f.line, f.col), end: toIndex(text, starts, f.end_line, f.end_col) };
-    if (f.fix) {
-      out.fixStart = toIndex(text, starts, f.fix.line, f.fix.col);
-      out.fixEnd = toIndex(text, starts, f.fix.end_line, f.fix.end_col);
-    }
-    return out;
-  });
-}
-
+// -- positions while typing ----------------------------------------------------------
 // While the editor types, keep the highlights that the edit did not touch (shifted),
 // until the server's answer for the new text arrives.
 function shiftFindings(before, after) {
@@ -119,23 +88,6 @@ function fitHeight() { // the editor pane scrolls, not the textarea, so both lay
 }
 
 // -- rule titles -------------------------------------------------------------------
-// A card names the rule in words: the first clause of its description's opening
-// sentence ("Flags square brackets in the reporter's own words, such as …" gives
-// "Square brackets in the reporter's own words"); the id is the fallback.
-function humanName(name) {
-  const words = name.split(".").pop().replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function plainTitle(rule) {
-  const opening = (rule.description || "").trim().split(/\n\s*\n/)[0].replace(/\s+/g, " ")
-    .replace(/^\*\*[^*]+\*\*\s*/, "") // "**What it does.**"
-    .replace(/<[^>]*>|[*`_]/g, "");
-  let title = opening.split(/: | — | – |, such as | \(|; |\. /)[0].replace(/\.$/, "").replace(/^Flags\s+/, "").trim();
-  if (title.length > 90) title = `${title.slice(0, title.lastIndexOf(" ", 87))}…`;
-  return title ? title.charAt(0).toUpperCase() + title.slice(1) : humanName(rule.name);
-}
-
 function titleOf(name) { return titles.get(name) || humanName(name); }
 
 function ruleInfo(name) {
@@ -153,11 +105,6 @@ function ruleInfo(name) {
 }
 
 // -- the list of findings ------------------------------------------------------------
-function quote(s) {
-  const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
-  return `“${short.replace(/\n/g, "⏎")}”`;
-}
-
 function replacementOf(f) { // what the card offers instead of the flagged text, or null
   if (f.suggestions.length) return f.suggestions[0];
   return f.fix && f.fixStart === f.start && f.fixEnd === f.end ? f.fix.replacement : null;
@@ -269,11 +216,6 @@ function showInText(i, focus) { // scroll the article to the finding; with focus
   const m = [...backdrop.querySelectorAll("mark")].find((x) => x.dataset.ids.split(" ").includes(String(i)));
   if (m) editor.scrollTop = Math.max(0, m.offsetTop - editor.clientHeight / 3);
   if (focus) { area.focus({ preventScroll: true }); area.setSelectionRange(f.start, f.end); }
-}
-
-// A word the vocabulary could accept: a name or a spelling, not punctuation or a phrase.
-function vocabularyWord(f) {
-  return f.match.length >= 2 && f.match.length <= 60 && /^\p{L}[\p{L}\p{M}\p{N}'’-]*$/u.test(f.match) ? f.match : null;
 }
 
 function renderDetail() {
@@ -486,15 +428,6 @@ function confirmAllFixes() {
 $("confirm-unsafe").addEventListener("close", (e) => { if (e.target.returnValue === "apply") fixAll(true); });
 
 // -- input: paste, files, reload -------------------------------------------------------
-// What a pasted article most likely is: tags make it HTML; front matter, # headings or
-// [links](…) make it Markdown; anything else is plain text.
-function guessFormat(text) {
-  const tags = text.match(/<\/?(?:p|h[1-6]|div|article|section|br|a|em|strong|b|i|ul|ol|li|blockquote|span|html|body|figure|img)\b[^<>]*>/gi) || [];
-  if (tags.length >= 2 || /^\s*<!doctype html/i.test(text)) return "html";
-  if (/^---\r?\n[\s\S]*?\r?\n---\r?\n/.test(text) || /^#{1,6}[ \t]+\S/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text)) return "md";
-  return "txt";
-}
-
 function recognise(text) {
   const guess = guessFormat(text);
   state.note = guess === format.value ? "" : `recognised as ${FORMATS[guess]}`;
