@@ -420,3 +420,24 @@ def test_the_page_loads_nothing_from_elsewhere_and_runs_no_inline_script(fresh, 
     assert all(u.startswith(server) or u.startswith("data:") for u in requests), requests
     html = urllib.request.urlopen(server).read().decode()
     assert "<style" not in html and " style=" not in html and not re.search(r"<script(?![^>]*\bsrc=)", html)
+
+
+def test_format_guesses_and_rule_titles(desk):
+    """text.js's guesses, on the cases that decide them (run in the page's own browser)."""
+    guesses = desk.evaluate("""async (cases) => {
+        const { guessFormat } = await import('/static/text.js');
+        return cases.map(guessFormat);
+    }""", ["---\ntitle: x\n---\nBody.", "# Head\n\nBody.", "See [the report](https://e.org/r).", "## Sub\n",
+           "<p>One</p><p>Two</p>", "<!DOCTYPE html><title>x</title>", "#hashtag at the start\n\nBody.",
+           "“Left Cairo.” [Sunday] Al-Kahera said.", "a < b and c > d", "Use <b>bold</b> once.", "x <br> y"])
+    assert guesses == ["md", "md", "md", "md", "html", "html", "txt", "txt", "txt", "html", "txt"]  # one tag is not HTML yet
+    titles = desk.evaluate("""async (rules) => {
+        const { plainTitle } = await import('/static/text.js');
+        return rules.map(plainTitle);
+    }""", [{"name": "Newsroom.Fragment", "description": "**What it does.** Flags the debris that cutting and pasting "
+            "leaves in a story: a predicate glued after ...\n\n**Why.** ..."},
+           {"name": "House.Haniyeh", "description": "Corrects a misspelt name. <script>x</script>"},
+           {"name": "House.RepeatedWord", "description": ""},
+           {"name": "Newsroom.Long", "description": "Flags " + "very " * 30 + "long."}])
+    assert titles[:3] == ["The debris that cutting and pasting leaves in a story", "Corrects a misspelt name", "Repeated word"]
+    assert titles[3].endswith("…") and len(titles[3]) <= 90
