@@ -475,6 +475,36 @@ def to_offset(starts: list[int], line: int, col: int) -> int:
     return starts[line - 1] + col - 1
 
 
+def plant(corpus: Path, files: list[Path], classes: list[str], seed: int, out: Path):
+    """Write each article to `out`/clean/ and one damaged copy per class to `out`/<class>/.
+    Returns (injections by copy name, texts by name, skipped copies by class)."""
+    inj = Injector(sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md")))
+    out.mkdir(parents=True, exist_ok=True)
+    injections: dict[str, Injection] = {}
+    texts: dict[str, str] = {}
+    skipped = Counter()
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        (out / "clean").mkdir(exist_ok=True)
+        (out / "clean" / p.name).write_text(text, encoding="utf-8")
+        texts["clean/" + p.name] = text
+        paras = body_paragraphs(text, p.suffix)
+        for c in classes:
+            rng = random.Random(f"{seed}:{p.name}:{c}")
+            got = getattr(inj, c)(rng, text, p.suffix, paras)
+            if got is None:
+                skipped[c] += 1
+                continue
+            s, e, repl, off, n, accept, note = got
+            new = text[:s] + repl + text[e:]
+            name = f"{c}/{p.name}"
+            (out / c).mkdir(exist_ok=True)
+            (out / name).write_text(new, encoding="utf-8")
+            texts[name] = new
+            injections[name] = Injection(c, name, p.name, s, e, repl, (s + off, s + off + n), accept, note)
+    return injections, texts, skipped
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -494,31 +524,8 @@ def main(argv: list[str] | None = None) -> dict:
     files = sorted(p for p in args.corpus.iterdir() if p.suffix in (".txt", ".md"))
     if args.limit:
         files = files[: args.limit]
-    inj = Injector(sorted(p for p in args.corpus.iterdir() if p.suffix in (".txt", ".md")))
     tmp = Path(tempfile.mkdtemp(prefix="newslint-corruption-")) if not args.keep else args.keep
-    tmp.mkdir(parents=True, exist_ok=True)
-    injections: dict[str, Injection] = {}
-    texts: dict[str, str] = {}
-    skipped = Counter()
-    for p in files:
-        text = p.read_text(encoding="utf-8")
-        (tmp / "clean").mkdir(exist_ok=True)
-        (tmp / "clean" / p.name).write_text(text, encoding="utf-8")
-        texts["clean/" + p.name] = text
-        paras = body_paragraphs(text, p.suffix)
-        for c in classes:
-            rng = random.Random(f"{args.seed}:{p.name}:{c}")
-            got = getattr(inj, c)(rng, text, p.suffix, paras)
-            if got is None:
-                skipped[c] += 1
-                continue
-            s, e, repl, off, n, accept, note = got
-            new = text[:s] + repl + text[e:]
-            name = f"{c}/{p.name}"
-            (tmp / c).mkdir(exist_ok=True)
-            (tmp / name).write_text(new, encoding="utf-8")
-            texts[name] = new
-            injections[name] = Injection(c, name, p.name, s, e, repl, (s + off, s + off + n), accept, note)
+    injections, texts, skipped = plant(args.corpus, files, classes, args.seed, tmp)
     cmd = [sys.executable, "-m", "newslint", "check", str(tmp), "-f", "json", "--no-cache"]
     if args.config:
         cmd += ["--config", str(args.config)]

@@ -96,49 +96,122 @@ def loaded() -> bool:
     return _load.cache_info().currsize > 0
 
 
-def _texts(doc):
-    from newslint.document.model import PROSE_KINDS
+def blocks(doc) -> list:
+    """The prose blocks of a Document that NLP checks read, in order: a check's `parse_wanted`
+    names them by index into this list."""
+    found = doc.__dict__.get("_nlp_block_list")
+    if found is None:
+        from newslint.document.model import PROSE_KINDS
 
-    blocks = doc.blocks_of(*PROSE_KINDS)
-    return blocks, [doc.prose[b.start : b.end] for b in blocks]
+        found = doc.__dict__["_nlp_block_list"] = doc.blocks_of(*PROSE_KINDS)
+    return found
 
 
-def parsed(doc) -> list:
-    """[(block, spaCy Doc)] for every prose block of a Document, parsed once and cached on it.
+# -- parse only what a check could flag (#17) --------------------------------------
+# Most paragraphs hold nothing any NLP rule could flag. Each NLP check says which blocks could
+# (`Check.parse_wanted`, judged from the words alone) and which components it reads; a block is
+# parsed once, by the components the checks that want it read. `--parse-all` (or
+# NEWSLINT_PARSE_ALL=1, which reaches worker processes) parses every block with every component,
+# as before: the suite proves both give the same findings.
+PARSE_ALL_ENV = "NEWSLINT_PARSE_ALL"
+
+
+def parse_all() -> bool:
+    return os.environ.get(PARSE_ALL_ENV, "") not in ("", "0")
+
+
+def components(declared: tuple[str, ...]) -> frozenset[str] | None:
+    """The components one check reads, with what they depend on; None: all that are loaded."""
+    if not declared or parse_all():
+        return None
+    return frozenset(declared) | ({"attribute_ruler"} if "tagger" in declared else frozenset())
+
+
+def wanted(check, doc) -> frozenset[int] | None:
+    """Indexes into `blocks(doc)` that `check` needs parsed (None: all), asked once per document."""
+    if parse_all():
+        return None
+    asked = doc.__dict__.setdefault("_nlp_wanted", {})
+    key = id(check)
+    if key not in asked:
+        asked[key] = check.parse_wanted(doc)
+    return asked[key]
+
+
+def parsed(doc, which: frozenset[int] | None = None, reads: tuple[str, ...] = ()) -> list:
+    """[(block, spaCy Doc)] for the prose blocks `which` (indexes into `blocks(doc)`; None: all),
+    each parsed with at least the components `reads` (empty: all loaded), once, and cached on it.
 
     Each block is parsed on its own (a paragraph is the unit of news copy), from
     `doc.prose`, so `token.idx + block.start` is the token's offset in the file.
     """
-    cached = doc.__dict__.get("_nlp_parsed")
-    if cached is None:
-        blocks, texts = _texts(doc)
-        cached = list(zip(blocks, pipe(load(), texts)))
-        doc.__dict__["_nlp_parsed"] = cached
-    return cached
+    need(reads)  # a pipeline loaded for other rules may lack what this caller reads
+    _ensure([(doc, which, components(reads))])
+    done = doc.__dict__["_nlp_blocks"]
+    order = range(len(blocks(doc))) if which is None else sorted(which)
+    return [done[i][1:] for i in order]
 
 
-def prepare(docs: list, batch_size: int | None = None) -> None:
-    """Parse the prose blocks of many documents in one `nlp.pipe` stream (faster than one by one)."""
-    todo = [d for d in docs if "_nlp_parsed" not in d.__dict__]
+def for_check(check, doc) -> list:
+    """`parsed` for the blocks `check` wants, with the components it reads."""
+    return parsed(doc, wanted(check, doc), check.nlp_components)
+
+
+def prepare(docs: list, checks_of=None, batch_size: int | None = None) -> None:
+    """Parse what many documents need in one `nlp.pipe` stream per component set (faster than one by
+    one). `checks_of(doc)` gives the NLP checks that will read a document (None: every block, all
+    components)."""
+    requests = []
+    for d in docs:
+        if checks_of is None:
+            requests.append((d, None, None))
+        else:
+            requests.extend((d, wanted(c, d), components(c.nlp_components)) for c in checks_of(d))
+    _ensure(requests, batch_size)
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b  # None: every loaded component
+
+
+def _ensure(requests, batch_size: int | None = None) -> None:
+    """Parse every (doc, blocks, components) request not already parsed with enough components.
+    A block asked for by several requests is parsed once, with the union of what they read."""
+    todo: dict[tuple[int, int], tuple] = {}  # (id(doc), block index) -> (doc, index, components)
+    for doc, which, reads in requests:
+        done = doc.__dict__.setdefault("_nlp_blocks", {})
+        for i in range(len(blocks(doc))) if which is None else which:
+            k = (id(doc), i)
+            need = _union(todo[k][2], reads) if k in todo else reads
+            have = done.get(i)
+            if have is not None:
+                if have[0] is None or (need is not None and need <= have[0]):
+                    continue
+                need = _union(need, have[0])  # parsed again with more: keep what it had
+            todo[k] = (doc, i, need)
     if not todo:
         return
-    spans, texts = [], []
-    for d in todo:
-        blocks, block_texts = _texts(d)
-        spans.append(blocks)
-        texts.extend(block_texts)
     pipeline = load()
-    it = iter(pipe(pipeline, texts, batch_size or pipeline.batch_size))
-    for d, blocks in zip(todo, spans):
-        d.__dict__["_nlp_parsed"] = [(b, next(it)) for b in blocks]
+    groups: dict[frozenset[str] | None, list] = {}
+    for doc, i, need in todo.values():
+        groups.setdefault(need, []).append((doc, i))
+    for need, items in groups.items():
+        skip = () if need is None else tuple(n for n in pipeline.pipe_names if n != "tok2vec" and n not in need)
+        texts = [doc.prose[blocks(doc)[i].start : blocks(doc)[i].end] for doc, i in items]
+        for (doc, i), sdoc in zip(items, pipe(pipeline, texts, batch_size or pipeline.batch_size, skip)):
+            doc.__dict__["_nlp_blocks"][i] = (need, blocks(doc)[i], sdoc)
 
 
 def cached(doc) -> list | None:
-    """`parsed(doc)` when it has been computed already (by `prepare` or an NLP rule), else None.
+    """The blocks parsed so far, [(block, spaCy Doc)] in order, or None when none has been.
 
-    For checks that use entities only when they come free (LanguageTool's noise control).
+    For checks that use entities only when they come free (LanguageTool's noise control): with
+    parsing gated, that is the blocks some NLP rule wanted, read by the components it needed.
     """
-    return doc.__dict__.get("_nlp_parsed")
+    done = doc.__dict__.get("_nlp_blocks")
+    if not done:
+        return None
+    return [done[i][1:] for i in sorted(done)]
 
 
 # -- hostile text before spaCy (#18) ---------------------------------------------
@@ -195,9 +268,10 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return out
 
 
-def pipe(pipeline, texts: Iterable[str], batch_size: int | None = None) -> Iterator:
+def pipe(pipeline, texts: Iterable[str], batch_size: int | None = None, disable: tuple[str, ...] = ()) -> Iterator:
     """`pipeline.pipe(texts)`, safe on hostile text: one Doc per text, its `.text` the same length
-    and its token offsets those of the text, however long the text or its runs of punctuation."""
+    and its token offsets those of the text, however long the text or its runs of punctuation.
+    `disable`: components of the pipeline not to run on these texts."""
     from spacy.tokens import Doc
 
     size = min(PIECE, pipeline.max_length)  # never over E088's limit, however the user set it
@@ -207,7 +281,7 @@ def pipe(pipeline, texts: Iterable[str], batch_size: int | None = None) -> Itera
     longest = max((len(p) for parts in split for p in parts), default=0)
     if longest > 2_000:  # long pieces: fewer per batch, so a batch's memory stays bounded
         batch_size = max(1, min(batch_size, BATCH_CHARS // longest))
-    docs = pipeline.pipe((p for parts in split for p in parts), batch_size=batch_size)
+    docs = pipeline.pipe((p for parts in split for p in parts), batch_size=batch_size, disable=list(disable))
     for parts in split:
         got = [next(docs) for _ in parts]
         yield got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)

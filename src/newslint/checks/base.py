@@ -117,6 +117,16 @@ class Check:
     def check(self, doc: "Document") -> Iterator[Match]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def parse_wanted(self, doc: "Document") -> "frozenset[int] | None":
+        """The prose blocks (indexes into `nlp.blocks(doc)`) that could hold a finding of this check,
+        judged from the words alone, so that only they are parsed; None: all of them.
+
+        A kind that reads the shared parse (`nlp.for_check`) narrows this to save the parse; it must
+        never leave out a block where parsing everything would find something (tests/test_gating.py
+        holds every kind to that on the corpus). A kind that parses its own text returns frozenset().
+        """
+        return None
+
     # Helpers shared by kinds.
     def scope(self, doc: "Document"):
         return doc.scope(self.rule.scope)

@@ -53,7 +53,7 @@ from typing import Iterator
 import regex
 
 from newslint import nlp
-from newslint.checks import _junctions
+from newslint.checks import _fragment_gate as gate, _junctions
 from newslint.checks._datalists import ListError, resolve
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document.sentences import ABBREVIATIONS
@@ -96,6 +96,8 @@ _CLAUSE_OPENERS = (
 )
 _PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
 _SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
+# Adverbs as often as prepositions at a sentence's end: "... turned around.", "... came back."
+_NOT_DANGLING = frozenset("about around over through along by in on out up down off back away aside ahead together apart".split())
 _WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
 # An article, one space, a lower-case word: "the of", "a with" (hyphens and apostrophes make other words).
 _ARTICLE_JUNCTION = regex.compile(r"(?<![\w'’&-])(the|The|an|An|a|A) ([a-z]+)(?![\w'’&-])")
@@ -136,12 +138,42 @@ class Fragment(Check):
             except ListError as exc:
                 raise OptionError("junctions", f"'junctions': {self.opts['junctions']}:{exc.line}: {exc.message}") from None
 
+    def parse_wanted(self, doc) -> frozenset[int]:
+        """The paragraphs that show a sign of some kind of damage this rule reports (see _fragment_gate)."""
+        scope = self.scope(doc)
+        text = scope.source
+        spans = {(s.start, s.end) for s in scope.spans}
+        return frozenset(i for i, block in enumerate(nlp.blocks(doc))
+                         if (block.start, block.end) in spans and not _heading_like(text, block)
+                         and self._could_flag(doc, text, block))
+
+    def _could_flag(self, doc, text: str, block) -> bool:
+        s, e = block.start, block.end
+        kinds = self.kinds
+        if kinds & {"predicate", "attribution", "lowercase"} and _STOP_LOWER.search(text, s, e):
+            return True
+        if "attribution" in kinds and (_ORPHAN_AFTER_COMMA.search(text, s, e) or _LONE_SPEECH.search(text, s, e)):
+            return True
+        if "truncated" in kinds and (_TRUNCATED.search(text, s, e) or gate.preposition_before_stop(text, s, e, _NOT_DANGLING)):
+            return True
+        if "spliced" in kinds and _SPLICED.search(text, s, e):
+            return True
+        if self.junctions is not None and gate.improbable_pair(
+                text, s, e, self.junctions, self.opts["min_expected"], self.opts["max_ratio"]):
+            return True
+        if "verbless" in kinds:
+            sentences = [x for x in doc.sentences if s <= x.start and x.end <= e]
+            return len(sentences) >= 2 and any(
+                _END.search(text, x.end - 3, x.end) and not doc.maybe_in_quote(x.start, x.end)
+                and gate.may_be_verbless(text, x.start, x.end, self.opts["min_words"]) for x in sentences)
+        return False
+
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         text = scope.source
         wanted = {(s.start, s.end) for s in scope.spans}
         found: dict[int, Match] = {}
-        for block, sdoc in nlp.parsed(doc):
+        for block, sdoc in nlp.for_check(self, doc):  # the blocks parse_wanted names (all with --parse-all)
             if (block.start, block.end) not in wanted or _heading_like(text, block):
                 continue
             for m in self._block(doc, text, block, sdoc):
@@ -312,7 +344,7 @@ def _dangling(token) -> bool:
     if any(t.lower_ in _WH for t in token.sent if t.i < token.i):
         return False
     before = token.nbor(-1)
-    return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in ("about", "around", "over", "through", "along", "by", "in", "on", "out", "up", "down", "off", "back", "away", "aside", "ahead", "together", "apart")
+    return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in _NOT_DANGLING
 
 
 def _subject_before(token) -> bool:

@@ -36,10 +36,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from newslint import nlp
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.names import namelist
-from newslint.names.candidates import alias_words, mentions_in
+from newslint.names.candidates import COMPONENTS, alias_words, mentions_in
+from newslint.names.gate import Listed
 from newslint.names.known import misspelled
 
 
@@ -47,7 +49,7 @@ class KnownNames(Check):
     kind = "known-names"
     summary = "Flags a name that a names list spells otherwise (suggesting the canonical form)."
     needs_nlp = True
-    nlp_components = ("ner", "parser")  # entities, and sentence starts from the parser
+    nlp_components = COMPONENTS
     can_fix = True
     options = {
         "names": Option("list", [namelist.STARTER], doc="names lists (YAML or CSV) relative to the rule file; @starter is the list shipped with newslint"),
@@ -63,7 +65,16 @@ class KnownNames(Check):
     def names(self):
         return self._lists.get()
 
+    def parse_wanted(self, doc) -> frozenset[int] | None:
+        """Every paragraph when a capitalised word is near a listed name's spelling, else none (names.gate)."""
+        names = self.names
+        if getattr(self, "_listed_for", None) is not names:
+            self._listed, self._listed_for = Listed(names), names
+        return None if self._listed.near(doc.prose) else frozenset()
+
     def check(self, doc) -> Iterator[Match]:
+        if nlp.wanted(self, doc) == frozenset():
+            return  # no name near a listed one: nothing to parse, nothing to report
         found = mentions_in(doc, self.scope(doc).spans)
         if not found:
             return

@@ -79,10 +79,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterator
 
+from newslint import nlp
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
 from newslint.names import namelist
-from newslint.names.candidates import alias_words, mentions_in, retagged_family
+from newslint.names.candidates import COMPONENTS, alias_words, mentions_in, retagged_family
+from newslint.names.gate import near_pair
 from newslint.names.compare import (common_word, deletes, dictionary_name, fold, foreign_word, frequency, key, letters,
                                     normalise, plausibility, real_word, skeleton, swapped, variant)
 from newslint.names.known import misspelled
@@ -144,7 +146,7 @@ class NameConsistency(Check):
     kind = "name-consistency"
     summary = "Flags a name spelled two ways in one story (the rare near-spelling of a frequent one)."
     needs_nlp = True
-    nlp_components = ("ner", "parser")  # entities, and sentence starts from the parser
+    nlp_components = COMPONENTS
     can_fix = True
     options = {
         "names": Option("list", [], doc="names lists (YAML or CSV, relative to the rule file; @starter: the shipped list) whose right forms are never reported and break ties"),
@@ -165,7 +167,13 @@ class NameConsistency(Check):
     def names(self):
         return self._lists.get()
 
+    def parse_wanted(self, doc) -> frozenset[int] | None:
+        """Every paragraph when two capitalised words could be one name spelled two ways, else none."""
+        return None if near_pair(doc.prose) else frozenset()
+
     def check(self, doc) -> Iterator[Match]:
+        if nlp.wanted(self, doc) == frozenset():
+            return  # no two words that could be one name: nothing to parse, nothing to report
         spans = self.scope(doc).spans
         found = mentions_in(doc, spans)
         if not found:

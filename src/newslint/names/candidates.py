@@ -32,6 +32,8 @@ import regex
 from newslint import nlp
 from newslint.names.compare import common_word, fold, key, strip_possessive, variant
 
+# What the name kinds read from spaCy: entities, and sentence starts from the parser.
+COMPONENTS = ("ner", "parser")
 LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC")
 FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "group"}
 TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "lady": "f", "lord": "m",
@@ -103,7 +105,7 @@ def _extract(doc) -> list[Mention]:
     prose = doc.prose
     out: list[Mention] = []
     maybe: list[Mention] = []  # one capitalised word opening a sentence: a name only if it is one elsewhere
-    for block, sdoc in nlp.parsed(doc):
+    for block, sdoc in nlp.parsed(doc, None, COMPONENTS):  # every block: counts and kinds are the story's
         headline = _headline_like(doc, block)
         base = block.start
         covered = set()
@@ -186,7 +188,7 @@ def retagged_family(doc, word: Word, replacement: str) -> str | None:
     "Kamala Harris" a person); re-reading the same context with the other spelling tells a guess
     caused by the spelling from a context that makes it another kind of thing ("said Salim").
     """
-    for block, _sdoc in nlp.parsed(doc):
+    for block in nlp.blocks(doc):
         if block.start <= word.start < block.end:
             text = doc.prose[block.start : block.end]
             at = word.start - block.start

@@ -1,0 +1,73 @@
+"""Which paragraphs Newsroom.Fragment could flag, judged without parsing them (#17).
+
+Fragment reads the tagger and the parser, the costly part of a run, yet most paragraphs
+of clean copy give it nothing to look at: each of its kinds of damage needs a sign that
+plain text shows. A paragraph is parsed only when it has one:
+
+* a full stop then a lowercase word, a speech verb alone after a comma or a full stop,
+  an article or conjunction before a full stop, a capitalised opener in mid-sentence
+  (the kinds' own patterns, which the parse only confirms);
+* a pair of adjacent words the junction table calls improbable (what the parse decides on
+  is a pair the table already flags);
+* a word spaCy can tag as a preposition right before a full stop (the `truncated` kind);
+* a sentence long enough to be `verbless` with no word that the tagger always reads as
+  a verb.
+
+The two word lists (`data/tagger_words.tsv`) describe the English model's tagger and are
+measured on text newslint's developers did not write (scripts/build_tagger_words.py;
+held-out figures in the file's header). tests/test_gating.py proves the gate leaves no
+finding out on the corpus and on the planted-damage benchmark.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+WORDS = Path(__file__).with_name("data") / "tagger_words.tsv"
+_LETTERS = regex.compile(r"[^\W\d_]+")
+# Two words with one space between them (the parse's `t.whitespace_ == " "`), overlapping.
+_PAIR = regex.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+# Words spaCy splits in two: "cannot" is two alphabetic tokens, one run of letters.
+_SPLIT_WORDS = regex.compile(r"(?i)cannot|gonna|gotta|wanna|gimme|lemme")
+_BEFORE_STOP = regex.compile(r"(?<![^\W\d_])([^\W\d_]+)\.")
+# A whitespace-separated word written in lower case, trailing punctuation aside: only such a
+# word is read as the lexicon says ("Said" may be a name).
+_LOWER_WORD = regex.compile(r"(?<!\S)([a-z]+)[,;:.!?\"”’')\]]*(?!\S)")
+
+
+@lru_cache(maxsize=1)
+def tagger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, prepositions): words the tagger always reads as a verb; words it may read as ADP."""
+    verbs, adps = set(), set()
+    for line in WORDS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, word = line.split("\t")
+            (verbs if kind == "verb" else adps).add(word)
+    return frozenset(verbs), frozenset(adps)
+
+
+def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:
+    for m in _PAIR.finditer(text, start, end, overlapped=True):
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if junctions.improbable(a, b, min_expected, max_ratio) or junctions.improbable(a, b, min_expected):
+            return True
+    return False
+
+
+def preposition_before_stop(text: str, start: int, end: int, spared: frozenset[str]) -> bool:
+    adps = tagger_words()[1]
+    return any(m.group(1).lower() in adps and m.group(1).lower() not in spared
+               for m in _BEFORE_STOP.finditer(text, start, end))
+
+
+def may_be_verbless(text: str, start: int, end: int, min_words: int) -> bool:
+    """A sentence of at least `min_words` words (counted as the parse's alphabetic tokens would be
+    at most) and no word the tagger always reads as a verb."""
+    words = len(_LETTERS.findall(text, start, end)) + len(_SPLIT_WORDS.findall(text, start, end))
+    if words < min_words:
+        return False
+    verbs = tagger_words()[0]
+    return not any(m.group(1) in verbs for m in _LOWER_WORD.finditer(text, start, end))
