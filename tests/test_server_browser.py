@@ -319,8 +319,8 @@ def test_the_finding_under_the_caret_or_a_card_opens_with_its_explanation(desk):
     assert page.locator("#detail script").count() == 0  # the description's raw HTML is shown, not run
 
 
-def test_on_a_phone_the_finding_under_the_caret_opens_from_the_article(browser, server):
-    with opened(browser, server, "phone") as page:
+def test_on_a_phone_the_finding_under_the_caret_opens_from_the_article(tabs):
+    with tabs.at("phone") as page:
         paste(page, STORY)
         offset = STORY.index("[Sunday]") + 2
         page.focus("#article")
@@ -330,6 +330,9 @@ def test_on_a_phone_the_finding_under_the_caret_opens_from_the_article(browser, 
         page.click("#peek-open")
         expect(page.locator("#detail h2")).to_contain_text("'[Sunday]'")
         assert page.locator("#detail").is_visible() and not page.locator("#article").is_visible()
+        page.focus("#tab-findings")
+        page.keyboard.press("ArrowLeft")  # the tabs move with the arrow keys
+        assert page.locator("#article").is_visible() and page.get_attribute("#tab-article", "aria-selected") == "true"
 
 
 def test_typing_rechecks_debounced_and_the_latest_answer_wins(fresh):

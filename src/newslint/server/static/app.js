@@ -511,6 +511,12 @@ $("download").addEventListener("click", downloadText);
 $("undismiss").addEventListener("click", undismiss);
 $("tab-article").addEventListener("click", () => setView("article"));
 $("tab-findings").addEventListener("click", () => setView("findings"));
+$("tab-article").parentElement.addEventListener("keydown", (e) => { // a tab list moves with the arrow keys
+  if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+  const view = layout.dataset.view === "article" ? "findings" : "article";
+  setView(view);
+  $(`tab-${view}`).focus();
+});
 $("peek-open").addEventListener("click", () => setView("findings"));
 $("open-button").addEventListener("click", () => $("open").click());
 $("open").addEventListener("change", (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ""; });
