@@ -51,6 +51,13 @@ def at(check, text: str, fmt: str = "txt") -> list[str]:
     "I agree",
     "Manage consent",
     "Editorial guidelines",
+    "By Jane Roe, Diplomatic Correspondent",
+    "Tom Jones for the Valley Herald",
+    "The quay at dusk (Picture: Jane Roe)",
+    "First published on Monday 2 May 2022",
+    "Licensed under CC BY-SA 4.0",
+    "This story is more than two years old",
+    "Jump to main content",
 ])
 def test_furniture_in_words_no_list_holds(block):
     verdict = judge(block, CHROME)
@@ -72,6 +79,9 @@ def test_furniture_in_words_no_list_holds(block):
     "— Jane Roe (@janeroe) June 4, 2015",  # closes an embedded post the story quotes
     "Environmental Protection Agency",  # a subhead, no picture library
     "Rain, wind and snow",  # a list in a sentence, no menu
+    "Paper Prototyping for Mobile",  # a subhead: dictionary words before "for", no name
+    "By the Numbers",  # a subhead, no byline
+    "The images are licensed under Creative Commons, the agency said in a statement on Monday.",
 ])
 def test_story_blocks_are_not_furniture(block):
     verdict = judge(block, CHROME, last=True)

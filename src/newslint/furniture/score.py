@@ -16,6 +16,9 @@ even as a full sentence. Otherwise it scores points:
   harbour at dawn. Photo: Jane Smith"); 2 for an e-mail address in a block
   of 12 words or fewer ("Contact the author at jane@example.com");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
+  2 for a byline ("By Jane Smith, Political Correspondent") or a credit
+  "Jane Smith for the Harbour Times", or a credit in brackets closing a
+  caption ("The harbour at dawn (Photo: Jane Smith)");
   2 for a block of three words or fewer, all of them chrome ("Accept",
   "Search the site", "Skip navigation");
   2 for a button: 6 words or fewer, no sentence end, opening with a command
@@ -70,8 +73,15 @@ _CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPTION_LABEL = regex.compile(r"[.!?][\"”’')]*\s+([\w’' -]{1,30}?)\s*:\s*\S[^.!?]{0,60}\Z")
 # A picture library's name alone: "Alamy Stock Photo", "Harbour Images".
 _LIBRARY = regex.compile(r"\A(?:[A-Z][\w&.’'-]*\s+){1,3}(?:Images|Photos?|Pictures|Photography|Stock Photo)\Z")
+_MONTH_MAY = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d")
 # Words that carry no chrome of their own in a tiny block of chrome words ("Search the site", "I accept").
-_GLUE = frozenset("the a an to your my our all this it i of in on for and or".split())
+_GLUE = frozenset("the a an to your my our all this it i of in on for and or us with".split())
+# A byline: "By Jane Smith", "By Jane Smith, Political Correspondent", "By Jane Smith and Tom Jones".
+_BYLINE = regex.compile(r"\A[Bb]y\s+\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3}(?:\s*(?:,|and|&)\s*[\p{L} .’'-]{1,40})?\Z")
+# A photographer's credit: "Jane Smith for the Harbour Times" (a full name, then "for" and a title).
+_FOR_TITLE = regex.compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
+# A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
+_BRACKET_LABEL = regex.compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
 _VERB = frozenset("""is are was were be been being has have had will would shall should can could may might must
     did does do said says told tells announced reported""".split())
 _QUESTION = frozenset("how what why when where who which whose whom".split())
@@ -164,9 +174,13 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, f"label '{label.group(1)}:'", True)
     if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text):
         add(2, "credit", True)
-    caption = _CAPTION_LABEL.search(text)
-    if caption and " ".join(caption.group(1).casefold().replace("’", "'").split()) in chrome.labels:
-        add(2, f"credit '{caption.group(1)}:' after a caption", True)
+    for caption in (_CAPTION_LABEL.search(text), _BRACKET_LABEL.search(text)):
+        if caption and " ".join(caption.group(1).casefold().replace("’", "'").split()) in chrome.labels:
+            add(2, f"credit '{caption.group(1)}:' after a caption", True)
+            break
+    credit_for = _FOR_TITLE.match(text)
+    if _BYLINE.match(text) or (credit_for and not all(_common(w) for w in text[: text.index(" for ")].split())):
+        add(2, "a byline or credit", True)  # a name before "for", not a subhead's words ("Paper Prototyping for Mobile")
     if len(words) <= 12 and _CONTACT.search(original if original is not None else text):
         add(2, "an address to write to", True)
     if _CRUMBS.match(text):
@@ -190,6 +204,7 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if len(words) <= 8:
         add(1, "short")
     rest = chrome.strong.sub(" ", text) if chrome.strong is not None else text  # "You may also like" is chrome's own verb
+    rest = _MONTH_MAY.sub(" ", rest)  # "2 May 2022": a month, no verb
     if any(w.casefold() in _VERB for w in _WORD.findall(rest)[1:]):
         add(-1, "verb")
     if low[0] in _QUESTION and not label:
@@ -197,3 +212,10 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if text.endswith(":"):
         add(-2, "introduces")
     return Verdict(score, evidence, tuple(reasons))
+
+
+def _common(word: str) -> bool:
+    """A word the dictionary knows: a subhead's, not a person's name ("Paper", not "Jane")."""
+    from newslint.names.compare import common_word
+
+    return common_word(word.casefold())
