@@ -71,12 +71,12 @@ def stop() -> int | None:
 def forward(argv: list[str], stdin: bytes | None = None) -> dict | None:
     """Run `newslint <argv>` in the project's daemon: {code, out, err}, or None when no daemon (or a
     stale one, which then stops) can run it, so the caller checks in-process."""
-    from newslint.cache import code_hash
+    from newslint.cache import code_hash, default_dir
 
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR") and not {"--color", "--no-color"} & set(argv):
         argv = [*argv, "--color"]  # the daemon's output is no terminal: colour as ours would be
     env = {k: v for k, v in os.environ.items() if k in PASSED_ENV}
-    answer = _ask({"op": "check", "argv": argv, "cwd": os.getcwd(), "env": env, "code": code_hash(),
+    answer = _ask({"op": "check", "argv": argv, "cwd": os.getcwd(), "env": env, "code": code_hash(memo=default_dir() / "code"),
                    "identity": {k: os.environ.get(k) for k in IDENTITY_ENV},
                    "stdin": base64.b64encode(stdin).decode("ascii") if stdin is not None else None})
     if answer is None or answer.get("stale") or not isinstance(answer.get("code"), int):

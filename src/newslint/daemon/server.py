@@ -78,7 +78,8 @@ class Daemon:
                 try:
                     conn, _ = listener.accept()
                 except socket.timeout:
-                    return  # idle for --idle-timeout seconds
+                    _log(f"stopping: no request for {self.idle_timeout:g} s (--idle-timeout)")
+                    return
                 with conn:
                     conn.settimeout(None)
                     if not _same_user(conn):
@@ -111,6 +112,8 @@ class Daemon:
         if request.get("code") != self.code or request.get("identity") != self.identity:
             # newslint was changed or reinstalled since we started, or the client wants another model
             send(conn, {"stale": True})
+            _log("stopping: newslint's code (or NEWSLINT_SPACY_MODEL) differs from the client's; "
+                 "the next `newslint daemon start` runs the new one")
             return False
         self.served += 1
         send(conn, run_check(request))
@@ -156,6 +159,12 @@ def run_check(request: dict) -> dict:
     return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
 
 
+def _log(message: str) -> None:
+    """A line in the daemon's log (its stderr: daemon.log beside the socket)."""
+    sys.stderr.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} newslint daemon {os.getpid()}: {message}\n")
+    sys.stderr.flush()
+
+
 def _same_user(conn: socket.socket) -> bool:
     """Whether the peer runs as our user (Linux's SO_PEERCRED; elsewhere the socket's 0600 mode)."""
     if not hasattr(socket, "SO_PEERCRED"):
@@ -179,6 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     daemon = Daemon(args.socket, args.idle_timeout)
     daemon.warm()
+    _log(f"serving {args.socket}")
     daemon.serve()
 
 
