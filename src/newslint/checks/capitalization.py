@@ -200,6 +200,9 @@ class Capitalization(Check):
         return idx == 0 and NUMBER_LIST.search(word) is not None
 
     # -- running ---------------------------------------------------------
+    def parse_wanted(self, doc) -> frozenset[int]:
+        return frozenset()  # it tags its own sentences (nlp.load()), never the shared parse
+
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         for span in scope.spans:

@@ -103,6 +103,9 @@ class Sequence(Check):
             tag_re=compile_pattern(tag, "tokens") if tag else None,
         )
 
+    def parse_wanted(self, doc) -> frozenset[int]:
+        return frozenset()  # it tags its own sentences (nlp.load()), never the shared parse
+
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
         spans = scope.spans
