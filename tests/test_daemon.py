@@ -3,6 +3,8 @@ byte for byte; without a daemon the check runs in-process; an idle daemon exits;
 seen by the next request."""
 
 import shutil
+import subprocess
+import sys
 import time
 
 import pytest
@@ -39,6 +41,13 @@ def test_the_daemons_answer_is_the_in_process_answer(project):
     assert there.out == here.out and there.json["findings"]
     status = newslint("daemon", "status", cwd=project)
     assert status.code == 0 and "5 checks served" in status.out, status.out  # they went to the daemon
+
+    # The fast road: the answer comes back before typer or the engine is imported.
+    launched = subprocess.run([sys.executable, "-X", "importtime", "-m", "newslint.daemon.launch", "check", "news",
+                               "-f", "json", "--no-cache", "--daemon"], cwd=project, capture_output=True, text=True)
+    assert launched.stdout == newslint("check", "news", "-f", "json", "--no-cache", cwd=project).out
+    imported = {line.rsplit("|", 1)[1].strip() for line in launched.stderr.splitlines() if line.startswith("import time:")}
+    assert "newslint.daemon.client" in imported and not {"typer", "newslint.engine", "newslint.cli"} & imported
 
     again = newslint("daemon", "start", cwd=project)
     assert "Already running" in again.out
