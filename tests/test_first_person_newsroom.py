@@ -22,6 +22,9 @@ def found(text: str) -> list[str]:
     ("We will protect the identity of every source.", "We"),
     ("The recordings were leaked to us last week.", "us"),
     ("Asked by us whether the plan would go ahead, the minister left.", "us"),
+    ("Talking to us by phone, the mayor defended the plan.", "us"),
+    ("The letters, obtained by us, show a rift.", "us"),
+    ("The ministry ignored our request for comment.", "our"),
 ])
 def test_newsroom_plural_in_third_person_copy(sentence, word):
     assert found(f"Talks resume\n\nThe minister left on Sunday. {sentence} The vote is on Monday.\n") == [word]
@@ -32,6 +35,8 @@ def test_newsroom_plural_in_third_person_copy(sentence, word):
     "Our country needs a plan, the union said.",
     "We all know the risks, scientists say.",
     "The data were shared with them by a former employee.",
+    "The song was loved by us all, fans said.",
+    "The film (What We Saw) opens in May.",  # a title
 ])
 def test_other_plurals_stay_quiet(sentence):
     assert found(f"Talks resume\n\nThe minister left on Sunday. {sentence} The vote is on Monday.\n") == []

@@ -155,13 +155,19 @@ class FirstPerson(Check):
             if m.group("verb").lower() in self.reporting and not _THAT_BEFORE.search(text, max(span.start, m.start() - 6), m.start()):
                 found.append((m.start("we"), m.end("we")))
         for m in _VERB_US.finditer(text, span.start, span.end):
-            # A verb opening the sentence is an invitation ("Email us"), unless "by" makes it a participle ("Asked by us").
-            if (m.group("verb").lower() in self.reporting and not _ALL_AFTER.match(text, m.end())
+            # A verb opening the sentence is an invitation ("Email us"), unless it is a participle ("Asked by us",
+            # "Speaking to us").
+            verb = m.group("verb").lower()
+            if (verb in self.reporting and not _ALL_AFTER.match(text, m.end())
                     and not _IMPERATIVE.search(text, max(span.start, m.start() - 8), m.start())
-                    and (m.group("prep") == "by" or not opens_sentence(text, m.start(), span.start, ".!?…:;"))):
+                    and (m.group("prep") == "by" or verb.endswith(("ing", "ed"))
+                         or not opens_sentence(text, m.start(), span.start, ".!?…:;"))):
                 found.append((m.start("us"), m.end("us")))
-        # "were shared with us", "was sent to us": material handed to the newsroom.
-        found += [(m.start("us"), m.end("us")) for m in _HANDED_TO_US.finditer(text, span.start, span.end)]
+        # "were shared with us", "was sent to us", "seen by us": material handed to the newsroom, or its work.
+        found += [(m.start("us"), m.end("us")) for m in _HANDED_TO_US.finditer(text, span.start, span.end)
+                  if not _ALL_AFTER.match(text, m.end())]
+        found += [(m.start("us"), m.end("us")) for m in _DONE_BY_US.finditer(text, span.start, span.end)
+                  if not _ALL_AFTER.match(text, m.end())]
         if self.newsroom_nouns:
             for m in _OUR_NOUN.finditer(text, span.start, span.end):
                 if m.group("noun").lower() in self.newsroom_nouns or (m.group("mod") or "").lower() in self.newsroom_nouns:
@@ -169,6 +175,8 @@ class FirstPerson(Check):
             # "We are keeping the identity of the source confidential": "we" at work on the newsroom's sources,
             # its reporters, its questions, in the same clause.
             for m in _WE_CLAUSE.finditer(text, span.start, span.end):
+                if m.group("we") == "We" and not _sentence_start(text, m.start(), span.start):
+                    continue  # "The First Thing We Look At": a title
                 if any(w.lower() in self.newsroom_nouns for w in regex.findall(r"[A-Za-z]+", m.group("rest"))):
                     found.append((m.start("we"), m.end("we")))
         return [f for f in found if not _GENERIC.search(text, max(span.start, f[0] - 12), min(span.end, f[1] + 5))]
@@ -221,8 +229,10 @@ _VERB_US = regex.compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?P<prep>to|with|by|fo
 # A form of "be", a participle, then to/with us: "were shared with us", "was sent to us".
 _HANDED_TO_US = regex.compile(r"\b(?:was|were|been|being|is|are)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|nt)[ \t]+"
                               r"(?:to|with)[ \t]+(?P<us>us)\b(?![.\w])")
+# A participle, then "by us": "seen by us", "obtained by us" (not "loved by us all").
+_DONE_BY_US = regex.compile(r"\b(?:[a-z]+(?:ed|en|wn)|seen|done|made|put|read|heard|found|told|shown)[ \t]+by[ \t]+(?P<us>us)\b(?![.\w])")
 # "we" as a subject and the rest of its clause (up to a comma, semicolon or stop).
-_WE_CLAUSE = regex.compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"\n]{1,80})")
+_WE_CLAUSE = regex.compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"()\[\]\n]{1,80})")
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
 _OUR_NOUN = regex.compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
