@@ -5,9 +5,10 @@ every mention), so they are gated per story, not per paragraph: a story is parse
 them only when its text shows what a finding needs.
 
 * name-consistency reports a pair of the story's name words that share a transliteration
-  key, a consonant skeleton, a one-letter deletion or their letters, and that `variant`
-  or `swapped` calls one name. Every name word is a capitalised word of the text, so the
-  same test over all capitalised words misses none of its findings.
+  key, a consonant skeleton, a one-letter deletion or their letters, that `variant`
+  or `swapped` calls one name and that are not both English words. Every name word is a
+  capitalised word of the text, so the same test over all capitalised words misses none
+  of its findings.
 * known-names reports a run of name words that a names list spells otherwise: a listed
   misspelling, a run with a listed form's transliteration key but not its spelling, or a
   listed person's first name before a variant of the surname. The same tests run over the
@@ -24,7 +25,7 @@ from collections import defaultdict
 import regex
 
 from newslint.names.candidates import _WORD
-from newslint.names.compare import deletes, fold, key, letters, normalise, skeleton, strip_possessive, swapped, variant
+from newslint.names.compare import common_word, deletes, fold, key, letters, normalise, skeleton, strip_possessive, swapped, variant
 from newslint.names.known import MAX_WORDS
 
 _REACH = 80  # characters a run of name words spans at most, for the purpose of this test
@@ -61,9 +62,15 @@ def near_pair(text: str) -> bool:
             for b in ordered[i + 1 :]:
                 if (a, b) not in seen:
                     seen.add((a, b))
-                    if variant(a, b) or swapped(a, b):
+                    if (variant(a, b) or swapped(a, b)) and not _both_words(a, b):
                         return True
     return False
+
+
+def _both_words(a: str, b: str) -> bool:
+    """Two English words ("minister"/"ministry"), which name-consistency never takes for one name.
+    Only for unaccented words: the check asks about the spelling as written, accents kept."""
+    return a.isascii() and b.isascii() and common_word(a) and common_word(b)
 
 
 class Listed:
