@@ -98,7 +98,7 @@ def check(
     root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="sarif and github formats: paths relative to this folder (default: the git repository's top, else the current folder)."),
     jobs: int = typer.Option(0, "--jobs", "-j", metavar="N", help="Worker processes (0: one per idle CPU, by the load average)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR, else .newslint_cache in the project root: the folder with .git, else the config's)."),
     executor: str = typer.Option("local", "--executor", metavar="NAME", help="local (a process pool of --jobs) or dask (pip install 'newslint[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --executor dask: the scheduler address (default: a LocalCluster of --jobs workers)."),
     timeout_per_file: float = typer.Option(60.0, "--timeout-per-file", metavar="SECONDS", help="Stop checking a file after this many seconds and report it as an error; the other files are still checked (0: no limit)."),
@@ -249,7 +249,7 @@ def rules_test(
 
 @cache_app.command("clear")
 def cache_clear(
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR or .newslint_cache)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR, else .newslint_cache in the project root: the folder with .git, else the config's)."),
 ) -> int:
     """Remove every cached result."""
     folder = cache_dir or default_cache_dir()
