@@ -13,6 +13,9 @@ then the throughput of 8 clients over that of 1, against #15's goal: at least 1.
 on two cores (checks run side by side, one per worker process). Each client waits
 for its answer before it sends again, as an editor's page does. The load average
 is printed before and after: on a shared machine, other work takes cores from it.
+So (on Linux) are the CPU seconds the server and its workers spent per request and
+the cores they had meanwhile: when the CPU cost of a request stays put while the
+cores used stay under the workers' count, the machine, not the server, set the pace.
 Not a test: run it when changing the server, and quote the table (#15 and #18 asked for it).
 The article is the damaged sample in seeds/, its paragraphs repeated to `--words`
 (1,500: a long news story), unless --article names one.
@@ -116,6 +119,24 @@ def level(port: int, body: bytes, clients: int, seconds: float) -> dict:
             "errors": len(errors)}
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time of a process and its children (the workers), from /proc; None elsewhere."""
+    try:
+        pids, todo = [], [pid]
+        while todo:
+            p = todo.pop()
+            pids.append(p)
+            for task in os.listdir(f"/proc/{p}/task"):
+                todo += [int(c) for c in Path(f"/proc/{p}/task/{task}/children").read_text().split()]
+        total = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -137,13 +158,17 @@ def main() -> None:
         workers = args.workers if args.workers is not None else os.cpu_count()
         print(f"newslint serve --workers {workers} on {os.cpu_count()} CPUs, a {len(text.split()):,}-word article "
               f"({len(body):,} bytes), {args.seconds:g} s per level; load average before: {load()}")
-        print(f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>8}  {'p99 ms':>8}  {'errors':>6}")
+        print(f"{'clients':>7}  {'requests':>8}  {'req/s':>7}  {'p50 ms':>8}  {'p99 ms':>8}  {'errors':>6}"
+              f"  {'CPU ms/req':>10}  {'cores used':>10}")
         rps = {}
         for n in (int(c) for c in args.clients.split(",")):
+            cpu_before, began = cpu_seconds(server.pid), time.perf_counter()
             r = level(port, body, n, args.seconds)
+            cpu_after, wall = cpu_seconds(server.pid), time.perf_counter() - began
             rps[n] = r["rps"]
-            print(f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>8.0f}  {r['p99']:>8.0f}  {r['errors']:>6}",
-                  flush=True)
+            cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else float("nan")
+            print(f"{r['clients']:>7}  {r['requests']:>8}  {r['rps']:>7.1f}  {r['p50']:>8.0f}  {r['p99']:>8.0f}  {r['errors']:>6}"
+                  f"  {cpu * 1000 / max(1, r['requests']):>10.0f}  {cpu / wall:>10.2f}", flush=True)
         if rps.get(1) and 8 in rps:
             ratio = rps[8] / rps[1]
             print(f"8 clients / 1 client throughput: {ratio:.2f}x (goal: at least {GOAL}x on two cores: "
