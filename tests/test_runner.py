@@ -85,3 +85,26 @@ def test_dask_unreachable_scheduler_is_one_line(archive):
                  env={"NEWSLINT_DASK_TIMEOUT": "2s"})
     assert r.code == 2
     assert len(r.err.strip().splitlines()) == 1 and "Dask scheduler" in r.err, r.err
+
+
+@pytest.mark.parametrize("cpus, load, jobs", [
+    (2, 0.1, 2),   # an idle 2-core machine: both cores
+    (2, 1.3, 1),   # a busy one: one worker, no slower than --jobs 1 (it is --jobs 1)
+    (2, 7.5, 1),   # overloaded: never fewer than one
+    (16, 3.4, 13),  # the cores other work leaves
+    (16, 0.0, 16),
+])
+def test_the_jobs_default_takes_the_idle_cores(monkeypatch, cpus, load, jobs):
+    from newslint import runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
+    monkeypatch.setattr(runner.os, "getloadavg", lambda: (load, load, load))
+    assert runner.default_jobs() == jobs
+
+
+def test_batches_give_each_worker_several(monkeypatch):
+    from newslint.runner import BATCH, MAX_BATCH, batch_size
+
+    assert batch_size(676, 16) == 10  # 68 batches: about four per worker, an even finish
+    assert batch_size(676, 2) == MAX_BATCH  # few workers: large batches, fewer round trips
+    assert batch_size(20, 16) == BATCH  # never below what amortises a task
