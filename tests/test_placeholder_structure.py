@@ -46,6 +46,8 @@ def test_slots_in_any_case_bracket_and_spacing(text, found):
     ("The index stood at N.N, and the turnout at XX.X.", ["N.N", "XX.X"]),    # decimals in letters
     ("The deal, worth $___ in all, and [N] tonnes.", ["___", "[N]"]),         # a blank, filler in brackets
     ("The mayor, ?, said the count rose by # percent.", ["?", "#"]),          # a mark with a space before it
+    ("A XX-year-old and an N-point plan; X,000 fans since 19XX.", ["XX", "N", "X,000", "19XX"]),  # compounds, digits
+    ("Tickets cost $TBC.", ["TBC"]),
 ])
 def test_stand_ins_where_a_number_belongs(text, found):
     assert matches(PLACEHOLDER, text, "txt") == found
@@ -55,6 +57,9 @@ def test_stand_ins_where_a_number_belongs(text, found):
     ("It was signed by Name Surname and First Name Last Name.", ["Name Surname", "First Name Last Name"]),
     ("The award went to A. N. Other and Fred Bloggs.", ["A. N. Other", "Fred Bloggs"]),
     ("Ask [spokesperson's title] about [minister's name].", ["[spokesperson's title]", "[minister's name]"]),
+    ("The plan, said Spokesperson Name, is ready; Mr Surname and Name Goes Here agreed.",
+     ["Spokesperson Name", "Mr Surname", "Name Goes Here"]),
+    ("It was signed by Xxxxx Xxxxxx, and the venue is [ ] on TBC.", ["Xxxxx Xxxxxx", "[ ]", "TBC"]),
 ])
 def test_name_slots_in_title_case_and_stand_in_names(text, found):
     assert matches(PLACEHOLDER, text) == found
@@ -64,6 +69,7 @@ def test_name_slots_in_title_case_and_stand_in_names(text, found):
     "Malcolm X and Generation X voters met at System X headquarters.",  # names and numerals
     "Aim to raise awareness X percent; log the # of visits; a 4 x 4 grid.",  # a variable, shorthand, a product
     "Name: Smith. What’s in a Name? The Brand Name is new; a Joe Bloggs type.",  # a label, headlines, an article
+    "Her Stage Name and Pen Name differ; the X-ray and the TK Maxx shop; Venue: TBA.",  # kinds of name, a label's value
     "A Jane Doe lawsuit named [the company's] chief.",  # a court's pseudonym; an editorial insertion
     "Is it true? Yes, it is. Why? Nobody knows.",
 ])

@@ -3,8 +3,9 @@
 A letter, a hash or question marks are no number, but a sentence can still
 show that one belongs there: a currency sign before it or a per cent sign
 after it ("$N", "?%"), a scale word after it ("X million"), a counted plural
-after it ("killed X people", "N officers", "? homes"), or decimals written in letters
-("XX.X"). A run of underscores inside a sentence is a blank to fill, and a
+after it ("killed X people", "N officers", "? homes"), decimals written in letters or
+mixed with digits ("XX.X", "X,000", "19XX"), or the number of a compound
+("a XX-year-old", "an X-point plan"; not "X-ray"). A run of underscores inside a sentence is a blank to fill, and a
 "?" or "#" with a space before it is no punctuation ("rose by ? per cent",
 "said ?, a spokesman"; a "#" only before "per cent": "# of visits" is
 shorthand for "number of").
@@ -23,16 +24,19 @@ from typing import Iterator
 import regex
 
 # A currency sign before, a per cent sign after: "$N", "£?", "€#bn", "N%", "?%", "x%".
-_SIGNED = regex.compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3})(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
+_SIGNED = regex.compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3}|TBC|TBA|TBD)(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
 # A scale word after: "X million", "N billion", "? thousand".
 _SCALED = regex.compile(r"(?<![\w.$£€-])(?:[XN]|NN|\?{1,3})(?=[ \t\u00a0]+(?:million|billion|trillion|thousand|bn|mn)\b)")
 # A counted plural after: "X people", "N officers" (not "X percent").
-_COUNTED = regex.compile(r"(?<![\w.$£€#?-])(?:[XN]|NN|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
+_COUNTED = regex.compile(r"(?<![\w.$£€#?-])(?:X|N{1,3}|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
                          r"(?!(?:percent|per|is|was|has|does|its|this|thus|plus|as|us)\b)[a-z]{2,}s)\b)")
 # A mark with spaces either side, where English never puts one: "rose by ? per cent", "said ?, a spokesman".
 _LONE_MARK = regex.compile(r"(?<=[ \t\u00a0])(?:\?(?=,|[ \t\u00a0]+[a-z])|[?#](?=[ \t\u00a0]+(?:per[ \t]?cent|percent)\b))")
-# Decimals in letters: "XX.X", "X.X", "N.N".
-_DECIMAL = regex.compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+)(?![\w-]|\.\w)")
+# Decimals in letters: "XX.X", "X.X", "N.N"; digits and X's together: "X,000", "0.X", "19XX".
+_DECIMAL = regex.compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})+|\d{2}XX)(?![\w-]|\.\w)")
+# The number of a compound: "a XX-year-old", "the ??-day strike", "an X-point plan".
+_COMPOUND = regex.compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
+                          r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|point|seat|member|page|game|match|storey|strong|fold)s?\b)")
 # A blank inside a sentence: "rose by ___ per cent".
 _BLANK = regex.compile(r"(?<=[ \t\u00a0($£€])_{3,}(?=[ \t\u00a0.,;:)%])")
 _WORD_BEFORE = regex.compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
@@ -48,5 +52,5 @@ def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> 
             if before and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in not_names:
                 continue  # "Malcolm X", "System X equipment": a name or a numeral
             yield m.span()
-    for pattern in (_DECIMAL, _BLANK, _LONE_MARK):
+    for pattern in (_DECIMAL, _COMPOUND, _BLANK, _LONE_MARK):
         yield from (m.span() for m in pattern.finditer(text, start, end))

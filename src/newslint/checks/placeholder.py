@@ -85,6 +85,12 @@ _MODIFIERS = _OPENING_MODIFIERS | frozenset("of and or".split())
 _SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots", "stand_in_names")
 # Words that make a run of slot words a name's slot: "Firstname Lastname", "First Name Last Name".
 _NAME_WORDS = frozenset("name names surname firstname lastname forename".split())
+# People and titles whose name a slot asks for ("Spokesperson Name", "Mr Surname"), and words that point at the gap.
+_PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokeswoman official minister officer person
+    speaker source expert witness victim suspect candidate player coach author reporter editor""".split())
+_POINTERS = frozenset("here goes go".split())
+# A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
+_MASKED_NAME = regex.compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
 _TITLE_RUN = regex.compile(r"(?<![\w’'-])\p{Lu}\p{Ll}+(?:[ \t\u00a0]+\p{Lu}\p{Ll}+){0,3}(?![\w’'-])")
 
@@ -207,6 +213,8 @@ class Placeholder(Check):
 
         `strict` (parentheses): no filler but "??", "#", "XX"; no bare slot word in lower case but a value ("name")."""
         s, v = inside.strip(), self.slots
+        if not s:
+            return not strict  # "[ ]": a blank (a task box opening a list item is left alone before this)
         if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xXN]|_+", s)):
             return True
         words = Slots.words(s)
@@ -259,21 +267,25 @@ class Placeholder(Check):
                 yield m.span()
 
     def _name_slots(self, text: str, span) -> Iterator[tuple[int, int]]:
-        """A name's slot in title case ("Firstname Lastname", "Name Surname"; one word only if it can be nothing
-        else: "Lastname", or "Name" inside a sentence), or a conventional stand-in name ("Joe Bloggs"; not after an article: "a Joe Bloggs type")."""
+        """A name's slot in title case: "Firstname Lastname", "Name Surname", "Spokesperson Name", "Mr Surname",
+        "Name Goes Here", "First Last"; one word only if it can be nothing else ("Lastname"), or "Name" or "Surname"
+        inside a sentence; a masked name ("Xxxxx Xxxxx"); or a conventional stand-in name ("Joe Bloggs"; not after an
+        article: "a Joe Bloggs type"). Not "Brand Name" or "Stage Name" (a kind of name), nor a title-case headline."""
+        headline = None
         for m in _TITLE_RUN.finditer(text, span.start, span.end):
             words = Slots.words(m.group(0))
-            # Only a name's words and their modifiers: "First Name Last Name"; not "Brand Name", "Place Names".
-            if not (any(w in _NAME_WORDS for w in words) and all(w in _NAME_WORDS or w in _MODIFIERS for w in words)):
+            if not _names_a_slot(words):
                 continue
-            if len(words) > 1 or words[0] in ("firstname", "lastname", "forename"):
+            if words in (("firstname", "lastname"), ("first", "name", "last", "name")) or words[0] in ("firstname", "lastname", "forename"):
                 yield m.span()
-            elif (words[0] == "name" and not opens_sentence(text, m.start(), span.start, ".!?…:;")
-                  and not text.startswith(":", m.end()) and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                  and not _title_case(text[span.start : span.end])):
-                # "signed by minister Name": capitalised inside a sentence; not a label ("Name:"), a noun ("in a
-                # Name"), nor a headline in title case ("What’s in a Name?")
-                yield m.span()
+                continue
+            if headline is None:
+                headline = _title_case(text[span.start : span.end])
+            if headline or _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or text.startswith(":", m.end()):
+                continue  # a title-case headline ("What’s in a Name?"), a noun ("a Name"), a label ("Name:")
+            if len(words) > 1 or not opens_sentence(text, m.start(), span.start, ".!?…:;"):
+                yield m.span()  # "signed by minister Name", "said Spokesperson Name"
+        yield from (m.span() for m in _MASKED_NAME.finditer(text, span.start, span.end))
         if self.stand_ins is not None:
             for m in self.stand_ins.finditer(text, span.start, span.end):
                 if m.group(0)[0].isupper() and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -284,8 +296,12 @@ class Placeholder(Check):
         if not words or v.names_convention(words):
             return False  # "CHECK AGAINST DELIVERY" heads a speech; it asks nothing of an editor
         if len(words) == 1:
-            # One word: a value the sentence needs ("signed by NAME"), not a label ("NAME:") or an acronym.
-            return (not quoted and len(words[0]) >= 4 and (words[0],) in v.values and not text.startswith(":", m.end())
+            # One word: a value the sentence needs ("signed by NAME") or a "to come" mark ("said TBC"), not a label
+            # ("NAME:"), a label's value ("Venue: TBA") or an acronym.
+            if quoted or text.startswith(":", m.end()) or text[max(0, m.start() - 2) : m.start()].strip() == ":":
+                return False
+            # (TK is the rule's own token, with its exceptions: "TK Maxx".)
+            return (((len(words[0]) >= 4 and (words[0],) in v.values) or ((words[0],) in v.markers and words[0] != "tk"))
                     and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
@@ -332,9 +348,23 @@ def _mostly_capitals(block: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
+def _names_a_slot(words: tuple[str, ...]) -> bool:
+    """Words that stand for a name: a name word ("name", "surname"), with modifiers ("first", "full"), a person or a
+    title before it ("spokesperson", "Mr") and a pointer after it ("here", "goes here"); or "first last"."""
+    if words == ("first", "last"):
+        return True
+    named = [i for i, w in enumerate(words) if w in _NAME_WORDS]
+    if not named:
+        return False
+    return all(w in _NAME_WORDS or w in _MODIFIERS or (w in _PERSONS and i < named[0]) or (w in _POINTERS and i > named[-1])
+               for i, w in enumerate(words))
+
+
 def _title_case(block: str) -> bool:
-    """A headline or list of titles in title case: most of its words of four letters or more are capitalised."""
-    words = [w for w in regex.findall(r"\p{L}[\p{L}’'-]*", block) if len(w) >= 4]
+    """A headline or list of titles in title case: most of its words of four letters or more are capitalised
+    (the words a name's slot is made of do not count: they are capitalised either way)."""
+    words = [w for w in regex.findall(r"\p{L}[\p{L}’'-]*", block)
+             if len(w) >= 4 and w.casefold() not in _NAME_WORDS | _MODIFIERS | _PERSONS | _POINTERS]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
