@@ -28,17 +28,20 @@ from newslint.document.plain import FORMAT as PLAIN
 from newslint.errors import ConfigError
 from newslint.checks import KINDS
 from newslint.loading import COMMON, build_rule, load_or_skip, load_pack, read_yaml
+from newslint.vale.rendered import on_rendered
 from newslint.vale.glob import Glob
 
 VALE = "Vale"
 # Vale's own rules (internal/check/definition.go, defaultRules).
 REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
-              "ignorecase": True, "alpha": True, "tokens": [r"[^\s.!?]+"]}
+              "alpha": True, "tokens": [r"[^\s]+"]}  # as Vale defines it (check/definition.go)
 SPELLING = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error", "scope": "text"}
 TERMS = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error", "scope": "text",
          "ignorecase": True, "vocab": False}
 AVOID = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error", "scope": "text",
          "ignorecase": False}
+# The kinds whose exceptions Vale's updateExceptions extends with the vocabulary.
+VOCAB_EXCEPTION_KINDS = ("existence", "substitution", "repetition", "conditional", "capitalization")
 MARKDOWN_EXTS = ("md", "mdown", "markdown", "markdn", "mkdn", "mkd", "mdwn", "mdtxt", "mdtext")
 HTML_EXTS = ("html", "htm", "shtml", "xhtml")  # Vale's FormatByExtension
 
@@ -137,13 +140,15 @@ class ValeConfig(Config):
                         if f.is_file():
                             checks += self._vale_rules([(f, name)])
                             break
-        return tuple(self._with_vocab(c) for c in checks)
+        # Text rules read Markdown as Vale renders it, inline markup removed (vale/rendered.py).
+        return tuple(on_rendered(self._with_vocab(c)) for c in checks)
 
     def _with_vocab(self, check: Check) -> Check:
-        """Vale's updateExceptions: with `vocab` on (the default), a capitalization rule's exceptions
-        gain the accepted terms, so `High-Def` in the vocabulary is not a case error inside a
-        sentence. (Other kinds drop a match that is an accepted term in the engine.)"""
-        if check.rule.extends != "capitalization" or not self.accept or not check.opts.get("vocab", True):
+        """Vale's updateExceptions: with `vocab` on (the default), the accepted terms join the rule's
+        exceptions, searched inside each match, for every kind that has exceptions: `did` accepted
+        keeps `did did` from Vale.Repetition, `High-Def` is no case error inside a sentence. (The
+        engine also drops a match that is an accepted term, for every kind.)"""
+        if check.rule.extends not in VOCAB_EXCEPTION_KINDS or not self.accept or not check.opts.get("vocab", True):
             return check
         try:
             options = {**check.opts, "exceptions": list(check.opts.get("exceptions") or []) + list(self.accept)}

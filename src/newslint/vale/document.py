@@ -104,7 +104,9 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         for b in drop:
             blank(chars, b.start, b.end)
         kept = [b for b in kept if b not in drop]
-    return Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
+    out = Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
+    out.vale_markdown = True  # text rules read it rendered: vale/rendered.py
+    return out
 
 
 _INLINE_HTML = re.compile(r"""<(?P<tag>[A-Za-z][\w-]*)\b(?:[^<>]*?\bclass\s*=\s*["'](?P<classes>[^"']*)["'])?[^<>]*>"""

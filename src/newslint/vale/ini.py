@@ -189,7 +189,7 @@ def load_vale_ini(path: str | Path):
                 raise fail(f"StylesPath '{value}' does not exist (looked for {folder})", key)
             styles_paths.append(folder)
 
-    min_level = "suggestion"
+    min_level = "warning"  # Vale's default (core.NewConfig: MinAlertLevel = 1)
     if "MinAlertLevel" in core.keys:
         key = core.keys["MinAlertLevel"]
         min_level = (key.items() or [""])[-1]

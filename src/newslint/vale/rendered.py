@@ -1,0 +1,187 @@
+"""Markdown as Vale's rules see it: inline markup removed, not blanked (#14 item 3).
+
+Vale renders Markdown to HTML and lints each block's text: emphasis, link and
+tag markup disappear, a code span's text becomes `*`s, an inline comment goes,
+and the text after an inline element starts with one space (none before
+punctuation), as lintHTMLTokens' `clean` does. So `e **P**` reads `e P`, and a
+pattern can match across `**bold**`. newslint's Markdown reader blanks that
+markup with spaces instead, which a spacing rule then sees.
+
+`view_of(doc)` builds the rendered text of a Vale Markdown document: one segment
+per block, blocks apart by a blank line, with each rendered character's offset in
+the original file. `OnRendered` runs a text rule there and maps its matches back,
+so every finding keeps its exact position in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+from newslint.document.markdown import _CODE_SPAN
+from newslint.document.masking import URL
+from newslint.document.model import Document
+from newslint.finding import Match
+
+# Vale's `clean`: text starting with one of these gets no space after an inline element.
+_STARTERS = ".?!,:;"
+# What may sit between a line's start and its text when a block goes on to the next line:
+# container marks (blockquote, list) and indentation. Such a break stays a newline, as in HTML.
+_LINE_LEAD = re.compile(r"[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)[ \t]*)*")
+# The kinds whose rules read text; the others (metric and readability count the whole document,
+# raw and code scopes read the file as written) keep the original document.
+TEXT_KINDS = ("existence", "substitution", "occurrence", "repetition", "capitalization", "conditional",
+              "consistency", "sequence", "spelling")
+_ORIGINAL_SCOPES = {"raw", "code"}
+
+
+@dataclass
+class View:
+    """A rendered document and, for each of its characters, the original offset."""
+
+    doc: Document
+    back: list[int]
+
+    def start(self, offset: int) -> int:
+        return self.back[offset] if offset < len(self.back) else self.back[-1] + 1
+
+    def end(self, start: int, end: int) -> int:
+        return self.start(start) if end <= start else self.back[end - 1] + 1
+
+
+def view_of(doc: Document) -> View | None:
+    """The rendered view of a Vale Markdown document (built once), or None for other documents."""
+    if not getattr(doc, "vale_markdown", False):
+        return None
+    view = doc.__dict__.get("_vale_view")
+    if view is None:
+        view = doc.__dict__["_vale_view"] = _render(doc)
+    return view
+
+
+def _render(doc: Document) -> View:
+    text, prose = doc.text, doc.prose
+    out: list[str] = []
+    back: list[int] = []
+    blocks = []
+    for block in doc.blocks:
+        if block.kind in ("code", "frontmatter", "html"):
+            continue
+        if out:
+            out.append("\n\n")
+            back += [back[-1] + 1, back[-1] + 1]
+        start = len(back)
+        _segment(text, prose, block.start, block.end, out, back)
+        blocks.append(replace(block, start=start, end=len(back)))
+    rendered = "".join(out)
+    assert len(rendered) == len(back)
+    view = Document(doc.path, rendered, doc.format, blocks, rendered, bom=doc.bom)
+    view.genre = doc.genre
+    return View(view, back)
+
+
+def _stars(text: str, prose: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Code spans' and bare URLs' text: Vale substitutes `*`s for it (a link whose text is its
+    target, as GFM's autolinks are, is substituted too)."""
+    spans = []
+    for m in _CODE_SPAN.finditer(text, s, e):
+        ticks = len(m.group(1))
+        cs, ce = m.start() + ticks, m.end() - ticks
+        inner = text[cs:ce]
+        if inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+            cs, ce = cs + 1, ce - 1  # CommonMark strips one space either side
+        if cs < ce and not prose[cs:ce].strip():
+            spans.append((cs, ce))
+    for m in URL.finditer(text, s, e):
+        if not prose[m.start():m.end()].strip() and not any(a <= m.start() < b for a, b in spans):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def _segment(text: str, prose: str, s: int, e: int, out: list[str], back: list[int]) -> None:
+    """Append one block's rendered text: kept characters as they are, code as `*`s, each run of
+    markup (with the spaces around it) as one space, nothing, or a line break."""
+    stars = _stars(text, prose, s, e)
+    star_at = {i for a, b in stars for i in range(a, b)}
+    i = s
+    emitted = False
+    while i < e:
+        if i in star_at:
+            out.append("*")
+            back.append(i)
+            emitted = True
+            i += 1
+            continue
+        if prose[i] == text[i] and not text[i].isspace():
+            out.append(text[i])
+            back.append(i)
+            emitted = True
+            i += 1
+            continue
+        j = i  # a run of whitespace and blanked markup
+        while j < e and j not in star_at and (prose[j] != text[j] or text[j].isspace()):
+            j += 1
+        run = text[i:j]
+        markup = any(prose[k] != text[k] and not text[k].isspace() for k in range(i, j))
+        if not markup:
+            out.append(run)  # plain spacing, as written
+            back.extend(range(i, j))
+        elif emitted and j < e:
+            _gap(text, run, i, j, out, back)
+        i = j
+
+
+def _gap(text: str, run: str, i: int, j: int, out: list[str], back: list[int]) -> None:
+    if run.strip() == "\\" * len(run.strip()) and not any(c.isspace() for c in run):
+        return  # an escape: `\*` reads `*`
+    if "\n" in run:
+        first, _, last = run.partition("\n")
+        last = run.rsplit("\n", 1)[1]
+        if not first.strip() and _LINE_LEAD.fullmatch(last):
+            nl = i + run.index("\n")
+            out.append("\n")
+            back.append(nl)
+            return
+    if text[j] in _STARTERS:
+        return
+    out.append(" ")
+    back.append(i)
+
+
+class OnRendered:
+    """A check that reads the rendered text of a Vale Markdown document; findings map back."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __repr__(self) -> str:
+        return f"OnRendered({self._inner!r})"
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        view = view_of(doc)
+        if view is None:
+            yield from self._inner.check(doc)
+            return
+        rendered = view.doc.text
+        for m in self._inner.check(view.doc):
+            start, end = view.start(m.start), view.end(m.start, m.end)
+            seen = rendered[m.start:m.end]
+            args = m.args or ((seen,) if doc.text[start:end] != seen else ())
+            fix = m.fix
+            if fix is not None:
+                fs, fe = view.start(fix.start), view.end(fix.start, fix.end)
+                # A fix across markup would delete it: offered only where the file reads as rendered.
+                fix = replace(fix, start=fs, end=fe) if doc.text[fs:fe] == rendered[fix.start:fix.end] else None
+            yield replace(m, start=start, end=end, args=args, fix=fix)
+
+
+def on_rendered(check):
+    """Wrap a text rule so it reads rendered Markdown; other rules are returned as they are."""
+    scope = {p.strip().lstrip("~") for entry in check.rule.scope for p in entry.split("&")}
+    if check.rule.extends not in TEXT_KINDS or scope & _ORIGINAL_SCOPES:
+        return check
+    return OnRendered(check)
