@@ -12,8 +12,6 @@ import stat
 import sys
 import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -320,6 +318,8 @@ def _outcome(pool, options: Options, items: list, future) -> list[FileResult]:
     """A batch's results. When its worker died (killed, out of memory, a crash in C), the pool is
     replaced and the batch retried once; if it dies again, each of its files is an error and the
     results of every other batch are kept."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -346,11 +346,17 @@ def _die_with_parent(parent: int) -> None:
 
 
 class _Local:
-    """A process pool; forked workers inherit the configs already loaded here."""
+    """A process pool; forked workers inherit the configs already loaded here. (concurrent.futures
+    is imported here, not at start-up: a one-file hook never needs it.)"""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+        self.pool = self._pool()
+
+    def _pool(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn, *args):
         return self.pool.submit(fn, *args)
@@ -358,11 +364,13 @@ class _Local:
     def resubmit(self, fn, *args):
         """Submit again after a worker died: a broken pool accepts no more work, so it is replaced
         by a fresh one (once per death: batches retried later find the fresh pool healthy)."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.pool.submit(fn, *args)
         except BrokenProcessPool:
             self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+            self.pool = self._pool()
             return self.pool.submit(fn, *args)
 
     def close(self) -> None:
