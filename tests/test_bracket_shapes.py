@@ -20,6 +20,17 @@ def test_tag_opening_a_paragraph_or_headline_is_flagged_in_any_case():
     assert _found(text, "txt") == ["[Update 2]", "[LIVE]", "[Gallery]"]
 
 
+def test_tag_after_a_colon_glued_or_closing_a_headline():
+    text = "Talks collapse [UPDATED]\n\n[LIVE]: Crowds gathered.\n\n[VIDEO]Crowds left.\n\nSee the guide [PDF]\n"
+    assert _found(text, "txt") == ["[UPDATED]", "[LIVE]", "[VIDEO]"]
+    assert _found("# Talks collapse [Updated 3.45pm]\n\nThe talks failed.\n") == ["[Updated 3.45pm]"]
+
+
+def test_tags_closing_many_headlines_are_each_found_once():
+    text = "Title\n\n" + "".join(f"## Head {i} [Tag]\n\nBody {i}.\n\n" for i in range(500))
+    assert _found(text) == ["[Tag]"] * 500
+
+
 def test_bracket_that_the_sentence_goes_on_from_is_no_tag():
     # "[Robbins] designed" (lower case next): an editor's clarification, judged as before; "[I]ndividuals": a letter.
     assert _found("Title\n\n[I]ndividuals have access.\n\n[Robbins]… designed the survey.\n", "txt") == []

@@ -35,8 +35,10 @@ editor's, as in any quotation.
 Three shapes are flagged whatever the `exceptions` say, because where they
 stand says they are no editor's insertion into a quotation:
 - a tag opening a paragraph or headline ("[VIDEO] The minister ...",
-  "[Updated] Talks collapse"): a few words in brackets, then a new sentence
-  (a capital) or nothing; a web page's label pasted with the copy;
+  "[Updated] Talks collapse", "[LIVE]: Crowds gather"): a few words in
+  brackets, then a new sentence (a capital) or nothing; or closing a
+  headline ("Talks collapse [UPDATED]"); a web page's label pasted with the
+  copy;
 - a stray note reference ("... on Friday.[7]", "... in 1974.[a]") glued to
   the text when the story has no notes: no notes section (a "Notes",
   "References" or "Sources" heading, or a paragraph that opens with the
@@ -48,6 +50,7 @@ stand says they are no editor's insertion into a quotation:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from typing import Iterator
 
@@ -69,10 +72,11 @@ _NOTE = regex.compile(r"\A\s*\p{Lu}\S*(?:\s+\S+){3,}[.!?]\s*\Z")
 _SLOT = regex.compile(r"\p{Ll}/\p{Ll}")
 # A paragraph of JSON or code that reached prose: a quoted key, then a colon.
 _CODE = regex.compile(r"[{,]\s*\"[\w-]+\"\s*:")
-# A page's tag opening a block: a few words, no sentence ("[VIDEO]", "[Updated]", "[UPDATE 2]").
-_TAG = regex.compile(r"\A\p{Lu}[\p{L}\d’'-]*(?: [\p{L}\d’'-]+){0,3}\Z")
-# After a tag, a new sentence starts (or the block ends): not "[Robbins] designed", "[I]ndividuals".
-_AFTER_TAG = regex.compile(r"[ \t\u00a0]+[\p{Lu}\d“\"‘']|[ \t\u00a0]*\Z")
+# A page's tag: a few words, no sentence ("[VIDEO]", "[Updated]", "[UPDATE 2]", "[Updated 3.45pm]").
+_TAG = regex.compile(r"\A\p{Lu}[\p{L}\d’'.:/-]*(?: [\p{L}\d’'.:/-]+){0,4}(?<![.:])\Z")
+# After a tag opening a block, a new sentence starts (or the block ends), perhaps after a dash or colon:
+# not "[Robbins] designed", "[I]ndividuals".
+_AFTER_TAG = regex.compile(r"(?:[ \t\u00a0]*[:–—|-])?[ \t\u00a0]*(?:(?<=\s)[\p{Lu}\d“\"‘']|\p{Lu}(?=\p{Ll})|\Z)")
 # A note reference: "[7]", "[12]", "[a]".
 # A note reference: "[7]", "[12]", "[a]"; not a quotation's altered letter ("“[a]s the technology").
 _NOTE_MARK = regex.compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
@@ -115,12 +119,13 @@ class BracketOutsideQuote(Check):
         scope = self.scope(doc)
         source = scope.source
         stray = _stray_notes(doc.prose)
+        headlines = [(b.start, b.end) for b in doc.blocks if b.kind in ("title", "heading")]
         for span in scope.spans:
             if speaker_label(source, span.start, span.end):
                 continue
             found = []
             for m in _BRACKET.finditer(source, span.start, span.end):
-                if _misplaced(doc, source, span.start, m, stray):
+                if _misplaced(doc, source, span.start, m, stray, headlines):
                     found.append(Match(m.start(), m.end()))
                     continue
                 # The rule's own regex goes through finditer, which keeps it under the time budget.
@@ -135,11 +140,14 @@ class BracketOutsideQuote(Check):
                 yield from found
 
 
-def _misplaced(doc, source: str, block_start: int, m, stray: frozenset[int]) -> bool:
+def _misplaced(doc, source: str, block_start: int, m, stray: frozenset[int], headlines: list[tuple[int, int]]) -> bool:
     """A block-opening tag, a stray note reference or a "[sic]" after the quotation (see the module docstring)."""
     inside = m.group(1).strip()
     if not source[block_start : m.start()].strip():
-        return bool(_TAG.match(inside)) and bool(_AFTER_TAG.match(source, m.end()))
+        return bool(_TAG.match(inside)) and bool(_AFTER_TAG.match(source, m.end())) and len(inside) > 1
+    i = bisect.bisect_right(headlines, (m.start(), len(source))) - 1
+    if i >= 0 and m.start() < headlines[i][1] and not source[m.end() : headlines[i][1]].strip():
+        return bool(_TAG.match(inside)) and len(inside) > 1  # "Talks collapse [UPDATED]": a tag closing a headline
     if m.start() in stray or (inside.casefold() == "sic" and _after_closing_quote(source, block_start, m)):
         return not _quoted(doc, source, block_start, m)
     return False
