@@ -81,8 +81,12 @@ def filter_suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
     if not doc.comments:
         return findings
     evs, next_line = events(doc)
+    untoggled = doc.__dict__.get("untoggled", ())  # Vale's raw and summary rules: see vale/rendered.py
     kept = []
     for f in findings:
+        if f.rule in untoggled:
+            kept.append(f)
+            continue
         if f.line in next_line and _covers(next_line[f.line], f.rule):
             continue
         off = False

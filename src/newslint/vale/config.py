@@ -28,7 +28,7 @@ from newslint.document.plain import FORMAT as PLAIN
 from newslint.errors import ConfigError
 from newslint.checks import KINDS
 from newslint.loading import COMMON, build_rule, load_or_skip, load_pack, read_yaml
-from newslint.vale.rendered import on_rendered
+from newslint.vale.rendered import as_vale_runs
 from newslint.vale.glob import Glob
 
 VALE = "Vale"
@@ -140,8 +140,8 @@ class ValeConfig(Config):
                         if f.is_file():
                             checks += self._vale_rules([(f, name)])
                             break
-        # Text rules read Markdown as Vale renders it, inline markup removed (vale/rendered.py).
-        return tuple(on_rendered(self._with_vocab(c)) for c in checks)
+        # As Vale runs them: text rules read rendered Markdown, whole-file rules ignore toggles (vale/rendered.py).
+        return tuple(as_vale_runs(self._with_vocab(c)) for c in checks)
 
     def _with_vocab(self, check: Check) -> Check:
         """Vale's updateExceptions: with `vocab` on (the default), the accepted terms join the rule's

@@ -34,6 +34,8 @@ _LINE_LEAD = re.compile(r"[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)[ \t
 TEXT_KINDS = ("existence", "substitution", "occurrence", "repetition", "capitalization", "conditional",
               "consistency", "sequence", "spelling")
 _ORIGINAL_SCOPES = {"raw", "code"}
+_UNTOGGLED_SCOPES = {"raw", "summary"}
+WHOLE_FILE_KINDS = ("metric", "readability")
 
 
 @dataclass
@@ -179,9 +181,32 @@ class OnRendered:
             yield replace(m, start=start, end=end, args=args, fix=fix)
 
 
-def on_rendered(check):
-    """Wrap a text rule so it reads rendered Markdown; other rules are returned as they are."""
+class Untoggled:
+    """A raw- or summary-scoped rule (and metric, readability): Vale runs these on the whole file,
+    outside the block walk where comments switch rules off, so `<!-- vale off -->` and
+    `<!-- vale Style.Rule = NO -->` leave them on. The document records their names for
+    suppression.filter_suppressed."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __repr__(self) -> str:
+        return f"Untoggled({self._inner!r})"
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        doc.__dict__.setdefault("untoggled", set()).add(self._inner.rule.name)
+        yield from self._inner.check(doc)
+
+
+def as_vale_runs(check):
+    """Wrap a rule as Vale runs it: a text rule reads rendered Markdown, a whole-file rule ignores
+    comment toggles; other rules are returned as they are."""
     scope = {p.strip().lstrip("~") for entry in check.rule.scope for p in entry.split("&")}
+    if check.rule.extends in WHOLE_FILE_KINDS or scope & _UNTOGGLED_SCOPES:
+        return Untoggled(check)
     if check.rule.extends not in TEXT_KINDS or scope & _ORIGINAL_SCOPES:
         return check
     return OnRendered(check)
