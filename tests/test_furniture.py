@@ -58,6 +58,8 @@ def at(check, text: str, fmt: str = "txt") -> list[str]:
     "Licensed under CC BY-SA 4.0",
     "This story is more than two years old",
     "Jump to main content",
+    "Crowds in the square on Monday. (AFP)",
+    "Photographer: Jane Roe",
 ])
 def test_furniture_in_words_no_list_holds(block):
     verdict = judge(block, CHROME)
@@ -81,6 +83,8 @@ def test_furniture_in_words_no_list_holds(block):
     "Rain, wind and snow",  # a list in a sentence, no menu
     "Paper Prototyping for Mobile",  # a subhead: dictionary words before "for", no name
     "By the Numbers",  # a subhead, no byline
+    "Read the full report on the agency's site. (PDF)",  # a file's type, no credit
+    "U.S. General Services Administration (GSA)",  # a name and its acronym
     "The images are licensed under Creative Commons, the agency said in a statement on Monday.",
 ])
 def test_story_blocks_are_not_furniture(block):

@@ -12,8 +12,9 @@ even as a full sentence. Otherwise it scores points:
   at most 2 in all;
 * 2 for a chrome label opening it ("Photo:", "Related:", "READ MORE:");
   2 for a credit "Jane Doe/Getty Images", a block that is only "(Reuters)" or
-  a picture library ("Alamy Stock Photo"), or a label after a caption ("The
-  harbour at dawn. Photo: Jane Smith"); 2 for an e-mail address in a block
+  a picture library ("Alamy Stock Photo"), or a credit after a caption ("The
+  harbour at dawn. Photo: Jane Smith", "... on Monday. (AFP)"; a caption and
+  its credit are not "several sentences"); 2 for an e-mail address in a block
   of 12 words or fewer ("Contact the author at jane@example.com");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
   2 for a byline ("By Jane Smith, Political Correspondent") or a credit
@@ -71,6 +72,11 @@ _CRUMBS = regex.compile(r"\A[^|•·›»>/]{1,30}(?:\s+([|•·›»>/])\s+[^|�
 _CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A picture's credit after its caption: "The harbour at dawn. Photo: Jane Smith".
 _CAPTION_LABEL = regex.compile(r"[.!?][\"”’')]*\s+([\w’' -]{1,30}?)\s*:\s*\S[^.!?]{0,60}\Z")
+# A credit after the caption's full stop: "... on Monday. (AFP)", "... Monday. Jane Smith/Harbour Agency";
+# not a file's type ("... the report. (PDF)").
+_CREDIT_AFTER_CAPTION = regex.compile(
+    r"[.!?][\"”’')]*\s+(?:\((?!\s*(?:PDF|DOCX?|XLSX?|PPTX?|CSV|ZIP|MP[34])\s*\))\s*[A-Z][\w.&/ -]{0,30}\)"
+    r"|[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} ?/ ?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3})\Z")
 # A picture library's name alone: "Alamy Stock Photo", "Harbour Images".
 _LIBRARY = regex.compile(r"\A(?:[A-Z][\w&.’'-]*\s+){1,3}(?:Images|Photos?|Pictures|Photography|Stock Photo)\Z")
 _MONTH_MAY = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d")
@@ -174,10 +180,16 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, f"label '{label.group(1)}:'", True)
     if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text):
         add(2, "credit", True)
+    captioned = False  # a caption, then its credit: two parts, but no two sentences
     for caption in (_CAPTION_LABEL.search(text), _BRACKET_LABEL.search(text)):
         if caption and " ".join(caption.group(1).casefold().replace("’", "'").split()) in chrome.labels:
             add(2, f"credit '{caption.group(1)}:' after a caption", True)
+            captioned = True
             break
+    if not captioned and _CREDIT_AFTER_CAPTION.search(text):
+        if not _CREDIT.search(text):
+            add(2, "credit after a caption", True)  # "... on Monday. (AFP)"
+        captioned = True
     credit_for = _FOR_TITLE.match(text)
     if _BYLINE.match(text) or (credit_for and not all(_common(w) for w in text[: text.index(" for ")].split())):
         add(2, "a byline or credit", True)  # a name before "for", not a subhead's words ("Paper Prototyping for Mobile")
@@ -199,7 +211,7 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
             add(1, "at the end")  # a story ends in a sentence; a page, in its widgets
     elif len(words) >= 8:
         add(-2, "a sentence")
-    if sum(len(_WORD.findall(part)) >= 4 for part in _INNER_END.split(text)) >= 2:
+    if not captioned and sum(len(_WORD.findall(part)) >= 4 for part in _INNER_END.split(text)) >= 2:
         add(-2, "several sentences")
     if len(words) <= 8:
         add(1, "short")
