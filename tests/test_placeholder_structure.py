@@ -70,6 +70,7 @@ def test_name_slots_in_title_case_and_stand_in_names(text, found):
     "Aim to raise awareness X percent; log the # of visits; a 4 x 4 grid.",  # a variable, shorthand, a product
     "Name: Smith. What’s in a Name? The Brand Name is new; a Joe Bloggs type.",  # a label, headlines, an article
     "Her Stage Name and Pen Name differ; the X-ray and the TK Maxx shop; Venue: TBA.",  # kinds of name, a label's value
+    "The subsidiary, TBC Holdings Corp, will begin the offer.",  # a company's initials
     "A Jane Doe lawsuit named [the company's] chief.",  # a court's pseudonym; an editorial insertion
     "Is it true? Yes, it is. Why? Nobody knows.",
 ])

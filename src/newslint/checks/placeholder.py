@@ -85,6 +85,7 @@ _MODIFIERS = _OPENING_MODIFIERS | frozenset("of and or".split())
 _SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots", "stand_in_names")
 # Words that make a run of slot words a name's slot: "Firstname Lastname", "First Name Last Name".
 _NAME_WORDS = frozenset("name names surname firstname lastname forename".split())
+_CAPITALISED_AFTER = regex.compile(r"[ \t\u00a0]+\p{Lu}")
 # People and titles whose name a slot asks for ("Spokesperson Name", "Mr Surname"), and words that point at the gap.
 _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokeswoman official minister officer person
     speaker source expert witness victim suspect candidate player coach author reporter editor""".split())
@@ -300,8 +301,10 @@ class Placeholder(Check):
             # ("NAME:"), a label's value ("Venue: TBA") or an acronym.
             if quoted or text.startswith(":", m.end()) or text[max(0, m.start() - 2) : m.start()].strip() == ":":
                 return False
-            # (TK is the rule's own token, with its exceptions: "TK Maxx".)
-            return (((len(words[0]) >= 4 and (words[0],) in v.values) or ((words[0],) in v.markers and words[0] != "tk"))
+            # (TK is the rule's own token, with its exceptions: "TK Maxx".) A mark before a capitalised word is a
+            # name's initials: "TBC Holdings Corp".
+            marker = (words[0],) in v.markers and words[0] != "tk" and not _CAPITALISED_AFTER.match(text, m.end())
+            return (((len(words[0]) >= 4 and (words[0],) in v.values) or marker)
                     and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
