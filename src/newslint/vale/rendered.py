@@ -74,7 +74,7 @@ def _render(doc: Document) -> View:
             out.append("\n\n")
             back += [back[-1] + 1, back[-1] + 1]
         start = len(back)
-        _segment(text, prose, block.start, block.end, out, back)
+        _segment(text, prose, *_widened(text, prose, block.start, block.end), out, back)
         blocks.append(replace(block, start=start, end=len(back)))
     rendered = "".join(out)
     assert len(rendered) == len(back)
@@ -99,6 +99,22 @@ def _stars(text: str, prose: str, s: int, e: int) -> list[tuple[int, int]]:
         if not prose[m.start():m.end()].strip() and not any(a <= m.start() < b for a, b in spans):
             spans.append(m.span())
     return sorted(spans)
+
+
+def _widened(text: str, prose: str, s: int, e: int) -> tuple[int, int]:
+    """A block is trimmed to its prose, so a code span opening or closing its line lies outside it;
+    Vale reads that code as `*`s (`## `this` is ...` starts with a word): take it back in."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if prose[line_start:s].strip() or prose[e:line_end].strip():
+        return s, e
+    code = [m.span() for m in _CODE_SPAN.finditer(text, line_start, line_end)]
+    if code and code[0][0] < s:  # from its opening backticks, so the segment finds the span
+        s = code[0][0]
+    if code and code[-1][1] > e:
+        e = code[-1][1]
+    return s, e
 
 
 def _segment(text: str, prose: str, s: int, e: int, out: list[str], back: list[int]) -> None:
