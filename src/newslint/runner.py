@@ -245,8 +245,8 @@ def _cache_key(target: Target, data: bytes, options: Options) -> str:
 def batch_size(n_files: int, jobs: int) -> int:
     """Files per task. Each task costs a round trip (and, on Dask, a scheduler decision), so a batch
     is at least BATCH files; the last batches decide when the run ends, so with many workers a batch
-    is small enough that each worker gets about TASKS_PER_WORKER of them (at 16 workers and 8 files a
-    batch, 676 files make 85 batches: five each, the slowest worker finishes about one batch late)."""
+    is small enough that each worker gets about TASKS_PER_WORKER of them (at 16 workers, 676 files
+    make 68 batches of 10: four or five each, so the slowest worker ends at most one batch late)."""
     return max(BATCH, min(MAX_BATCH, n_files // (TASKS_PER_WORKER * max(jobs, 1))))
 
 
