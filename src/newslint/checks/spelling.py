@@ -208,13 +208,31 @@ BUILT_IN = _built_in()
 
 @lru_cache(maxsize=None)
 def load_dictionary(dic: str, aff: str):
+    """A Hunspell dictionary read as Vale's gospell reads it. spylls differs in three ways, each
+    worked around here: a `PHONE` table crashes it (gospell ignores PHONE: the lines are skipped);
+    with no `SET` line it reads Latin-1 where gospell reads UTF-8; and it splits words at `BREAK`
+    points (hyphens by default), which gospell never does, so `human-friendly` is one word.
+    Anything else spylls cannot read is an OptionError naming the file, never a traceback."""
     from spylls.hunspell import Dictionary
     from spylls.hunspell import readers
     from spylls.hunspell.readers.file_reader import FileReader
 
-    aff_data, context = readers.read_aff(FileReader(aff))
-    dic_data = readers.read_dic(FileReader(dic, encoding=context.encoding), aff=aff_data, context=context)
-    return Dictionary(aff_data, dic_data)
+    class Reader(FileReader):
+        def readlines(self):
+            return ((n, line) for n, line in super().readlines() if not line.startswith("PHONE"))
+
+    try:
+        raw = Path(aff).read_bytes()
+        has_set = any(line.lstrip().startswith(b"SET ") for line in raw.splitlines())
+        aff_data, context = readers.read_aff(Reader(aff, encoding="Windows-1252" if has_set else "UTF-8"))
+        if not has_set:
+            context.encoding = "UTF-8"
+        aff_data.BREAK = []
+        dic_data = readers.read_dic(FileReader(dic, encoding=context.encoding), aff=aff_data, context=context)
+        return Dictionary(aff_data, dic_data)
+    except Exception as exc:  # noqa: BLE001 - spylls raises anything on a malformed file
+        raise OptionError("dictionaries", f"cannot read the Hunspell dictionary {dic} ({aff}): "
+                          f"{type(exc).__name__}: {exc}") from None
 
 
 _SUGGESTED: dict[tuple[tuple[int, ...], str], tuple[str, ...]] = {}

@@ -196,13 +196,30 @@ class ValeConfig(Config):
         where = str(self.path)
         # Vale.Spelling accepts a vocabulary word in any case (Vale adds the list to its speller).
         words = [f"(?i)^(?:{t[4:] if t.startswith('(?i)') else t})$" for t in self.accept]
-        rules = [("Vale.Repetition", REPETITION), ("Vale.Spelling", {**SPELLING, "filters": words})]
+        rules = [("Vale.Repetition", REPETITION), ("Vale.Spelling", {**SPELLING, "filters": words, **self._config_spelling()})]
         if self.accept:
             # Vale.Terms swaps each accepted term's lower case (matched ignoring case) for the term.
             rules.append(("Vale.Terms", {**TERMS, "swap": {t.lower(): t for t in self.accept}}))
         if self.reject:
             rules.append(("Vale.Avoid", {**AVOID, "tokens": list(self.reject)}))
-        return [self._leveled(build_rule(name, where, dict(data))) for name, data in rules]
+        # A dictionary spylls cannot read skips Vale.Spelling with one line naming the file, as any rule.
+        loaded = (load_or_skip(lambda n=name, d=data: self._leveled(build_rule(n, where, dict(d))), self._skipped)
+                  for name, data in rules)
+        return [c for c in loaded if c is not None]
+
+    def _config_spelling(self) -> dict:
+        """Vale 3's Vale.Spelling: every Hunspell dictionary in <StylesPath>/config/dictionaries (in
+        place of the built-in one when there is any) and every word list config/ignore/**/*.txt."""
+        if not self.styles_paths:
+            return {}
+        config = self.styles_paths[0] / "config"
+        folder = config / "dictionaries"
+        names = sorted(p.stem for p in folder.glob("*.dic") if p.with_suffix(".aff").is_file()) if folder.is_dir() else []
+        ignore = sorted(str(p) for p in (config / "ignore").glob("**/*.txt") if p.is_file())
+        out: dict = {"ignore": ignore} if ignore else {}
+        if names:
+            out.update(dicpath=str(folder), dictionaries=names)
+        return out
 
     @cached_property
     def accepted(self) -> regex.Pattern | None:

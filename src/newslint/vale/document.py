@@ -56,7 +56,9 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
     if fmt == PLAIN:
         return parse_plain(path, text, bom)
     if fmt == "html":
-        return _html(config, path, text, bom)
+        doc = _html(config, path, text, bom)
+        doc.vale_rendered = True  # text rules read it rendered (references as characters): vale/rendered.py
+        return doc
     doc = parse_markdown(path, text, bom)
     tokens, blocks = config.ignores_for(path if not path.startswith("<") else None)
     chars = list(doc.prose)
@@ -105,7 +107,7 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
             blank(chars, b.start, b.end)
         kept = [b for b in kept if b not in drop]
     out = Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
-    out.vale_markdown = True  # text rules read it rendered: vale/rendered.py
+    out.vale_rendered = True  # text rules read it rendered: vale/rendered.py
     return out
 
 

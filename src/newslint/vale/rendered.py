@@ -53,8 +53,8 @@ class View:
 
 
 def view_of(doc: Document) -> View | None:
-    """The rendered view of a Vale Markdown document (built once), or None for other documents."""
-    if not getattr(doc, "vale_markdown", False):
+    """The rendered view of a Vale Markdown or HTML document (built once), or None for other documents."""
+    if not getattr(doc, "vale_rendered", False):
         return None
     view = doc.__dict__.get("_vale_view")
     if view is None:
@@ -131,17 +131,17 @@ def _segment(text: str, prose: str, s: int, e: int, out: list[str], back: list[i
             emitted = True
             i += 1
             continue
-        if prose[i] == text[i] and not text[i].isspace():
-            out.append(text[i])
+        if not prose[i].isspace():  # as read: an HTML reference is its character
+            out.append(prose[i])
             back.append(i)
             emitted = True
             i += 1
             continue
         j = i  # a run of whitespace and blanked markup
-        while j < e and j not in star_at and (prose[j] != text[j] or text[j].isspace()):
+        while j < e and j not in star_at and prose[j].isspace():
             j += 1
         run = text[i:j]
-        markup = any(prose[k] != text[k] and not text[k].isspace() for k in range(i, j))
+        markup = any(not text[k].isspace() for k in range(i, j))
         if not markup:
             out.append(run)  # plain spacing, as written
             back.extend(range(i, j))
@@ -150,7 +150,12 @@ def _segment(text: str, prose: str, s: int, e: int, out: list[str], back: list[i
         i = j
 
 
+_ENTITY_TAIL = re.compile(r"#?\w+;?")
+
+
 def _gap(text: str, run: str, i: int, j: int, out: list[str], back: list[int]) -> None:
+    if text[i - 1] == "&" and _ENTITY_TAIL.fullmatch(run):
+        return  # the rest of an HTML reference, read as its character at the `&`
     if run.strip() == "\\" * len(run.strip()) and not any(c.isspace() for c in run):
         return  # an escape: `\*` reads `*`
     if "\n" in run:
