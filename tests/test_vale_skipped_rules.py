@@ -80,3 +80,12 @@ def test_json_report_still_printed_when_a_file_cannot_be_read(setup):
     assert r.code == 2
     assert len(r.json["findings"]) == 1
     assert any("bin.md" in e for e in r.json["errors"])
+
+
+def test_a_comment_naming_a_skipped_rule_is_no_typo(setup):
+    """A comment switching off a rule that was skipped at load names a real rule: no 'unknown' warning;
+    a misspelled name still gets one."""
+    write(setup / "a.md", "<!-- vale House.Sections = NO -->\n<!-- vale House.Utilise = NO -->\n\nWe utilize it.\n")
+    run = newslint("check", "a.md", "--no-cache", cwd=setup)
+    assert "House.Sections" not in run.err.replace("House/Sections.yml", "")
+    assert "unknown rule or pack 'House.Utilise'" in run.err

@@ -60,6 +60,7 @@ def named(doc: Document) -> list[tuple[int, str]]:
     """(line, name) for every rule or pack a comment names, to warn about typos (the comment would
     otherwise suppress nothing, silently)."""
     out = []
+    skipped = getattr(doc, "skipped_rules", ())  # rules a Vale config could not load: known, not typos
     for comment in doc.comments:
         text = doc.text[comment.start : comment.end]
         if m := _NEWSLINT.fullmatch(text):
@@ -69,7 +70,7 @@ def named(doc: Document) -> list[tuple[int, str]]:
         else:
             continue
         line = doc.position(comment.start)[0]
-        out.extend((line, name) for name in names)
+        out.extend((line, name) for name in names if name not in skipped)
     return out
 
 

@@ -175,8 +175,19 @@ class ValeConfig(Config):
     def _vale_rules(self, files: list[tuple[Path, str]]) -> list[Check]:
         """Each rule that loads; one that does not (a Tengo script, a key newslint rejects) is noted
         in rule_problems() and the others still run, so a real setup is never stopped by one rule."""
-        loaded = (load_or_skip(lambda: self._vale_rule(f, name), self._skipped) for f, name in files)
-        return [c for c in loaded if c is not None]
+        out = []
+        for f, name in files:
+            check = load_or_skip(lambda: self._vale_rule(f, name), self._skipped)
+            if check is None:
+                self.__dict__.setdefault("_skipped_names", set()).add(name)
+            else:
+                out.append(check)
+        return out
+
+    def skipped_rule_names(self) -> frozenset[str]:
+        """The rules that did not load (a Tengo script...): a comment naming one is no typo."""
+        self.checks  # noqa: B018 - loading the rules is what finds them
+        return frozenset(self.__dict__.get("_skipped_names", ()))
 
     def _vale_rule(self, path: Path, name: str) -> Check:
         data, lines = read_yaml(path)

@@ -108,6 +108,8 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         kept = [b for b in kept if b not in drop]
     out = Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
     out.vale_rendered = True  # text rules read it rendered: vale/rendered.py
+    if out.comments:
+        out.skipped_rules = config.skipped_rule_names()  # named in a comment, they are no typo (suppression.named)
     return out
 
 
