@@ -71,6 +71,7 @@ def test_a_changed_rule_is_seen_by_the_next_request(project):
 
 def test_an_idle_daemon_exits(project):
     assert newslint("daemon", "start", "--idle-timeout", "1", cwd=project, timeout=300).code == 0
+    assert (project / ".newslint_cache" / ".gitignore").exists()  # the socket and log stay out of git
     deadline = time.monotonic() + 60
     while newslint("daemon", "status", cwd=project).code == 0:
         assert time.monotonic() < deadline, "the daemon outlived its idle timeout"

@@ -115,9 +115,7 @@ class Cache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            marker = self.folder / ".gitignore"
-            if not marker.exists():
-                marker.write_text("# created by newslint\n*\n")
+            mark(self.folder)
             payload = json.dumps({**entry, "findings": [asdict(f) for f in entry["findings"]]}, ensure_ascii=False)
             _write_atomic(path, json.dumps({"sha256": _digest(payload), "data": payload}, ensure_ascii=False))
         except OSError:
@@ -128,6 +126,13 @@ class Cache:
         count = sum(1 for _ in self.root.rglob("*.json")) if self.root.exists() else 0
         shutil.rmtree(self.folder, ignore_errors=True)
         return count
+
+
+def mark(folder: Path) -> None:
+    """A `.gitignore` of `*` in newslint's folder, so that nothing in it is ever committed."""
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        marker.write_text("# created by newslint\n*\n")
 
 
 def finding_from_dict(d: dict) -> Finding:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from newslint.daemon import DEFAULT_IDLE_TIMEOUT, IDENTITY_ENV, PASSED_ENV, receive, send, socket_path
+from newslint.daemon import DEFAULT_IDLE_TIMEOUT, IDENTITY_ENV, PASSED_ENV, SOCKET_NAME, receive, send, socket_path
 from newslint.errors import NewslintError
 
 START_TIMEOUT = 120.0  # seconds to wait for a new daemon: it loads the rules and spaCy first
@@ -44,6 +44,13 @@ def start(idle_timeout: float = DEFAULT_IDLE_TIMEOUT) -> tuple[dict, bool]:
     if running is not None:
         return running, False
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.name == SOCKET_NAME:  # in the project's cache folder: keep the socket and log out of git
+        from newslint.cache import mark
+
+        try:
+            mark(path.parent)
+        except OSError:
+            pass  # the socket's own bind then says what is wrong
     log = path.with_suffix(".log")  # what the daemon says about itself, should it fail to start
     with open(log, "ab") as handle:
         proc = subprocess.Popen(
