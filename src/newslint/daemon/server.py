@@ -29,6 +29,7 @@ class Daemon:
         self.path = path
         self.idle_timeout = idle_timeout
         self.started = time.time()
+        self.last_check = time.monotonic()
         self.served = 0
         from newslint.cache import code_hash
 
@@ -71,21 +72,28 @@ class Daemon:
         finally:
             os.umask(old)
         listener.listen(16)
-        listener.settimeout(self.idle_timeout or None)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             while True:
+                # Idle means no check: a `daemon status` asking whether we run does not keep us running.
+                left = self.last_check + self.idle_timeout - time.monotonic() if self.idle_timeout else None
+                if left is not None and left <= 0:
+                    _log(f"stopping: no check for {self.idle_timeout:g} s (--idle-timeout)")
+                    return
+                listener.settimeout(left)
                 try:
                     conn, _ = listener.accept()
                 except socket.timeout:
-                    _log(f"stopping: no request for {self.idle_timeout:g} s (--idle-timeout)")
-                    return
+                    continue
                 with conn:
                     conn.settimeout(None)
                     if not _same_user(conn):
                         continue
-                    if not self.answer(conn):
-                        return
+                    try:
+                        if not self.answer(conn):
+                            return
+                    except OSError:  # the client went away (a hook interrupted): the next one is served
+                        continue
         finally:
             listener.close()
             _remove(self.path)
@@ -116,7 +124,9 @@ class Daemon:
                  "the next `newslint daemon start` runs the new one")
             return False
         self.served += 1
-        send(conn, run_check(request))
+        answer = run_check(request)
+        self.last_check = time.monotonic()
+        send(conn, answer)
         return True
 
 
