@@ -210,8 +210,9 @@ BUILT_IN = _built_in()
 def load_dictionary(dic: str, aff: str):
     """A Hunspell dictionary read as Vale's gospell reads it. spylls differs in three ways, each
     worked around here: a `PHONE` table crashes it (gospell ignores PHONE: the lines are skipped);
-    with no `SET` line it reads Latin-1 where gospell reads UTF-8; and it splits words at `BREAK`
-    points (hyphens by default), which gospell never does, so `human-friendly` is one word.
+    with no `SET` line it reads Latin-1 where gospell reads UTF-8; and with no `BREAK` line it
+    splits words at hyphens, which Vale does not, so `human-friendly` is one word there (a
+    dictionary's own BREAK rules do split words, as Vale 3 applies them).
     Anything else spylls cannot read is an OptionError naming the file, never a traceback."""
     from spylls.hunspell import Dictionary
     from spylls.hunspell import readers
@@ -227,7 +228,8 @@ def load_dictionary(dic: str, aff: str):
         aff_data, context = readers.read_aff(Reader(aff, encoding="Windows-1252" if has_set else "UTF-8"))
         if not has_set:
             context.encoding = "UTF-8"
-        aff_data.BREAK = []
+        if not any(line.lstrip().startswith(b"BREAK ") for line in raw.splitlines()):
+            aff_data.BREAK = []  # spylls' default breaks at hyphens; a dictionary's own BREAK rules stay (Vale #1165)
         dic_data = readers.read_dic(FileReader(dic, encoding=context.encoding), aff=aff_data, context=context)
         return Dictionary(aff_data, dic_data)
     except Exception as exc:  # noqa: BLE001 - spylls raises anything on a malformed file
