@@ -137,3 +137,12 @@ def test_vale_spelling_uses_config_dictionaries_and_ignore_lists(tmp_path):
     ini.write_text("StylesPath = styles\n\n[*]\nVale.Spelling = YES\n", encoding="utf-8")
     _, found = _lint(ini, "a.md", "The newsroom wrote nginx zzyzx.\n")
     assert [f[4] for f in found] == ["zzyzx"]
+
+
+def test_a_multi_line_front_matter_value_is_prose(tmp_path):
+    """#14 item 9: `key: |` values are linted for text.frontmatter.<key>, where each line is written."""
+    rule = "extends: existence\nmessage: \"'%s'\"\nscope: text.frontmatter.description\ntokens:\n  - utilize\n"
+    ini = _setup(tmp_path, {"Desc": rule})
+    text = "---\ntitle: A title\ndescription: |\n  We plan to\n  utilize it.\ntags: [a]\n---\n\nWe utilize it here too.\n"
+    _, found = _lint(ini, "a.md", text)
+    assert [f[:2] for f in found] == [(5, 3)]

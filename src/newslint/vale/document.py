@@ -195,10 +195,33 @@ def _front_matter_values(text: str, blocks, config, path: str) -> list[Block]:
         if any(parts <= {"text", "frontmatter", key, ext} for parts in ignored):
             continue
         at = text.find(value, m.start("rest"), m.end("rest") or m.end())
-        if at < 0:
-            continue
-        out.append(ScopedBlock("meta", at, at + len(value), parts=("text", "frontmatter", key, ext)))
+        parts = ("text", "frontmatter", key, ext)
+        if at >= 0:
+            out.append(ScopedBlock("meta", at, at + len(value), parts=parts))
+        elif m.group("rest")[:1] in ("|", ">"):
+            out.extend(ScopedBlock("meta", s, e, parts=parts) for s, e in _block_scalar_lines(text, m.end(), fm.end))
     return out
+
+
+def _block_scalar_lines(text: str, after: int, end: int) -> list[tuple[int, int]]:
+    """A `key: |` (or `>`) value's lines, where they are written: each indented line's text up to
+    the first line indented less than the value's first line."""
+    spans: list[tuple[int, int]] = []
+    indent = None
+    for line in re.finditer(r"(?m)^([ \t]*)(.*?)[ \t]*\r?$", text[:end]):
+        if line.start() <= after:
+            continue
+        if not line.group(2):
+            continue  # a blank line inside the value
+        width = len(line.group(1))
+        if indent is None:
+            if width == 0:
+                break
+            indent = width
+        if width < indent or line.group(2) in ("---", "..."):
+            break
+        spans.append((line.start(2), line.end(2)))
+    return spans
 
 
 _MATH_OPEN = re.compile(r"^(?P<indent> {0,3})\$\$", re.M)
