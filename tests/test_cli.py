@@ -169,7 +169,7 @@ def test_broken_config(repo):
     write(repo / "a.txt", CLEAN)
     r = newslint("check", "a.txt", cwd=repo)
     assert r.code == 2 and r.out == ""
-    assert r.err.strip().endswith(".newslint.yaml:2: unknown key 'rulez' (known: packs, rules, min_severity, vocabulary, overrides, ignore, regex_timeout, languagetool)")
+    assert r.err.strip().endswith(".newslint.yaml:2: unknown key 'rulez' (known: packs, rules, min_severity, vocabulary, overrides, ignore, regex_timeout, languagetool, serve)")
 
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "0", "-1", "61", "true", "soon"])

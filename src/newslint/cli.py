@@ -302,7 +302,7 @@ def serve(
     workers: Optional[int] = typer.Option(None, "--workers", min=0, max=64, metavar="N", help="Worker processes that run the checks, side by side (default: one per CPU; 0: in the server process, no deadline)."),
     request_timeout: float = typer.Option(30.0, "--request-timeout", min=0.1, max=3600, metavar="SECONDS", help="Stop a check that runs longer (its worker is replaced) and answer 503."),
     allow_origin: Optional[List[str]] = typer.Option(None, "--allow-origin", metavar="ORIGIN", help="Let web pages from ORIGIN (e.g. https://cms.example.org) call the API (CORS); repeatable. Also the config's serve: {allow_origins: [...]}."),
-    token_file: Optional[Path] = typer.Option(None, "--token-file", metavar="FILE", help="Require 'Authorization: Bearer <token>' on /api/*, the token being FILE's one line."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file", metavar="FILE", help="Require 'Authorization: Bearer TOKEN' on /api/*, TOKEN being FILE's one line."),
     allow_config_writes: bool = typer.Option(False, "--allow-config-writes", help="Let POST /api/vocabulary add words to the config's vocabulary.accept (creating .newslint.yaml here if there is none)."),
 ) -> int:
     """Serve a page for editors, an HTTP API (/api/check, /api/fix, /api/rules, /api/vocabulary) and /embed.js for CMS pages at http://HOST:PORT/.
