@@ -62,8 +62,8 @@ def _git_dir(mirror: Path, repo: str) -> Path | None:
     return git
 
 
-def raw_documents(mirror: Path):
-    """(name, [tokens]) of every plain-text speech: words and punctuation marks, lower-cased."""
+def raw_texts(mirror: Path):
+    """(name, text) of every plain-text speech."""
     for repo, zips in RAW.items():
         git = _git_dir(mirror, repo)
         if git is None:
@@ -73,8 +73,13 @@ def raw_documents(mirror: Path):
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 for info in sorted(archive.infolist(), key=lambda i: i.filename):
                     if info.filename.endswith(".txt") and "README" not in info.filename:
-                        text = archive.read(info).decode("utf-8", errors="replace")
-                        yield f"{repo}/{info.filename}", [t.lower() for t in _WORD.findall(text)]
+                        yield f"{repo}/{info.filename}", archive.read(info).decode("utf-8", errors="replace")
+
+
+def raw_documents(mirror: Path):
+    """(name, [tokens]) of every plain-text speech: words and punctuation marks, lower-cased."""
+    for name, text in raw_texts(mirror):
+        yield name, [t.lower() for t in _WORD.findall(text)]
 
 
 def held_out(name: str) -> bool:

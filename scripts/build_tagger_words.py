@@ -44,19 +44,8 @@ def texts(mirror: Path):
     """(name, [paragraph text]) of every source document."""
     for name, conllu in sources.documents(mirror):
         yield name, [line[len("# text = "):] for line in conllu.splitlines() if line.startswith("# text = ")]
-    for repo, zips in sources.RAW.items():
-        git = sources._git_dir(mirror, repo)
-        if git is None:
-            continue
-        import io, subprocess, zipfile
-
-        for z in zips:
-            data = subprocess.run(["git", "--git-dir", str(git), "show", f"HEAD:{z}"], capture_output=True).stdout
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for info in sorted(archive.infolist(), key=lambda i: i.filename):
-                    if info.filename.endswith(".txt") and "README" not in info.filename:
-                        text = archive.read(info).decode("utf-8", errors="replace")
-                        yield f"{repo}/{info.filename}", [p for p in text.split("\n\n") if p.strip()]
+    for name, text in sources.raw_texts(mirror):
+        yield name, [p for p in text.split("\n\n") if p.strip()]
 
 
 OUTLETS = ROOT / "benchmarks" / "outlets"

@@ -63,8 +63,12 @@ def excluded(needed: frozenset[str] | None) -> tuple[str, ...]:
     """Components no enabled rule needs: never loaded, never run."""
     if needed is None or not needed:
         return ()
-    keep = set(needed) | ({"attribute_ruler"} if "tagger" in needed else set())  # it maps tags to POS
+    keep = _with_dependencies(needed)
     return tuple(c for c in OPTIONAL if c not in keep)
+
+
+def _with_dependencies(needed) -> frozenset[str]:
+    return frozenset(needed) | ({"attribute_ruler"} if "tagger" in needed else frozenset())  # it maps tags to POS
 
 
 def load():
@@ -124,7 +128,7 @@ def components(declared: tuple[str, ...]) -> frozenset[str] | None:
     """The components one check reads, with what they depend on; None: all that are loaded."""
     if not declared or parse_all():
         return None
-    return frozenset(declared) | ({"attribute_ruler"} if "tagger" in declared else frozenset())
+    return _with_dependencies(declared)
 
 
 def wanted(check, doc) -> frozenset[int] | None:

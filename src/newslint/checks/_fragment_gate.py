@@ -52,7 +52,7 @@ def tagger_words() -> tuple[frozenset[str], frozenset[str]]:
 def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:
     for m in _PAIR.finditer(text, start, end, overlapped=True):
         a, b = m.group(1).lower(), m.group(2).lower()
-        if junctions.improbable(a, b, min_expected, max_ratio) or junctions.improbable(a, b, min_expected):
+        if junctions.improbable(a, b, min_expected, max_ratio):  # never seen (the article kind's test) is within any ratio
             return True
     return False
 
