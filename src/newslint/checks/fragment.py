@@ -24,6 +24,10 @@ switched off by listing it in `skip`):
   followed by a function word is checked against a table of how often function
   words follow each other (`junctions`, see checks/_junctions.py): never seen,
   though chance alone predicts it `min_expected` times, is a garbled sentence.
+  So is a function-word pair the table calls improbable where the parse shows
+  the hole: a preposition with no object ("in of his successor"), "of" or "to"
+  after a preposition ("work at of Mathematics"), a possessive with no noun
+  ("its is"), a finite verb with no subject ("the nature of is").
 * `verbless` — a long sentence (at least `min_words` words) with no verb at
   all, inside a paragraph of other sentences.
 
@@ -100,7 +104,9 @@ _SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")
 _NOT_DANGLING = frozenset("about around over through along by in on out up down off back away aside ahead together apart".split())
 _WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
 # An article, one space, a lower-case word: "the of", "a with" (hyphens and apostrophes make other words).
-_ARTICLE_JUNCTION = regex.compile(r"(?<![\w'’&-])(the|The|an|An|a|A) ([a-z]+)(?![\w'’&-])")
+_ARTICLES = frozenset(("the", "a", "an"))
+# Possessive determiners that need a noun after them ("his" and "her" stand alone too: "ended his on Monday").
+_POSSESSIVES = frozenset(("its", "their", "our", "your", "my", "whose"))
 _END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
 _OBJECTS = frozenset(("pobj", "pcomp", "dobj", "obj", "nummod", "npadvmod"))
 
@@ -116,6 +122,8 @@ class Fragment(Check):
         "min_words": Option("int", 5, doc="a verbless sentence is flagged from this many words"),
         "junctions": Option("str", "", doc="table of function-word pairs (relative to the rule), for the junction kind"),
         "min_expected": Option("number", 3.0, doc="a junction never seen is improbable when chance predicts it this often"),
+        "strong_expected": Option("number", 20.0, doc="after a preposition with no object, 'of' or 'to' seen at most 2% "
+                                  "as often as chance predicts, which predicts it this often, is improbable even after a verb"),
         "max_ratio": Option("number", 0.05, doc="after a preposition with no object, a junction seen at most this share "
                             "of what chance predicts is improbable"),
     }
@@ -226,39 +234,65 @@ class Fragment(Check):
                     continue  # "the We the People API": a name, not a new clause
                 yield self._match(m.start(), m.end(), f"'{m.group()}' opens a new sentence in mid-sentence: two sentences spliced together, or words lost")
         if self.junctions is not None:
-            for m in _ARTICLE_JUNCTION.finditer(text, block.start, block.end):
-                article, word = m.group(1), m.group(2)
-                if article == "A" or word == article.lower():
-                    continue  # "A and P" (a letter); "the the" is RepeatedWord's
-                if self.junctions.improbable(article.lower(), word, self.opts["min_expected"]):
-                    yield self._match(m.start(), m.end(), f"'{m.group()}' never occurs in English: words were cut out here")
-            yield from self._stranded_junctions(sdoc, base)
+            yield from self._junctions(sdoc, base)
         if "verbless" in self.kinds:
             yield from self._verbless(doc, text, block, sdoc)
 
-    def _stranded_junctions(self, sdoc, base: int) -> Iterator[Match]:
-        """"in of his successor", "intending to at Henderson": a preposition (or infinitive "to")
-        that the parse gives no object, followed by a function word that published English all but
-        never puts after it. Both must hold: the table alone would flag a stranded preposition
-        ("the city he lived in in 1990" is not rare, but "looked at by" is), the parse alone
-        every phrasal verb."""
-        ratio = self.opts["max_ratio"]
+    def _junctions(self, sdoc, base: int) -> Iterator[Match]:
+        """Two adjacent function words that published English (all but) never puts side by side,
+        where the parse also shows the hole a cut left: "the of", "its is", "in of his successor",
+        "wads of were wrapped". The table alone would flag a stranded preposition ("the city he
+        lived in in 1990" is not rare, but "looked at by" is), the parse alone every phrasal verb:
+        each kind of hole asks both."""
         for t, n in zip(sdoc, sdoc[1:]):
-            if not (t.pos_ == "ADP" or t.lower_ == "to") or t.whitespace_ != " " or t.lower_ == n.lower_:
-                continue  # "in in" is RepeatedWord's
-            if n.pos_ not in ("ADP", "AUX") or n.lower_ == "as":
-                continue  # "for and against", "referred to as", "not about": coordination and comparison
-            if any(c.dep_ in _OBJECTS for c in t.children) or t.head.dep_ in ("relcl", "acl"):
-                continue  # it has its object, or is stranded at the end of a relative clause ("he lived in")
-            prev = t.nbor(-1) if t.i > 0 else None
-            if prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART") or t.head.tag_ == "VBN":
-                continue  # a verb's particle or a passive's stranded preposition: "agreed to by", "pulled over on"
-            if t.head.pos_ == "ADJ" or t.text[0].isupper() or t.lower_ == "over" or n.whitespace_ == "" and n.i + 1 < len(n.doc) and n.nbor(1).text == "-":
-                continue  # "proud of is", "James To of", "over on the blog" (an adverb), "during in-person"
-            if self.junctions.improbable(t.lower_, n.lower_, self.opts["min_expected"], ratio):
-                start = t.idx + base
-                yield self._match(start, n.idx + len(n.text) + base,
-                                  f"'{t.text} {n.text}' all but never occurs in English: words were cut out here")
+            if t.whitespace_ != " " or t.lower_ == n.lower_ or not n.text.islower() or len(n.text) < 2 or _glued(t, n):
+                continue  # "in in" is RepeatedWord's; "during in-person" and "the at-risk" are one word; "the i" a title
+            why = self._hole(t, n)
+            if why:
+                yield self._match(t.idx + base, n.idx + len(n.text) + base, f"'{t.text} {n.text}' {why}: words were cut out here")
+
+    def _hole(self, t, n) -> str | None:
+        """Why `t n` is a garbled junction, or None."""
+        improbable, min_e = self.junctions.improbable, self.opts["min_expected"]
+        ratio = self.opts["max_ratio"]
+        if t.lower_ in _ARTICLES and t.text != "A":  # "A and P": a letter
+            if improbable(t.lower_, n.lower_, min_e) or improbable(t.lower_, n.lower_, self.opts["strong_expected"], 0.01):
+                return "never occurs in English"  # or once in a hundred times chance predicts: "the at"
+            return None
+        if t.text[0].isupper():
+            return None  # "James To of the Democratic Party", "May a year ago": a name or a month
+        if t.tag_ in ("PRP$", "WP$") and t.lower_ in _POSSESSIVES and n.pos_ != "CCONJ" \
+                and improbable(t.lower_, n.lower_, min_e):
+            return "never occurs in English"  # "its is", "their to": a possessive with its noun cut away
+        if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
+            return "all but never occurs in English"
+        if n.tag_ in _FINITE and t.pos_ in ("ADP", "DET", "CCONJ") and not _has_subject(n) \
+                and (t.pos_ != "ADP" or t.i > 0 and t.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON", "NUM")) \
+                and improbable(t.lower_, n.lower_, min_e, ratio):
+            # "wads of were wrapped": a verb whose subject was cut. A preposition is stranded after
+            # a verb or adjective ("the work committed to is"), never right after a noun.
+            return "all but never occurs in English"
+        return None
+
+    def _stranded(self, t, n) -> bool:
+        """"in of his successor", "intending to at Henderson": a preposition (or infinitive "to")
+        that the parse gives no object, followed by a function word the table all but never puts
+        after it. Where the table has never seen the pair though chance predicts it often
+        (`strong_expected`) and the second word is "of" or "to", a verb before it is no excuse:
+        "work at of Mathematics", "able to of statistics" ("link to from their site" is English)."""
+        j, min_e, ratio = self.junctions, self.opts["min_expected"], self.opts["max_ratio"]
+        if n.pos_ not in ("ADP", "AUX") or n.lower_ == "as":
+            return False  # "for and against", "referred to as", "not about": coordination and comparison
+        if n.lower_ in ("of", "to") and t.dep_ != "prt" and j.improbable(t.lower_, n.lower_, self.opts["strong_expected"], 0.02):
+            return True  # "of" takes a noun before it and "to" a verb after it: neither opens a new phrase here
+        if any(c.dep_ in _OBJECTS for c in t.children) or t.head.dep_ in ("relcl", "acl"):
+            return False  # it has its object, or is stranded at the end of a relative clause ("he lived in")
+        if t.head.pos_ == "ADJ" or t.lower_ == "over":
+            return False  # "proud of is", "over on the blog" (an adverb)
+        prev = t.nbor(-1) if t.i > 0 else None
+        if prev is None or prev.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART") or t.head.tag_ == "VBN":
+            return False  # a verb's particle or a passive's stranded preposition: "agreed to by", "pulled over on"
+        return j.improbable(t.lower_, n.lower_, min_e, ratio)
 
     def _verbless(self, doc, text: str, block, sdoc) -> Iterator[Match]:
         sentences = [s for s in doc.sentences if block.start <= s.start and s.end <= block.end]
@@ -345,6 +379,20 @@ def _dangling(token) -> bool:
         return False
     before = token.nbor(-1)
     return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in _NOT_DANGLING
+
+
+def _glued(t, n) -> bool:
+    """`t` or `n` is part of a hyphenated or apostrophised word: "during in-person", "the at-risk"."""
+    doc = t.doc
+    after = doc[n.i + 1].text if n.i + 1 < len(doc) and n.whitespace_ == "" else ""
+    before = doc[t.i - 1].text if t.i > 0 and doc[t.i - 1].whitespace_ == "" else ""
+    return after[:1] in ("-", "'", "’", "&") or before[-1:] in ("-", "'", "’", "&")
+
+
+def _has_subject(verb) -> bool:
+    """A finite verb, or the verb it is an auxiliary of, has a subject."""
+    heads = (verb, verb.head) if verb.dep_ in ("aux", "auxpass") else (verb,)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for h in heads for c in h.children)
 
 
 def _subject_before(token) -> bool:
