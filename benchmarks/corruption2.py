@@ -59,7 +59,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "bracket": ("Newsroom.BracketOutsideQuote",),
     "fragment": ("Newsroom.Fragment",),
 }
-TARGET = {c: 0.90 for c in RULES} | {"names": 0.75}
+TARGET = {c: 0.90 for c in RULES} | {"garbled": 0.85}  # the goals (#13)
 SPLITS = ("dev", "heldout")
 
 
