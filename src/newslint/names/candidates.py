@@ -13,7 +13,8 @@ A person's name that spaCy tags without its sentence-opening first word
 an English word ("Yesterday Smith said").
 
 Capitalised sequences outside entities count when they are not one
-sentence-initial word and not in a headline (title case capitalises every
+sentence-initial word (such a word counts when it is a name elsewhere, or a
+slip away from one that no dictionary knows: "Boiing did not comment") and not in a headline (title case capitalises every
 word there). All-capitals tokens (acronyms) are left to the acronym check.
 
 `alias_words` finds names given as deliberate alternatives: after "known
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint import nlp
-from newslint.names.compare import common_word, fold, key, strip_possessive, variant
+from newslint.names.compare import common_word, deletes, fold, key, slip, strip_possessive, swapped, variant
 
 # What the name kinds read from spaCy: entities, and sentence starts from the parser.
 COMPONENTS = ("ner", "parser")
@@ -145,8 +146,22 @@ def _extract(doc) -> list[Mention]:
             if mention is not None:
                 (maybe if label == "?" else out).append(mention)
     names = {key(w.text) for m in out for w in m.words}
-    out.extend(m for m in maybe if key(m.words[0].text) in names)
+    near = {d: w.text for m in out for w in m.words for d in deletes(w.text, spelt=True)}
+    out.extend(m for m in maybe if key(m.words[0].text) in names or _slip_of_name(m.words[0].text, near))
     return sorted(out, key=lambda m: m.start)
+
+
+def _slip_of_name(word: str, near: dict[str, str]) -> bool:
+    """A sentence's first word that no dictionary knows, a slip away from a name of the story ("Boiing did
+    not comment" beside "Boeing"): a name, and the name checks judge the slip. `near` maps each single-letter
+    deletion of the story's name words to the word."""
+    if common_word(word):
+        return False
+    for d in deletes(word, spelt=True):
+        other = near.get(d)
+        if other is not None and (variant(word, other) or swapped(word, other) or slip(word, other)):
+            return True
+    return False
 
 
 def _capitalised(text: str) -> bool:

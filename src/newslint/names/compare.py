@@ -6,7 +6,7 @@ two ways. The comparison here works on two reductions of a name:
 
 * `key`: the spelling with the differences transliteration makes folded away:
   accents, case, hyphens and spaces, sch/sh (one sound, kept apart from s), q/k, c/k, ck/k, ph/f, kh/k, gh/g, dh/d,
-  y/i, ou/u, oo/u, ee/i, doubled letters, a silent h after a vowel ("Kahn" =
+  y/i, ou/u, oo/u, ee/i, w/v (German and Slavic names: "Wladimir" = "Vladimir"), doubled letters, a silent h after a vowel ("Kahn" =
   "Khan") and a dropped final h ("Rafa" = "Rafah").
   Two names with the same key are the same name written two ways.
 * `skeleton`: the key's consonants in order (vowels, y and a non-initial h
@@ -39,7 +39,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _SUBS = (("sch", "x"), ("sh", "x"), ("ph", "f"), ("ck", "k"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("q", "k"), ("c", "k"),
-         ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+         ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("w", "v"))
 _DOUBLE = re.compile(r"(.)\1+")
 _SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiou]|$)")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -110,6 +110,12 @@ def inflected(a: str, b: str) -> bool:
     return ending in SUFFIXES or (ending == "a" and a.endswith("i"))
 
 
+def _demonym_in_s(a: str, b: str) -> bool:
+    """'Texas'/'Texans', 'Kansas'/'Kansan': a place in -s whose people drop it for -n(s)."""
+    a, b = sorted((a, b), key=len)
+    return a.endswith("s") and b in (a[:-1] + "n", a[:-1] + "ns")
+
+
 def variant(a: str, b: str) -> str | None:
     """How two single words that differ are the same name: 'key', 'vowels', 'typo' or None (different names)."""
     if fold(a) == fold(b) or inflected(a, b):
@@ -143,15 +149,29 @@ def swapped(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[0] > 0 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
+def slip(a: str, b: str) -> bool:
+    """One letter dropped, added or doubled in a name of four letters or more, the first letter kept:
+    'Biden'/'Bien', 'Japan'/'Jaan', 'John'/'Johhn'. Edit distance alone, so the callers ask for
+    evidence that one spelling is the slip (it is no word or name the dictionary knows)."""
+    x, y = _NOT_LETTER.sub("", fold(strip_possessive(a))), _NOT_LETTER.sub("", fold(strip_possessive(b)))
+    if abs(len(x) - len(y)) != 1 or min(len(x), len(y)) < 4 or x[0] != y[0] or inflected(x, y) or _demonym_in_s(x, y):
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short):
+        return False  # a final letter makes another name ("Chun"/"Chung", "Carl"/"Carla", "Italian"/"Italiana")
+    return Levenshtein.distance(x, y) == 1
+
+
 def letters(word: str) -> str:
     """The first letter, then the others sorted: two spellings that differ by a swap share it."""
     x = _NOT_LETTER.sub("", fold(strip_possessive(word)))
     return x[:1] + "".join(sorted(x[1:]))
 
 
-def deletes(word: str) -> set[str]:
-    """The key and the key with each single letter deleted: two keys one edit apart share one of these."""
-    k = key(word)
+def deletes(word: str, spelt: bool = False) -> set[str]:
+    """The key (or, `spelt`, the folded letters) and it with each single letter deleted: two keys one
+    edit apart share one of these."""
+    k = _NOT_LETTER.sub("", fold(strip_possessive(word))) if spelt else key(word)
     return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
 
 

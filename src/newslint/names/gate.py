@@ -5,8 +5,8 @@ every mention), so they are gated per story, not per paragraph: a story is parse
 them only when its text shows what a finding needs.
 
 * name-consistency reports a pair of the story's name words that share a transliteration
-  key, a consonant skeleton, a one-letter deletion or their letters, that `variant`
-  or `swapped` calls one name and that are not both English words. Every name word is a
+  key, a consonant skeleton, a one-letter deletion or their letters, that `variant`,
+  `swapped` or `slip` calls one name and that are not both English words. Every name word is a
   capitalised word of the text, so the same test over all capitalised words misses none
   of its findings.
 * known-names reports a run of name words that a names list spells otherwise: a listed
@@ -25,7 +25,7 @@ from collections import defaultdict
 import regex
 
 from newslint.names.candidates import _WORD
-from newslint.names.compare import common_word, deletes, fold, key, letters, normalise, skeleton, strip_possessive, swapped, variant
+from newslint.names.compare import common_word, deletes, fold, key, letters, normalise, skeleton, slip, strip_possessive, swapped, variant
 from newslint.names.known import MAX_WORDS
 
 _REACH = 80  # characters a run of name words spans at most, for the purpose of this test
@@ -55,6 +55,8 @@ def near_pair(text: str) -> bool:
         if len(key(word)) >= 7:
             for d in deletes(word):
                 buckets[("d", d)].add(word)
+        for d in deletes(word, spelt=True):
+            buckets[("e", d)].add(word)
     seen = set()
     for words in buckets.values():
         ordered = sorted(words)
@@ -62,7 +64,7 @@ def near_pair(text: str) -> bool:
             for b in ordered[i + 1 :]:
                 if (a, b) not in seen:
                     seen.add((a, b))
-                    if (variant(a, b) or swapped(a, b)) and not _both_words(a, b):
+                    if (variant(a, b) or swapped(a, b) or slip(a, b)) and not _both_words(a, b):
                         return True
     return False
 
