@@ -33,6 +33,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks._datalists import resolve
+from newslint.checks._lone_plural import everybody, general_we
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document.genre import first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
@@ -76,6 +77,8 @@ class FirstPerson(Check):
                                   "a 'we' or 'us' doing them is the newsroom's voice"),
         "max_plural_sentences": Option("int", 2, doc="more sentences than this with we/us/our outside quotations "
                                        "make a plural voice, not a slip"),
+        "lone_plural": Option("bool", False, doc="flag we/us/our in the one sentence of a story that says it "
+                              "outside quotations, unless the sentence attributes it (reported speech)"),
         "newsroom_nouns": Option("list", [], doc="nouns of a newsroom's people and work: 'our' before one "
                                  "('our correspondent', 'our questions') is the newsroom's voice"),
     }
@@ -115,6 +118,9 @@ class FirstPerson(Check):
         if first_person_by_design(doc):
             return  # a column, a review, an interview: first person is the genre, not a slip
         newsroom = bool(self.reporting) and self._plural_is_isolated(doc, scope)
+        lone = (self.opts["lone_plural"] and bool(self.reporting) and self._plural_is_isolated(doc, scope, 1)
+                and not _addresses_reader(doc, scope))
+        starts = [s.start for s in sentences]
         for span in scope.spans:
             if speaker_label(text, span.start, span.end):
                 continue
@@ -122,6 +128,8 @@ class FirstPerson(Check):
                      if self._pronoun(text, m, span.start) and not _gloss(text, m.start(), span.start)]
             if newsroom:
                 found += self._newsroom_plural(text, span)
+            if lone:
+                found += self._lone_plural(text, span, sentences, starts)
             for start, end in sorted(found):
                 if doc.maybe_in_quote(start, end):
                     continue
@@ -132,10 +140,28 @@ class FirstPerson(Check):
                 flagged_sentence = si
                 yield Match(start, end)
 
-    def _plural_is_isolated(self, doc, scope) -> bool:
+    def _lone_plural(self, text: str, span, sentences, starts) -> list[tuple[int, int]]:
+        """Every we/us/our in the one sentence of a third-person story that says one, unless it is people in
+        general or reported speech (see `_lone_plural`'s module)."""
+        found = []
+        for m in _PLURAL_ANY.finditer(text, span.start, span.end):
+            if not self._pronoun(text, m, span.start):
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
+            word = m.group().lower()[:2]
+            if word == "ou":
+                continue  # "our minds", "our planet": only the newsroom's people and work say it is the newsroom's
+            if (everybody(text, s_start, s_end, m.start()) or _attributed(text, s_start, s_end)
+                    or (word == "we" and general_we(text, m.start(), s_end, self.reporting))):
+                continue
+            found.append(m.span())
+        return found
+
+    def _plural_is_isolated(self, doc, scope, limit: int | None = None) -> bool:
         """A "we" or two in third-person copy may be a slip; more sentences make a plural voice
         (a blog's "we", an essay's "we" for people in general, an editorial)."""
-        text, limit = scope.source, self.opts["max_plural_sentences"]
+        text, limit = scope.source, self.opts["max_plural_sentences"] if limit is None else limit
         starts = [s.start for s in doc.sentences]
         seen: set[int] = set()
         for span in scope.spans:
@@ -246,6 +272,38 @@ _GENERIC = regex.compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+al
 def _load_forms(path, mtime: float) -> frozenset[str]:  # mtime: an edited table is read again
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.split("\t", 1)[0].lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# A verb of saying or thinking: a sentence with one reports someone's words ("we will not give up, the union said",
+# "fears that we will"), unless "we" does it or "us" receives it ("we reported", "told us", "asked by us").
+_SAYING = regex.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|explain(?:s|ed)?|note[sd]?|writes|wrote|written|"
+    r"state[sd]|argue[sd]?|argues|insist(?:s|ed)?|warn(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|think|thinks|thought|"
+    r"feel|feels|felt|fear(?:s|ed)?|hope[sd]?|according[ \t]+to|found|finds|conclude[sd]?|suggest(?:s|ed)?|"
+    r"announce[sd]?|declare[sd]?|urge[sd]?|ask(?:s|ed)?|stress(?:es|ed)?|admit(?:s|ted)?|recall(?:s|ed)?|"
+    r"predict(?:s|ed)?|report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
+    r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b",
+    regex.IGNORECASE)
+_WE_BEFORE = regex.compile(r"\b[Ww]e(?:['’](?:ve|d|ll|re))?(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
+_US_AFTER = regex.compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")
+
+
+_YOU = regex.compile(r"(?<![\w'’.@-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
+
+
+def _addresses_reader(doc, scope) -> bool:
+    """The story talks to the reader ("you can download ..."): a blog's voice, where "we" is the site's."""
+    text = scope.source
+    return any(not doc.maybe_in_quote(m.start(), m.end()) for span in scope.spans
+               for m in _YOU.finditer(text, span.start, span.end))
+
+
+def _attributed(text: str, start: int, end: int) -> bool:
+    for m in _SAYING.finditer(text, start, end):
+        if _US_AFTER.match(text, m.end()) or _WE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue  # the newsroom at work: "we reported", "told us"
+        return True
+    return False
 
 
 _GLOSS = regex.compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")

@@ -1,0 +1,78 @@
+"""A "we", "us" or "our" in the one sentence of a third-person story that says one: whose voice is it?
+
+Reporters slip into the plural when the newsroom speaks ("We have contacted the
+company", "The results surprised us", "those of us who follow the industry").
+Copy that says "we" for people in general is no slip, and it has a shape:
+
+* a question or an exclamation ("How far away are we from ...?", "Sign up
+  for our newsletter!"): a feature's rhetorical turn, a site's call;
+* "all of us", "we all", "us both", "we humans": everybody, not the newsroom;
+* a "we" in the present or with a modal, doing something anybody does ("the
+  air we breathe", "we would be able to pick out the runways", "what we might
+  do"); a "we" in the past, the perfect or the future did, or will do,
+  something once ("we spoke to", "we have learned", "we will update");
+  with a modal or in the present, only a verb of a reporter's work speaks for
+  the newsroom ("we could not reach", "we understand" is not one);
+* a sentence that reports someone's words ("we will not give up, the union
+  said", "scientists fear that we will"): reported speech, its marks lost;
+* "let us", "to contact us", "please email us": an invitation.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_QUESTION = regex.compile(r"[?!][\"”’)]*\s*\Z")
+_EVERYBODY = regex.compile(
+    r"\b(?:(?:all|each|every[ \t]+one|many|most|some|any|both|few|none|either|neither)[ \t]+of[ \t]+us|"
+    r"we[ \t]+(?:all|both|humans|ourselves)|us[ \t]+(?:all|both|humans)|we[ \t]+as[ \t]+a[ \t]+\w+)\b", regex.IGNORECASE)
+_INVITATION = regex.compile(  # "to contact us", "please email us", "let us": an invitation ("spoke to us" is none)
+    r"\b(?:(?:to|please)[ \t]+(?:contact|e-?mail|call|phone|join|follow|reach|visit|write[ \t]+to|send)|please|let)[ \t]+\Z",
+    regex.IGNORECASE)
+# The verb phrase after "we": adverbs skipped, then its first word.
+_AFTER_WE = regex.compile(r"(?:['’](?P<clitic>ve|d|ll|re))?(?:[ \t]+(?:also|still|now|often|already|just|then|first|"
+                          r"recently|again|never|not|n['’]t|only|even|really|all|both)\b)*[ \t]+(?P<word>[A-Za-z'’-]+)"
+                          r"(?:[ \t]+(?:not|never|n['’]t|been|be|able|unable|to|yet|so|far)\b)*(?:[ \t]+(?P<next>[A-Za-z-]+))?")
+_MODALS = frozenset("would could might may can cannot can't can’t couldn't couldn’t should must need".split())
+_PRESENT_AUX = frozenset("are do don't don’t".split())
+_PAST_AUX = frozenset("were was did didn't didn’t weren't weren’t will won't won’t shall had hadn't hadn’t".split())
+_HAVE = frozenset("have haven't haven’t".split())
+# Irregular past forms of common verbs (English grammar's closed list, the everyday part of it).
+_IRREGULAR_PAST = frozenset(
+    """arose awoke was were bore beat became began bent bet bid bit bled blew broke bred brought built burnt burst
+    bought caught chose clung came cost crept cut dealt dug did drew dreamt drank drove ate fell fed felt fought
+    found fled flew forbade forgot forgave froze got gave went ground grew hung had heard hid hit held hurt kept
+    knelt knew laid led leant leapt learnt left lent let lay lit lost made meant met paid put quit read rode rang
+    rose ran said saw sought sold sent set shook shone shot showed shrank shut sang sank sat slept slid spoke sped
+    spent spun split spread sprang stood stole stuck stung struck strove swore swept swam swung took taught tore
+    told thought threw understood woke wore wove wept won wound wrote""".split()
+)
+
+
+def everybody(text: str, start: int, end: int, at: int) -> bool:
+    """The pronoun at `at` is people in general or an invitation, not a newsroom (see the module docstring);
+    `start`, `end`: its sentence."""
+    if _QUESTION.search(text, start, end) or _INVITATION.search(text, max(start, at - 24), at):
+        return True
+    return _EVERYBODY.search(text, max(start, at - 16), min(end, at + 14)) is not None
+
+
+def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bool:
+    """A "we" (starting at `start`, its sentence ending at `end`) in the present or with a modal, not at a
+    reporter's work: people in general."""
+    m = _AFTER_WE.match(text, start + 2, end)
+    if m is None:
+        return False
+    clitic, word, after = m.group("clitic"), m.group("word").lower(), (m.group("next") or "").lower()
+    if clitic == "ve" or word in _HAVE:
+        participle = word if clitic == "ve" else after
+        return participle == "had" or not _past(participle)  # "experiences we have had", "we have a problem"
+    if clitic == "ll" or word in _PAST_AUX:
+        return False  # the future, the past: done (or to be done) once
+    if clitic == "d" or word in _MODALS or word in _PRESENT_AUX or clitic == "re":
+        return after not in reporting
+    return not _past(word) and word not in reporting
+
+
+def _past(word: str) -> bool:
+    return word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PAST or word == "been"
