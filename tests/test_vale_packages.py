@@ -44,8 +44,6 @@ XFAIL: dict[str, str] = {
         "2022, and fail.md's o.c.d. line (2024, 'Fix ocd greediness') has no expected alerts",
     "write-good/Weasel": "stale feature: test.md's 'fairly' line came with 90c06e6 (2024) without an "
         "expected alert, and 'fairly' has been one of Weasel's tokens since 2019",
-    "Google/Headings": "'This vs. heading' is flagged: the sentence converter reads the exception 'VS' "
-        "in any case, where Vale's updateExceptions has made it (?-i)VS",
     "write-good/Illusions": "the alert is in test.rst: newslint reads no reStructuredText (Vale needs "
         "rst2html for it)",
 }

@@ -64,6 +64,14 @@ def in_vocab(vocab: list[str], word: str) -> str:
     return ""
 
 
+def scoped(term: str) -> str:
+    """A (?i)/(?-i) term as a scoped group, so its flag ends with it."""
+    for flag in ("(?i)", "(?-i)"):
+        if term.startswith(flag):
+            return flag[:-1] + ":" + term[len(flag):] + ")"
+    return term
+
+
 def strip_prefix(prefix: str, s: str) -> tuple[str, str]:
     """strcase's prefix handling: the first match of `prefix`, trimmed only if it starts the text."""
     if not prefix:
@@ -95,11 +103,16 @@ class Capitalization(Check):
         if not 0 <= o["threshold"] <= 1:
             raise OptionError("threshold", "'threshold' must be between 0 and 1")
         self.threshold = o["threshold"] or 0.8  # 0 would disable the rule; Vale reads it as the default
-        # Vale's updateExceptions sorts the rule's own list in place, longest first, and the
-        # converters then read it in that order: "Axon Server" wins over "Axon".
-        self.vocab = sorted(strings(o["exceptions"], "exceptions"), key=len, reverse=True)
+        terms = strings(o["exceptions"], "exceptions")
+        # The converters read the list longest first (strcase's UsingVocab sorts it: "Axon Server"
+        # wins over "Axon"). With no vocabulary joining it (vale/config.py), Vale's updateExceptions
+        # has already rewritten the rule's own list in place, each term (?-i) unless (?i), so the
+        # converters keep each term's case too; with one, it rewrote a copy.
+        self.vocab = sorted(terms, key=len, reverse=True)
+        if not o.get("_vocabulary"):
+            self.vocab = [t if t.startswith("(?i)") else "(?-i)" + t for t in self.vocab]
         self.indicators = strings(o["indicators"], "indicators")
-        self.exceptions = exceptions_regex(self.vocab)
+        self.exceptions = exceptions_regex(terms)
         if o["prefix"]:
             compile_pattern(o["prefix"], "prefix")
         for term in self.vocab:
@@ -181,7 +194,8 @@ class Capitalization(Check):
         prefix, s = strip_prefix(self.opts["prefix"], s)
         pattern = WORD
         if self.vocab:
-            pattern = r"\b(?:" + "|".join(self.vocab) + r")\b|" + pattern
+            # regexp2 reads a (?-i) inside the group to the group's end; scoped here to the term.
+            pattern = r"\b(?:" + "|".join(map(scoped, self.vocab)) + r")\b|" + pattern
         tokens = compile_pattern("(?i)" + pattern, "exceptions").findall(s)
         made = []
         for i, token in enumerate(tokens):

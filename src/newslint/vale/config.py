@@ -151,7 +151,9 @@ class ValeConfig(Config):
         if check.rule.extends not in VOCAB_EXCEPTION_KINDS or not self.accept or not check.opts.get("vocab", True):
             return check
         try:
-            options = {**check.opts, "exceptions": list(check.opts.get("exceptions") or []) + list(self.accept)}
+            # `_vocabulary`: how many of the exceptions came from here (capitalization reads it).
+            options = {**check.opts, "exceptions": list(check.opts.get("exceptions") or []) + list(self.accept),
+                       "_vocabulary": len(self.accept)}
             return type(check)(replace(check.rule, options=options))
         except OptionError:  # a vocabulary term that is no pattern: keep the rule as written
             return check
