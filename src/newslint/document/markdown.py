@@ -77,6 +77,10 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
     header = False
     tokens = _MD.parse(body)
     for i, tok in enumerate(tokens):
+        if _unread(tokens, i):
+            kind = "blockquote" if "blockquote_open" in (*containers, tok.type) else "list"
+            lines = [tok.map[0], min(tok.map[1], len(line_starts))]
+            blocks.extend(_plain_paragraphs(chars, text, span, lines, kind))
         if tok.type in ("blockquote_open", "list_item_open", "table_open"):
             containers.append(tok.type)
         elif tok.type in ("blockquote_close", "list_item_close", "table_close"):
@@ -123,6 +127,60 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
         blank_pattern(chars, text, _TABLE_RULE)
     comments = tuple(Block("comment", m.start(), m.end()) for m in HTML_COMMENT.finditer(text) if not fm or m.start() >= fm.end())
     return Document(path, text, "md", blocks, "".join(chars), bom=bom, comments=comments)
+
+
+# markdown-it stops at this depth and skips what lies deeper without a word (maxNesting).
+_MAX_NESTING = _MD.options["maxNesting"]
+_MARKS_AT = re.compile(r"[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+")
+_FENCE_AT = re.compile(r"[ \t]*(`{3,}|~{3,})")
+
+
+def _unread(tokens: list, i: int) -> bool:
+    """A container markdown-it opened at its nesting limit and closed at once: its lines were skipped."""
+    tok = tokens[i]
+    return (tok.type in ("blockquote_open", "list_item_open") and bool(tok.map) and tok.level >= _MAX_NESTING - 1
+            and i + 1 < len(tokens) and tokens[i + 1].nesting == -1)
+
+
+def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind: str) -> list[Block]:
+    """The lines of a container nested past markdown-it's limit, read as plain paragraphs where they
+    are written (#18: text 25 quotes deep was silently unchecked): each line's container marks are
+    blanked, a blank line ends a paragraph, and fenced code stays code (never linted, never fixed).
+    One pass over the lines, so 3,000 levels cost what 3,000 lines do."""
+    out: list[Block] = []
+    para: list[int] = []  # the open paragraph's start and end
+    fence = ""
+
+    def close() -> None:
+        if para:
+            s, e = para
+            _blank_inline(chars, text, s, e)
+            s, e = _trim("".join(chars[s:e]), s, e)
+            if s < e:
+                out.append(Block(kind, s, e, 0))
+            para.clear()
+
+    for n in range(lines[0], lines[1]):
+        s, e = span([n, n + 1])
+        marks = _MARKS_AT.match(text, s, e)
+        body = marks.end() if marks else s
+        blank(chars, s, body)
+        run = _FENCE_AT.match(text, body, e)
+        if fence or run:
+            close()
+            blank(chars, body, e)
+            if not fence:
+                fence = run.group(1)
+            elif run and run.group(1)[0] == fence[0] and len(run.group(1)) >= len(fence) and not text[run.end():e].strip():
+                fence = ""
+        elif not text[body:e].strip():
+            close()
+        elif para:
+            para[1] = e
+        else:
+            para[:] = [body, e]
+    close()
+    return out
 
 
 def _blank_inline(chars: list[str], text: str, s: int, e: int) -> None:
