@@ -38,6 +38,11 @@ def _compile(pattern: str, flags: int) -> regex.Pattern:
     return regex.compile(_translate(pattern), flags | regex.V0)
 
 
+def compile_plain(pattern: str) -> regex.Pattern:
+    """A config's pattern (Vale's TokenIgnores) as written, no flags added; raises regex.error."""
+    return _compile(pattern, 0)
+
+
 def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.Pattern:
     """Compile a rule's pattern; a bad one is an OptionError on `key`."""
     try:

@@ -56,7 +56,8 @@ class SectionRules:
     rules: dict[str, bool] = field(default_factory=dict)
     token_ignores: tuple[str, ...] = ()
     block_ignores: tuple[str, ...] = ()
-    lines: dict[str, int] = field(default_factory=dict)
+    # TokenIgnores/BlockIgnores pattern -> (its key as written, its line): an error names where it is.
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def matches(self, paths: tuple[str, ...]) -> bool:
         return self.glob is None or any(self.glob.match(p) for p in paths)
@@ -330,6 +331,13 @@ class ValeConfig(Config):
         from newslint.vale.document import read_vale
 
         return read_vale(self, path, text, self.format_of(path, ext), bom)
+
+    def ignore_origin(self, pattern: str, key: str) -> tuple[str, int | None]:
+        """The ini key (as written: IgnorePatterns is BlockIgnores) and line of an ignore pattern."""
+        for sec in (self.global_rules, *self.sections):
+            if pattern in sec.origins:
+                return sec.origins[pattern]
+        return key, None
 
     def ignores_for(self, path) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """TokenIgnores and BlockIgnores for a file: the global ones, then each matching section's."""

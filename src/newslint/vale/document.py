@@ -28,7 +28,8 @@ from newslint.document.masking import blank
 from newslint.document.model import Block, Document
 from newslint.document.plain import FORMAT as PLAIN
 from newslint.document.plain import parse_plain
-from newslint.errors import ConfigError
+from newslint import patterns
+from newslint.errors import ConfigError, NewslintError
 from newslint.scopes import ScopedBlock
 
 INLINE = {
@@ -78,11 +79,11 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         chars[block.start:block.end] = text[block.start:block.end]
         kept.append(block)
     for pattern in blocks:
-        for m in _finditer(pattern, text, config, "BlockIgnores"):
+        for m in _finditer(pattern, text, config, "BlockIgnores", path):
             blank(chars, m.start(), m.end())
             kept = [b for b in kept if not (m.start() <= b.start and b.end <= m.end())]
     for pattern in tokens:
-        for m in _finditer(pattern, text, config, "TokenIgnores"):
+        for m in _finditer(pattern, text, config, "TokenIgnores", path):
             blank(chars, m.start(), m.end())
     for scope in config.ignored_scopes:
         inline = INLINE.get(INLINE_ALIASES.get(scope.lower(), ""))
@@ -162,12 +163,18 @@ def _html(config, path: str, text: str, bom: bool = False) -> Document:
                       ignored_inline=frozenset(inline))
 
 
-def _finditer(pattern: str, text: str, config, key: str):
+def _finditer(pattern: str, text: str, config, key: str, path: str) -> list:
+    """An ignore pattern's matches, under the rules' time limit: the ini's pattern is the user's, and
+    `(a+)+$` must be this file's error, not a hang (#18). The ini checked its syntax when it loaded."""
+    key, line = config.ignore_origin(pattern, key)
+    where = f"{config.path}:{line}" if line else str(config.path)
     try:
-        compiled = regex.compile(pattern, regex.V0)
+        return list(patterns.finditer(patterns.compile_plain(pattern), text))
     except regex.error as exc:
-        raise ConfigError(f"bad regular expression in {key}: {pattern}: {exc}", str(config.path)) from None
-    return compiled.finditer(text)
+        raise ConfigError(f"bad regular expression in {key}: {pattern}: {exc}", str(config.path), line) from None
+    except patterns.PatternTimedOut:
+        raise NewslintError(f"not checked: {where}: {key} = {pattern[:80]} ran past its time limit "
+                            "(catastrophic backtracking?)", path) from None
 
 
 _FM_KEY = re.compile(r"^(?P<key>[^\s:#][^:\n]*?):[ \t]*(?P<rest>.*?)[ \t]*\r?$", re.M)

@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint import patterns
+from newslint.document.model import LINE_BREAK
 from newslint.errors import ConfigError
 from newslint.finding import SEVERITIES
 from newslint.vale.glob import GlobError, compile_glob
@@ -52,22 +54,34 @@ SPECIAL_SECTIONS = ("*", "formats", "asciidoctor", "newslint")
 class Key:
     values: list[str]
     line: int
+    lines: list[int] = field(default_factory=list)  # each value's line: a repeated key's errors name their own
+
+    def __post_init__(self) -> None:
+        self.lines = self.lines or [self.line] * len(self.values)
 
     @property
     def value(self) -> str:
         return self.values[0]
+
+    def add(self, value: str, line: int) -> None:
+        self.values.append(value)
+        self.lines.append(line)
 
     def items(self) -> list[str]:
         """go-ini's StringsWithShadows(",") through Vale's mergeValues: split, trimmed, deduplicated.
 
         As in go-ini, an escaped comma (`\\,`) does not split: it stays in the value as `,`.
         """
-        out: list[str] = []
-        for v in self.values:
+        return list(self.item_lines())
+
+    def item_lines(self) -> dict[str, int]:
+        """Each of `items()` with the line it is first written on."""
+        out: dict[str, int] = {}
+        for v, line in zip(self.values, self.lines):
             for part in re.split(r"(?<!\\),", v):
                 part = part.replace("\\,", ",").strip()
                 if part and part not in out:
-                    out.append(part)
+                    out[part] = line
         return out
 
 
@@ -87,7 +101,7 @@ def parse_ini(text: str, name: str) -> list[Section]:
     sections = [Section("", 1)]
     by_name = {"": sections[0]}
     current = sections[0]
-    lines = text.splitlines()
+    lines = LINE_BREAK.split(text)  # not splitlines(): a form feed or U+2028 ends no line in an editor
     number = 0
     while number < len(lines):
         raw = lines[number]
@@ -117,7 +131,7 @@ def parse_ini(text: str, name: str) -> list[Section]:
         else:
             value = _value(rest)
         if key in current.keys:
-            current.keys[key].values.append(value)
+            current.keys[key].add(value, start)
         else:
             current.keys[key] = Key([value], start)
     return sections
@@ -172,8 +186,8 @@ def load_vale_ini(path: str | Path):
     core = sections[0]
     levels: dict[str, str] = {}
 
-    def fail(message: str, key: Key | Section | None) -> ConfigError:
-        return ConfigError(message, name, key.line if key else 1)
+    def fail(message: str, key: Key | Section | None, line: int | None = None) -> ConfigError:
+        return ConfigError(message, name, line or (key.line if key else 1))
 
     for key_name, key in core.keys.items():
         if key_name in SYNTAX_KEYS:
@@ -182,11 +196,11 @@ def load_vale_ini(path: str | Path):
     styles_paths: list[Path] = []
     if "StylesPath" in core.keys:
         key = core.keys["StylesPath"]
-        for value in key.values:
+        for value, line in zip(key.values, key.lines):
             folder = Path(value).expanduser()
             folder = folder if folder.is_absolute() else path.parent / folder
             if not folder.exists():
-                raise fail(f"StylesPath '{value}' does not exist (looked for {folder})", key)
+                raise fail(f"StylesPath '{value}' does not exist (looked for {folder})", key, line)
             styles_paths.append(folder)
 
     min_level = "warning"  # Vale's default (core.NewConfig: MinAlertLevel = 1)
@@ -194,7 +208,7 @@ def load_vale_ini(path: str | Path):
         key = core.keys["MinAlertLevel"]
         min_level = (key.items() or [""])[-1]
         if min_level not in SEVERITIES:
-            raise fail("MinAlertLevel must be 'suggestion', 'warning', or 'error'", key)
+            raise fail("MinAlertLevel must be 'suggestion', 'warning', or 'error'", key, key.item_lines().get(min_level))
 
     def items(key_name: str) -> tuple[str, ...]:
         return tuple(core.keys[key_name].items()) if key_name in core.keys else ()
@@ -206,7 +220,8 @@ def load_vale_ini(path: str | Path):
         files = load_vocab(vocab, styles_paths)
         if files is None:
             where = ", ".join(str(p / "config" / "vocabularies" / vocab) for p in styles_paths) or "no StylesPath"
-            raise fail(f"'{vocab}' vocabulary not found; searched: {where}", core.keys["Vocab"])
+            key = core.keys["Vocab"]
+            raise fail(f"'{vocab}' vocabulary not found; searched: {where}", key, key.item_lines()[vocab])
         for f, accepted in files:
             (accept if accepted else reject).extend(read_word_list(f))
             vocab_files.append(f)
@@ -241,14 +256,20 @@ def load_vale_ini(path: str | Path):
                 raise fail(f"'{key_name}' is a core option; it should be defined above any section ([...])", key)
             if key_name == "BasedOnStyles":
                 rules.styles = tuple(key.items())
-                for s in rules.styles:
-                    style_lines.setdefault(s, key.line)
+                for s, line in key.item_lines().items():
+                    style_lines.setdefault(s, line)
             elif key_name in ("TokenIgnores", "BlockIgnores", "IgnorePatterns"):
                 # Vale reads IgnorePatterns as an older name of BlockIgnores (without shadows).
-                values = key.items() if key_name != "IgnorePatterns" else [v.strip() for v in key.value.split(",") if v.strip()]
+                values = key.item_lines() if key_name != "IgnorePatterns" else \
+                    {v.strip(): key.line for v in key.value.split(",") if v.strip()}
                 attr = "token_ignores" if key_name == "TokenIgnores" else "block_ignores"
                 setattr(rules, attr, tuple(values))
-                rules.lines[attr] = key.line
+                for pattern, line in values.items():
+                    try:  # a bad pattern is the ini's error now, on its line, not each file's later
+                        patterns.compile_plain(pattern)
+                    except patterns.regex.error as exc:
+                        raise fail(f"bad regular expression in {key_name}: {pattern}: {exc}", key, line) from None
+                    rules.origins.setdefault(pattern, (key_name, line))
             elif key_name in SYNTAX_KEYS:
                 continue  # other formats' options (Transform, Lang, View...): nothing to do for md/txt
             else:
