@@ -60,7 +60,9 @@ CASES = [
 
 def run_case(src: Path, path: Path, flags: list[str], limit: float) -> tuple[str, str, str]:
     env = dict(os.environ, PYTHONPATH=str(src), NO_COLOR="1")
-    cmd = [sys.executable, "-c", WRAPPER, "check", "--jobs", "1", "--no-cache", "--timeout-per-file", "0",
+    # Sources from before the budget existed know no --timeout-per-file (and have no budget to turn off).
+    budget = ["--timeout-per-file", "0"] if "timeout-per-file" in (src / "newslint" / "cli.py").read_text() else []
+    cmd = [sys.executable, "-c", WRAPPER, "check", "--jobs", "1", "--no-cache", *budget,
            "--format", "json", "-q", *flags, str(path)]
     start = time.perf_counter()
     try:
