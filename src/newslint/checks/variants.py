@@ -7,10 +7,10 @@ Three sources of variants:
   "email", "cooperating", "healthcare") is also in the story. A hyphenated
   form meets every inflection and derivation of its closed form (one stem:
   "co-operating" beside "cooperation"); two words meet only their own closed
-  or hyphenated spelling. The hyphenated and spaced forms count together as
-  the open spelling, against the closed one; hyphenated against spaced alone
-  is never compared, because grammar decides it ("a well-known author", "the
-  author is well known"). Spaced pairs are left alone when either word is a
+  or hyphenated spelling, or its plural ("web site" beside "websites"). The
+  hyphenated and spaced forms count together as the open spelling, against
+  the closed one; hyphenated against spaced alone is never compared, because
+  grammar decides it ("a well-known author", "the author is well known"). Spaced pairs are left alone when either word is a
   function word or a particle ("every day" / "everyday", "set up" / "setup"),
   or when they are an object and its verb after a verb of perception or
   causing ("sees the sun rise" / "sunrise"); `compound_exceptions` lists
@@ -363,9 +363,13 @@ class Variants(Check):
                 continue
             closed_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in closed.get(key, [])]
             # Two words are weaker evidence than a hyphen ("air strikes hit"): a spaced form counts
-            # only beside its own closed or hyphenated spelling, not another inflection's.
+            # only beside its own closed or hyphenated spelling, or that spelling's plural in lower
+            # case ("web site" beside "websites"), not another inflection's. Not the other way round:
+            # a spaced "-s" is as often a verb ("when the sun sets" beside "sunset"), and a capital
+            # names something ("air fleet" beside the site "Airfleets").
             spaced_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in spaced.get(key, [])
-                           if key in closed or key in hyphened]
+                           if key in closed or key in hyphened
+                           or any(w.islower() for _, _, w in closed.get(_plural(key), []))]
             if closed_uses and all(attributive[u[0]] for u in closed_uses):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
                 # elsewhere. Only a spaced form that also stands before a noun is a variant.
@@ -509,6 +513,11 @@ def _before_noun(text: str, end: int, stop: int) -> bool:
 
 
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e", "s")
+
+
+def _plural(word: str) -> str:
+    """The regular plural of a closed compound's singular, or '' when it looks plural already."""
+    return "" if word.endswith("s") else word + "s"
 
 
 def _stem(word: str) -> str:
