@@ -39,6 +39,8 @@ KEYS = {
     "raw": st.one_of(PATTERNS, WEIRD),
     "swap": st.one_of(st.dictionaries(PATTERN, st.text(max_size=10), max_size=6), WEIRD),
     "exceptions": st.one_of(PATTERNS, WEIRD),
+    "filters": st.one_of(PATTERNS, WEIRD),
+    "prefix": st.one_of(PATTERN, WEIRD),
     "ignorecase": st.one_of(st.booleans(), WEIRD),
     "nonword": st.one_of(st.booleans(), WEIRD),
     "limit": st.one_of(st.integers(-5, 5), WEIRD),

@@ -78,7 +78,7 @@ def lint(doc: Document, checks: list[Check], levels: dict[str, str] | None = Non
         try:
             matches = list(check.check(doc))
         except PatternTimedOut as exc:
-            line = next(filter(None, (rule.line_of(k) for k in PATTERN_KEYS)), 1)
+            line = (exc.key and rule.line_of(exc.key)) or next(filter(None, (rule.line_of(k) for k in PATTERN_KEYS)), 1)
             where = f"{rule.path}:{line}"
             result.errors.append(NewslintError(
                 f"rule {rule.name} ({where}) stopped: its pattern ran past its time limit "

@@ -23,9 +23,59 @@ NONWORD_TEMPLATE = r"(?:%s)"
 
 
 class PatternTimedOut(Exception):
-    def __init__(self, pattern: str):
+    """A pattern ran past TIMEOUT; `key` is the rule option it came from, when known."""
+
+    def __init__(self, pattern: str, key: str | None = None):
         super().__init__(pattern)
         self.pattern = pattern
+        self.key = key
+
+
+class Guarded:
+    """A rule's compiled pattern whose every search is bounded by TIMEOUT.
+
+    Checks call `search`, `match`, `findall` or `sub` on a rule's pattern in many places;
+    handing them this instead of a bare `regex.Pattern` bounds every one of those calls, so
+    no user pattern can run unguarded (#18). A runaway raises PatternTimedOut naming the
+    option (`key`) the pattern came from, so the error can point at its line.
+    """
+
+    __slots__ = ("raw", "key", "pattern", "groups", "groupindex", "flags")
+
+    def __init__(self, raw: regex.Pattern, key: str | None):
+        self.raw, self.key = raw, key
+        self.pattern, self.groups, self.groupindex, self.flags = raw.pattern, raw.groups, raw.groupindex, raw.flags
+
+    def _run(self, method: str, *args, **kwargs):
+        try:
+            return getattr(self.raw, method)(*args, timeout=TIMEOUT, **kwargs)
+        except TimeoutError:
+            raise PatternTimedOut(self.pattern, self.key) from None
+
+    def search(self, *args, **kwargs):
+        return self._run("search", *args, **kwargs)
+
+    def match(self, *args, **kwargs):
+        return self._run("match", *args, **kwargs)
+
+    def fullmatch(self, *args, **kwargs):
+        return self._run("fullmatch", *args, **kwargs)
+
+    def findall(self, *args, **kwargs):
+        return self._run("findall", *args, **kwargs)
+
+    def sub(self, *args, **kwargs):
+        return self._run("sub", *args, **kwargs)
+
+    def split(self, *args, **kwargs):
+        return self._run("split", *args, **kwargs)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        # A generator: the timeout surfaces while iterating, so it is caught here too.
+        try:
+            yield from self.raw.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimedOut(self.pattern, self.key) from None
 
 
 def _translate(pattern: str) -> str:
@@ -43,16 +93,18 @@ def compile_plain(pattern: str) -> regex.Pattern:
     return _compile(pattern, 0)
 
 
-def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> regex.Pattern:
-    """Compile a rule's pattern; a bad one is an OptionError on `key`."""
+def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> Guarded:
+    """Compile a rule's pattern, every search on it time-bounded; a bad one is an OptionError on `key`."""
     try:
-        return _compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
+        return Guarded(_compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)), key)
     except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise OptionError(key, f"bad regular expression in '{key}': {exc}") from None
 
 
-def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
-    """`pattern.finditer` bounded by TIMEOUT; raises PatternTimedOut on a runaway pattern."""
+def finditer(pattern: regex.Pattern | Guarded, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
+    """`pattern.finditer` bounded by TIMEOUT, with Vale's block-start `^`; raises PatternTimedOut."""
+    key = getattr(pattern, "key", None)
+    pattern = getattr(pattern, "raw", pattern)
     end = len(text) if end is None else end
     if 0 < start and text[start - 1] != "\n" and "^" in pattern.pattern:
         # Vale matches each block (or sentence) as a string of its own, so `^` holds at its
@@ -61,7 +113,7 @@ def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None 
     try:
         yield from pattern.finditer(text, start, end, timeout=TIMEOUT)
     except TimeoutError:
-        raise PatternTimedOut(pattern.pattern) from None
+        raise PatternTimedOut(pattern.pattern, key) from None
 
 
 def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: bool, append: bool = False) -> str:
@@ -97,17 +149,16 @@ def trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def guarded(pattern) -> regex.Pattern:
+def guarded(pattern) -> Guarded:
     """A pattern compiled by `re` (the config's accepted terms) as `regex`, which can stop it:
     the two read the same syntax and flag values."""
-    if isinstance(pattern, regex.Pattern):
+    if isinstance(pattern, Guarded):
         return pattern
-    return _compile(pattern.pattern, pattern.flags & ~0x20 & 0x1FF)  # re.UNICODE is regex's default
+    if isinstance(pattern, regex.Pattern):
+        return Guarded(pattern, None)
+    return Guarded(_compile(pattern.pattern, pattern.flags & ~0x20 & 0x1FF), None)  # re.UNICODE is regex's default
 
 
-def fullmatch(pattern: regex.Pattern, text: str) -> regex.Match | None:
+def fullmatch(pattern: regex.Pattern | Guarded, text: str) -> regex.Match | None:
     """`pattern.fullmatch` bounded by TIMEOUT; raises PatternTimedOut on a runaway pattern."""
-    try:
-        return pattern.fullmatch(text, timeout=TIMEOUT)
-    except TimeoutError:
-        raise PatternTimedOut(pattern.pattern) from None
+    return guarded(pattern).fullmatch(text)

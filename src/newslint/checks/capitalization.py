@@ -11,7 +11,7 @@ import regex
 from newslint.checks._vale import exceptions_regex, is_match, message, strings
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
-from newslint.patterns import compile_pattern
+from newslint.patterns import Guarded, compile_pattern, compile_plain
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor",
                "of", "on", "or", "per", "the", "to", "vs", "vs.", "via", "v", "v."}
@@ -57,7 +57,7 @@ def in_vocab(vocab: list[str], word: str) -> str:
         if term.casefold() == word.casefold():
             return term
         try:
-            if regex.search(term, word):
+            if Guarded(compile_plain(term), "exceptions").search(word):
                 return word
         except regex.error:
             continue
@@ -76,7 +76,7 @@ def strip_prefix(prefix: str, s: str) -> tuple[str, str]:
     """strcase's prefix handling: the first match of `prefix`, trimmed only if it starts the text."""
     if not prefix:
         return "", s
-    found = regex.search(prefix, s)
+    found = Guarded(compile_plain(prefix), "prefix").search(s)
     if found is None:
         return "", s
     return found.group(), s[len(found.group()):] if s.startswith(found.group()) else s
