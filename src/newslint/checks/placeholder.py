@@ -345,10 +345,15 @@ def _defined_before(text: str, block_start: int, m) -> bool:
     return tail_spells(inside, words)
 
 
+_LETTER = regex.compile(r"\p{L}")  # str.isalpha
+_CAPITAL = regex.compile(r"(?=\p{L})\p{Uppercase}")  # a letter for which str.isupper holds
+
+
 def _mostly_capitals(block: str) -> bool:
     """A block written in capitals (an old wire headline): capitals there say nothing about slots."""
-    letters = [c for c in _ENCLOSED.sub(" ", block) if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    rest = _ENCLOSED.sub(" ", block)
+    letters = len(_LETTER.findall(rest))  # counted by the regex engine: a block may be megabytes long
+    return letters >= 8 and len(_CAPITAL.findall(rest)) >= 0.6 * letters
 
 
 def _names_a_slot(words: tuple[str, ...]) -> bool:

@@ -66,6 +66,7 @@ built-in rule: the majority is not always the house style).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -520,6 +521,7 @@ def _plural(word: str) -> str:
     return "" if word.endswith("s") else word + "s"
 
 
+@lru_cache(maxsize=1 << 16)  # a long story repeats its words: stemming each once keeps the pass linear and cheap
 def _stem(word: str) -> str:
     """A compound's stem, at most two endings off and five letters left, so that its inflections
     and derivations meet: co-operating, cooperation, cooperative -> cooperat."""
