@@ -88,6 +88,7 @@ def open_card(page, rule):
 # -- every screen ------------------------------------------------------------------------
 def test_text_and_findings_are_both_usable_and_every_button_reachable(page):
     paste(page, STORY)
+    expect(page.locator("#token-form")).to_be_hidden()  # a server without --token-file asks for none
     size = page.viewport_size
     editor, side = page.locator("#editor"), page.locator("#findings-pane")
     box = editor.bounding_box()

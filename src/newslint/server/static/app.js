@@ -21,6 +21,12 @@ let timer = null;
 const rules = new Map(); // rule name -> Promise of /api/rules/{name}
 const titles = new Map(); // rule name -> its plain-language title, once /api/rules/{name} answered
 const dismissed = new Set(readJSON(sessionStorage, DISMISSED, []));
+// The token of a server started with --token-file, once the editor has typed it. sessionStorage,
+// not localStorage: it is a credential, so it goes when the tab closes instead of staying on a
+// shared newsroom computer; a reload keeps it, and a new tab asks once.
+const TOKEN = "newslint.token";
+let token = readJSON(sessionStorage, TOKEN, "");
+let tokenEntered = null, tokenGiven = null; // while the token field is shown: a promise, and what keeps it
 
 function readJSON(storage, key, fallback) {
   try { return JSON.parse(storage.getItem(key)) ?? fallback; } catch { return fallback; }
@@ -92,7 +98,7 @@ function titleOf(name) { return titles.get(name) || humanName(name); }
 
 function ruleInfo(name) {
   if (!rules.has(name)) {
-    rules.set(name, fetch(`/api/rules/${encodeURIComponent(name)}`).then((r) => {
+    rules.set(name, call(`/api/rules/${encodeURIComponent(name)}`).then((r) => {
       if (!r.ok) throw new Error(r.statusText);
       return r.json();
     }).then((rule) => {
@@ -347,8 +353,42 @@ function status(message, isError) {
   statusLine.classList.toggle("error", Boolean(isError));
 }
 
+// Every API call of the page: with the token once there is one. A 401 shows the token field
+// and waits for a token, then tries again, so the check (or fix) the editor asked for goes on.
+async function call(url, options = {}) {
+  for (;;) {
+    const sent = token;
+    const headers = sent ? { ...options.headers, Authorization: `Bearer ${sent}` } : options.headers;
+    const res = await fetch(url, { ...options, headers });
+    if (res.status !== 401) return res;
+    if (sent === token) await askForToken(Boolean(sent)); // else a newer token came meanwhile: try that
+  }
+}
+
+function askForToken(refused) {
+  $("token-refused").hidden = !refused;
+  $("token-form").hidden = false;
+  if (document.activeElement === document.body) $("token").focus(); // back after a refusal; never away from the article
+  status("Not checked: waiting for the server's token.", true);
+  if (!tokenEntered) tokenEntered = new Promise((resolve) => { tokenGiven = resolve; });
+  return tokenEntered;
+}
+
+function useToken(e) {
+  e.preventDefault();
+  const given = $("token").value.trim();
+  if (!given) return;
+  token = given;
+  writeJSON(sessionStorage, TOKEN, token);
+  $("token").value = "";
+  $("token-form").hidden = true;
+  status("Trying the token…");
+  if (tokenGiven) tokenGiven(); // every call that got a 401 tries again, with this token
+  tokenEntered = tokenGiven = null;
+}
+
 async function post(url, payload) {
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
+  const res = await call(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
   let body;
   try { body = await res.json(); } catch { body = { detail: res.statusText }; }
   if (!res.ok) throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${res.status}`);
@@ -509,6 +549,7 @@ $("fix-unsafe").addEventListener("click", confirmAllFixes);
 $("copy").addEventListener("click", copyText);
 $("download").addEventListener("click", downloadText);
 $("undismiss").addEventListener("click", undismiss);
+$("token-form").addEventListener("submit", useToken);
 $("tab-article").addEventListener("click", () => setView("article"));
 $("tab-findings").addEventListener("click", () => setView("findings"));
 $("tab-article").parentElement.addEventListener("keydown", (e) => { // a tab list moves with the arrow keys
