@@ -342,7 +342,7 @@ class NameConsistency(Check):
             # more than once, or that spelling is an English word ("Tribune" beside "Karen Trebon"); a slip
             # that is no word beside a name the dictionary knows is one ("Biedn" beside "Biden").
             evident = (not real_word(r_word) and dictionary_name(f_word, words=False)
-                       and (slip(r_word, f_word) or swapped(r_word, f_word)))
+                       and (slip(r_word, f_word) or swapped(r_word, f_word) or _one_edit(r_word, f_word)))
             if (not evident and (max(sf.kinds.values()) >= 2 or common_word(f_word) or not _one_edit(r_word, f_word))
                     and any(retagged_family(doc, w, f_word) not in (None, *sf.families) for w, _m in sr.words)):
                 return False  # (no name at all once respelled: spaCy's guess came from the spelling alone)

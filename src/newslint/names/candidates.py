@@ -55,6 +55,7 @@ _CUE = (
 _STRONG_CUE = regex.compile(_CUE + "$", regex.IGNORECASE)
 # "Karem Abu Salem, also spelled ...": the name right before the cue is the other spelling.
 _GAP_CUE = regex.compile(r"[\s,;(–—-]*" + _CUE, regex.IGNORECASE)
+_NAMED_AFTER = regex.compile(r"(?:['’]s|(?<=s)['’])\s+\p{Lu}")  # "Conway's Game", "Jones' Law"
 _WEAK_CUE = regex.compile(r"(?:\(|,?\s+or|/)\s*[\"“‘']?\s*(?:the\s+)?$", regex.IGNORECASE)
 
 
@@ -224,7 +225,9 @@ def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
         window = prose[max(0, m.start - 40) : m.start]
         if "\n\n" in window:
             window = window[window.rindex("\n\n") :]
-        if _STRONG_CUE.search(window):
+        if _STRONG_CUE.search(window) and not _NAMED_AFTER.match(prose, m.end):
+            # (not "known as Conway's Game of Life": a possessive before a name is whom the thing is named
+            # after, the story's own spelling of that name, not a second one)
             out.update(fold(w.text) for w in m.words)
             if previous is not None and _GAP_CUE.fullmatch(prose, previous.end, m.start):
                 out.update(fold(w.text) for w in previous.words)
