@@ -116,6 +116,16 @@ def _one_edit(a: str, b: str) -> bool:
     return OSA.distance(x, y) == 1 and not (x.startswith(y) or y.startswith(x))
 
 
+def _acronym(doc, word: str) -> bool:
+    """Whether the story also writes the word in capitals outside its title (where capitals say nothing): an acronym."""
+    caps = strip_possessive(word).upper()
+    if len(caps) < 3 or caps == word:
+        return False
+    title = doc.title
+    return any(title is None or not (title.start <= m.start() < title.end)
+               for m in re.finditer(r"(?<!\w)" + re.escape(caps) + r"(?!\w)", doc.prose))
+
+
 def _linked(sr: "_Stats", sf: "_Stats") -> bool:
     """True when the story ties two spellings into one name: the same word beside them in a name
     ("Ronald Regan" and "Ronald Reagan", "Salmon Brothers" and "Salomon Brothers", "Public Servcice")."""
@@ -218,6 +228,8 @@ class NameConsistency(Check):
             if rare is None or rare in reported or rare in aliases or freq in aliases:
                 continue
             sr, sf = stats[rare], stats[freq]
+            if _acronym(doc, sr.word) and not _acronym(doc, sf.word):
+                continue  # "Irna" beside "IRNA" and "Iran": the news agency's acronym in title case, not a slip of Iran
             level = variant(sr.word, sf.word)
             if level is None and swapped(sr.word, sf.word) and not dictionary_name(sr.word):
                 level = "typo"  # two letters swapped ("Hubre" beside "Huber"): a slip, never a word or a known name
