@@ -368,7 +368,10 @@ async function call(url, options = {}) {
 function askForToken(refused) {
   $("token-refused").hidden = !refused;
   $("token-form").hidden = false;
-  if (document.activeElement === document.body) $("token").focus(); // back after a refusal; never away from the article
+  // Back to the field after a refusal, never away from the article. The "Use token" button the editor
+  // just pressed may still hold focus although hidden (the browser moves it to <body> only later).
+  const active = document.activeElement;
+  if (active === document.body || $("token-form").contains(active)) $("token").focus();
   status("Not checked: waiting for the server's token.", true);
   if (!tokenEntered) tokenEntered = new Promise((resolve) => { tokenGiven = resolve; });
   return tokenEntered;
