@@ -228,8 +228,6 @@ class NameConsistency(Check):
             if rare is None or rare in reported or rare in aliases or freq in aliases:
                 continue
             sr, sf = stats[rare], stats[freq]
-            if _acronym(doc, sr.word) and not _acronym(doc, sf.word):
-                continue  # "Irna" beside "IRNA" and "Iran": the news agency's acronym in title case, not a slip of Iran
             level = variant(sr.word, sf.word)
             if level is None and swapped(sr.word, sf.word) and not dictionary_name(sr.word):
                 level = "typo"  # two letters swapped ("Hubre" beside "Huber"): a slip, never a word or a known name
@@ -240,6 +238,8 @@ class NameConsistency(Check):
                 level = "typo"
             if level is None or (level == "typo" and not self.opts["typos"]):
                 continue
+            if _acronym(doc, sr.word) and not _acronym(doc, sf.word):
+                continue  # "Irna" beside "IRNA" and "Iran": the news agency's acronym in title case, not a slip of Iran
             if not self._same_name(doc, sr, sf, rare, freq):
                 continue
             if (not sure and not _linked(sr, sf) and not (sr.english or sf.english)

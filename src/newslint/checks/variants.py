@@ -10,8 +10,9 @@ Three sources of variants:
   or hyphenated spelling, or its plural ("web site" beside "websites"). The
   hyphenated and spaced forms count together as the open spelling, against
   the closed one; hyphenated against spaced alone is never compared, because
-  grammar decides it ("a well-known author", "the author is well known"). Spaced pairs are left alone when either word is a
-  function word or a particle ("every day" / "everyday", "set up" / "setup"),
+  grammar decides it ("a well-known author", "the author is well known").
+  Spaced pairs are left alone when either word is a function word or a
+  particle ("every day" / "everyday", "set up" / "setup"),
   or when they are an object and its verb after a verb of perception or
   causing ("sees the sun rise" / "sunrise"); `compound_exceptions` lists
   closed words whose hyphenated form is another word ("re-sign" / "resign").
