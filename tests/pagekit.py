@@ -31,6 +31,16 @@ def require_browser():
     return pytest.importorskip("playwright.sync_api", reason="the test extra installs playwright")
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, one per test module; a module imports this fixture from here."""
+    sync_api = require_browser()
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

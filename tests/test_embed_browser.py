@@ -13,18 +13,12 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from pagekit import browser, require_browser  # noqa: F401 (browser is a fixture)
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install chromium) to run the embed tests",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra installs playwright")
+require_browser()  # skips the module without chromium or playwright
 
 RULE = "extends: substitution\nmessage: \"Spell the name '%s', not '%s'.\"\nlevel: error\nswap:\n  Hanyahu: Haniyeh\n"
 CMS_PAGE = """<!doctype html>
@@ -110,14 +104,6 @@ def cms_and_newslint(folder, token=None):
 def servers(tmp_path_factory):
     with cms_and_newslint(tmp_path_factory.mktemp("embed")) as both:
         yield both
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

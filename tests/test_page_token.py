@@ -4,7 +4,7 @@ That a server without a token file shows no field is tested in test_server_brows
 
 import pytest
 
-from pagekit import (ARGS, CHROMIUM, VIEWPORTS, card, checked_again, listed, opened, require_browser, serving,
+from pagekit import (VIEWPORTS, browser, card, checked_again, listed, opened, require_browser, serving,
                      show_article, show_findings, unreachable)
 from test_server_api import SEED, write_config
 
@@ -20,14 +20,6 @@ def server(tmp_path_factory):
     (folder / "token").write_text(TOKEN + "\n", encoding="utf-8")
     with serving(write_config(folder), "--token-file", str(folder / "token")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def use_token(page, value):

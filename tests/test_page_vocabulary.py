@@ -4,7 +4,7 @@ tested in test_server_browser.py."""
 
 import pytest
 
-from pagekit import ARGS, CHROMIUM, VIEWPORTS, checked_again, opened, paste, require_browser, serving, show_findings
+from pagekit import VIEWPORTS, browser, checked_again, opened, paste, require_browser, serving, show_findings
 
 sync_api = require_browser()
 expect = sync_api.expect
@@ -29,14 +29,6 @@ def config(tmp_path_factory):
 def server(config):
     with serving(config, "--allow-config-writes") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def flagged(page):

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from pagekit import (ARGS, CHROMIUM, VIEWPORTS, Tabs, card, checked_again, is_phone, listed, marked, opened, paste, require_browser,
+from pagekit import (VIEWPORTS, Tabs, browser, card, checked_again, is_phone, listed, marked, opened, paste, require_browser,
                      serving, show_findings, unreachable)
 from test_server_api import SEED, write_config
 
@@ -33,14 +33,6 @@ def server(tmp_path_factory):
     """`newslint serve` as an editor starts it (no config writes), with a config that adds a rule with a suggestion."""
     with serving(write_config(tmp_path_factory.mktemp("browser"))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
