@@ -44,8 +44,8 @@ def project(root: Path, ini: str, files: dict[str, str], styles: dict[str, str] 
     return root
 
 
-def alerts(root: Path, *args: str) -> list[str]:
-    run = newslint("check", "--format", "json", "--no-cache", "--fail-on", "never", *args, cwd=root)
+def alerts(root: Path, *args: str, env: dict[str, str] | None = None) -> list[str]:
+    run = newslint("check", "--format", "json", "--no-cache", "--fail-on", "never", *args, cwd=root, env=env)
     assert run.code == 0, run.err
     return [f"{f['path']}:{f['line']}:{f['col']}:{f['rule']}:{f['severity']}:{f['message']}" for f in run.json["findings"]]
 
@@ -192,3 +192,35 @@ def test_vale_comments_in_markdown(tmp_path):
 ])
 def test_glob_semantics(pattern, path, hit):
     assert compile_glob(pattern).match(path) is hit
+
+
+def test_no_styles_path_reads_the_default_one_and_its_package_pipeline(tmp_path):
+    """As Grafana's image runs Vale: no StylesPath in the ini, so the styles and the `.vale-config`
+    a package put there come from Vale's default StylesPath ($VALE_STYLES_PATH)."""
+    project(tmp_path / "home", "x = 1\n", {}, ini_name="unused.ini")  # puts House under home/styles
+    write(tmp_path / "home" / "styles" / ".vale-config" / "1-Hugo.ini",
+          "[*.md]\nTokenIgnores = ({{<[^\\n]+?>}})\n")
+    write(tmp_path / "doc" / ".vale.ini", "MinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = House\n"
+          "TokenIgnores = (\\$\\w+\\$)\n")
+    write(tmp_path / "doc" / "a.md", "We utilize {{< utilize >}} and $utilize$ it.\n")
+    env = {"VALE_STYLES_PATH": str(tmp_path / "home" / "styles")}
+    run = newslint("check", "--format", "json", "--no-cache", "a.md", cwd=tmp_path / "doc", env=env)
+    assert [(f["line"], f["col"], f["rule"]) for f in run.json["findings"]] == [(1, 4, "House.Utilize")], run.err
+    # Without the default StylesPath the style is nowhere: one error naming the ini's line.
+    run = newslint("check", "a.md", cwd=tmp_path / "doc", env={"VALE_STYLES_PATH": str(tmp_path / "none")})
+    assert run.code == 2 and ".vale.ini:4:" in run.err and "style 'House' does not exist" in run.err
+
+
+def test_a_bad_pattern_in_a_package_pipeline_names_that_file_and_line(tmp_path):
+    project(tmp_path, INI, {"a.md": "We utilize it.\n"})
+    pipe = write(tmp_path / "styles" / ".vale-config" / "2-Pkg.ini", "[*.md]\n\nBlockIgnores = (unclosed\n")
+    run = newslint("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.err.count("\n") == 1
+    assert run.err.startswith(f"newslint: {pipe}:3:") and "bad regular expression in BlockIgnores" in run.err
+
+
+def test_styles_in_the_default_styles_path_are_found_beside_the_ini_one(tmp_path):
+    write(tmp_path / "global" / "Global" / "Very.yml", HOUSE["House/Very.yml"].replace("Avoid", "Global: avoid"))
+    project(tmp_path, INI.replace("House", "House, Global"), {"a.md": "A very big day.\n"})
+    found = alerts(tmp_path, "a.md", env={"VALE_STYLES_PATH": str(tmp_path / "global")})
+    assert sorted(a.split(":")[3] for a in found) == ["Global.Very", "House.Very"]

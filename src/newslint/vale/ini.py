@@ -29,6 +29,7 @@ a space), list values are split on commas. Every error names the ini and line.
 
 from __future__ import annotations
 
+import os
 import re
 
 from dataclasses import dataclass, field
@@ -55,17 +56,28 @@ class Key:
     values: list[str]
     line: int
     lines: list[int] = field(default_factory=list)  # each value's line: a repeated key's errors name their own
+    file: str = ""  # the ini the key is first written in
+    files: list[str] = field(default_factory=list)  # each value's ini (a pipeline merges several)
 
     def __post_init__(self) -> None:
         self.lines = self.lines or [self.line] * len(self.values)
+        self.files = self.files or [self.file] * len(self.values)
 
     @property
     def value(self) -> str:
         return self.values[0]
 
-    def add(self, value: str, line: int) -> None:
+    def add(self, value: str, line: int, file: str | None = None) -> None:
         self.values.append(value)
         self.lines.append(line)
+        self.files.append(self.file if file is None else file)
+
+    def where(self, item: str | None = None) -> tuple[str, int]:
+        """(ini, line) where `item` (a value, or one of `items()`) is first written; else the key's own."""
+        for v, line, file in zip(self.values, self.lines, self.files):
+            if item is None or v == item or item in (p.replace("\\,", ",").strip() for p in re.split(r"(?<!\\),", v)):
+                return file, line
+        return self.file, self.line
 
     def items(self) -> list[str]:
         """go-ini's StringsWithShadows(",") through Vale's mergeValues: split, trimmed, deduplicated.
@@ -90,6 +102,7 @@ class Section:
     name: str
     line: int
     keys: dict[str, Key] = field(default_factory=dict)
+    file: str = ""
 
 
 def is_vale_ini(path: Path) -> bool:
@@ -98,7 +111,7 @@ def is_vale_ini(path: Path) -> bool:
 
 def parse_ini(text: str, name: str) -> list[Section]:
     """Sections in file order (the first is the core section, named ''); a repeated section merges."""
-    sections = [Section("", 1)]
+    sections = [Section("", 1, file=name)]
     by_name = {"": sections[0]}
     current = sections[0]
     lines = LINE_BREAK.split(text)  # not splitlines(): a form feed or U+2028 ends no line in an editor
@@ -116,7 +129,7 @@ def parse_ini(text: str, name: str) -> list[Section]:
             if title == "DEFAULT":
                 title = ""
             if title not in by_name:
-                by_name[title] = Section(title, number)
+                by_name[title] = Section(title, number, file=name)
                 sections.append(by_name[title])
             current = by_name[title]
             continue
@@ -133,8 +146,28 @@ def parse_ini(text: str, name: str) -> list[Section]:
         if key in current.keys:
             current.keys[key].add(value, start)
         else:
-            current.keys[key] = Key([value], start)
+            current.keys[key] = Key([value], start, file=name)
     return sections
+
+
+def merge(*sources: list[Section]) -> list[Section]:
+    """go-ini's Append with AllowShadows, as Vale loads a config pipeline: later files' sections
+    merge into earlier ones of the same name, and a key written again adds its values (a shadow)."""
+    merged = [Section("", 1, file=sources[0][0].file)]
+    by_name = {"": merged[0]}
+    for sections in sources:
+        for sec in sections:
+            into = by_name.get(sec.name)
+            if into is None:
+                into = by_name[sec.name] = Section(sec.name, sec.line, file=sec.file)
+                merged.append(into)
+            for name, key in sec.keys.items():
+                if name in into.keys:
+                    for value, line, file in zip(key.values, key.lines, key.files):
+                        into.keys[name].add(value, line, file)
+                else:
+                    into.keys[name] = Key(list(key.values), key.line, list(key.lines), key.file, list(key.files))
+    return merged
 
 
 def _continued(first: str, following: list[str]) -> tuple[str, int]:
@@ -171,10 +204,16 @@ def setting(value: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def load_vale_ini(path: str | Path):
-    from newslint.vale.config import SectionRules, ValeConfig, load_vocab
+def default_styles_path() -> Path:
+    """Vale 3's DefaultStylesPath: $VALE_STYLES_PATH, else <XDG data home>/vale/styles (where
+    `vale sync` puts packages when the config sets no StylesPath)."""
+    if "VALE_STYLES_PATH" in os.environ:
+        return Path(os.environ["VALE_STYLES_PATH"]).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "vale" / "styles"
 
-    path = Path(path)
+
+def _read(path: Path) -> list[Section]:
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -182,33 +221,56 @@ def load_vale_ini(path: str | Path):
         raise ConfigError(f"cannot read: {exc.strerror or exc}", name) from None
     except UnicodeDecodeError:
         raise ConfigError("not valid UTF-8", name) from None
-    sections = parse_ini(text, name)
+    return parse_ini(text, name)
+
+
+def _styles_paths(core: Section, path: Path) -> list[Path]:
+    """Vale's config.Paths: the default styles folder when it exists, then each StylesPath; the
+    last one is *the* StylesPath (its config/ and .vale-config/), so it comes first here."""
+    styles_paths: list[Path] = []
+    key = core.keys.get("StylesPath")
+    for value, line in zip(key.values, key.lines) if key else ():
+        folder = Path(value).expanduser()
+        folder = folder if folder.is_absolute() else path.parent / folder
+        if not folder.exists():
+            raise ConfigError(f"StylesPath '{value}' does not exist (looked for {folder})", key.file, line)
+        styles_paths.append(folder)
+    default = default_styles_path()
+    if default.is_dir() and default not in styles_paths:
+        styles_paths.append(default)
+    return styles_paths
+
+
+def load_vale_ini(path: str | Path):
+    from newslint.vale.config import SectionRules, ValeConfig, load_vocab
+
+    path = Path(path)
+    name = str(path)
+    sections = _read(path)
+    styles_paths = _styles_paths(sections[0], path)
+    # Vale's pipeConfig: the ini files a package put in <StylesPath>/.vale-config (Hugo's ignores,
+    # say) load first, in name order, and the project's config is read on top of them.
+    pipeline = styles_paths[0] / ".vale-config" if styles_paths else None
+    if pipeline is not None and pipeline.is_dir():
+        sections = merge(*[_read(f) for f in sorted(pipeline.iterdir()) if f.is_file()], sections)
     core = sections[0]
     levels: dict[str, str] = {}
 
-    def fail(message: str, key: Key | Section | None, line: int | None = None) -> ConfigError:
-        return ConfigError(message, name, line or (key.line if key else 1))
+    def fail(message: str, key: Key | Section | None, item: str | None = None) -> ConfigError:
+        if isinstance(key, Key):
+            return ConfigError(message, *key.where(item))
+        return ConfigError(message, key.file if key else name, key.line if key else 1)
 
     for key_name, key in core.keys.items():
         if key_name in SYNTAX_KEYS:
             raise fail(f"'{key_name}' is a syntax-specific option; put it under a section such as [*]", key)
-
-    styles_paths: list[Path] = []
-    if "StylesPath" in core.keys:
-        key = core.keys["StylesPath"]
-        for value, line in zip(key.values, key.lines):
-            folder = Path(value).expanduser()
-            folder = folder if folder.is_absolute() else path.parent / folder
-            if not folder.exists():
-                raise fail(f"StylesPath '{value}' does not exist (looked for {folder})", key, line)
-            styles_paths.append(folder)
 
     min_level = "warning"  # Vale's default (core.NewConfig: MinAlertLevel = 1)
     if "MinAlertLevel" in core.keys:
         key = core.keys["MinAlertLevel"]
         min_level = (key.items() or [""])[-1]
         if min_level not in SEVERITIES:
-            raise fail("MinAlertLevel must be 'suggestion', 'warning', or 'error'", key, key.item_lines().get(min_level))
+            raise fail("MinAlertLevel must be 'suggestion', 'warning', or 'error'", key, min_level)
 
     def items(key_name: str) -> tuple[str, ...]:
         return tuple(core.keys[key_name].items()) if key_name in core.keys else ()
@@ -221,7 +283,7 @@ def load_vale_ini(path: str | Path):
         if files is None:
             where = ", ".join(str(p / "config" / "vocabularies" / vocab) for p in styles_paths) or "no StylesPath"
             key = core.keys["Vocab"]
-            raise fail(f"'{vocab}' vocabulary not found; searched: {where}", key, key.item_lines()[vocab])
+            raise fail(f"'{vocab}' vocabulary not found; searched: {where}", key, vocab)
         for f, accepted in files:
             (accept if accepted else reject).extend(read_word_list(f))
             vocab_files.append(f)
@@ -257,7 +319,8 @@ def load_vale_ini(path: str | Path):
             if key_name == "BasedOnStyles":
                 rules.styles = tuple(key.items())
                 for s, line in key.item_lines().items():
-                    style_lines.setdefault(s, line)
+                    if key.where(s)[0] == name:  # ini lines name the project's config (style_lines)
+                        style_lines.setdefault(s, line)
             elif key_name in ("TokenIgnores", "BlockIgnores", "IgnorePatterns"):
                 # Vale reads IgnorePatterns as an older name of BlockIgnores (without shadows).
                 values = key.item_lines() if key_name != "IgnorePatterns" else \
@@ -268,7 +331,7 @@ def load_vale_ini(path: str | Path):
                     try:  # a bad pattern is the ini's error now, on its line, not each file's later
                         patterns.compile_plain(pattern)
                     except patterns.regex.error as exc:
-                        raise fail(f"bad regular expression in {key_name}: {pattern}: {exc}", key, line) from None
+                        raise fail(f"bad regular expression in {key_name}: {pattern}: {exc}", key, pattern) from None
                     rules.origins.setdefault(pattern, (key_name, line))
             elif key_name in SYNTAX_KEYS:
                 continue  # other formats' options (Transform, Lang, View...): nothing to do for md/txt
@@ -277,7 +340,8 @@ def load_vale_ini(path: str | Path):
                 rules.rules[key_name] = on
                 if level:
                     levels[key_name] = level
-                style_lines.setdefault(key_name, key.line)
+                if key.file == name:
+                    style_lines.setdefault(key_name, key.line)
 
     config = ValeConfig(
         path=path, min_severity=min_level, accept=tuple(accept), reject=tuple(reject),
