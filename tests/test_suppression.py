@@ -33,6 +33,18 @@ def test_no_comment_all_found():
     ("<!-- vale House.Bad = NO -->\n\nvery bad\n\n<!-- vale House.Bad = YES -->\n\nbad\n",
      [("House.Very", 3), ("Other.Bad", 3), ("House.Bad", 7), ("Other.Bad", 7)]),
     ("<!-- vale Other = NO -->\nbad\n", [("House.Bad", 2)]),
+    # Vale 3 (vale-cli/vale internal/core/file.go): one switch per name, a finding off while any is.
+    ("<!-- vale House = NO -->\n<!-- vale House.Bad = YES -->\nvery bad\n", [("Other.Bad", 3)]),
+    ("<!-- vale off -->\n<!-- vale House.Bad = YES -->\nbad\n<!-- vale on -->\nbad\n",
+     [("House.Bad", 5), ("Other.Bad", 5)]),
+    ("<!-- vale House = off -->\nvery bad\n<!-- vale House = on -->\nvery\n", [("Other.Bad", 2), ("House.Very", 4)]),
+    ('<!-- vale House.Bad["bad"] = NO -->\nvery bad\n<!-- vale House.Bad["bad"] = YES -->\nbad\n',
+     [("House.Very", 2), ("Other.Bad", 2), ("House.Bad", 4), ("Other.Bad", 4)]),
+    ('<!-- vale House.Bad["Bad"] = NO -->\nbad\n', [("House.Bad", 2), ("Other.Bad", 2)]),  # the match, as written
+    ('<!-- vale House.Bad["x", "bad"] = NO -->\nbad\n', [("Other.Bad", 2)]),
+    ('<!-- vale House.Bad[not json] = NO -->\nbad\n', [("House.Bad", 2), ("Other.Bad", 2)]),
+    ("<!-- vale style = Other -->\nvery bad\n<!-- vale House = YES -->\nvery\n", [("Other.Bad", 2), ("House.Very", 4)]),
+    ("<!-- vale styles = House, Other -->\nbad\n", [("House.Bad", 2), ("Other.Bad", 2)]),
 ])
 def test_comments(text, expected):
     assert sorted(found(text), key=lambda x: (x[1], x[0])) == sorted(expected, key=lambda x: (x[1], x[0]))
@@ -41,3 +53,10 @@ def test_comments(text, expected):
 def test_comments_are_not_directives_in_plain_text():
     doc = document_from_string("Title\n\n<!-- newslint-disable -->\nvery\n", "txt")
     assert [f.rule for f in lint(doc, RULES).findings] == ["House.Very"]
+
+
+def test_every_vale_comment_form_names_its_rules_for_the_typo_warning():
+    from newslint.suppression import named
+    doc = document_from_string('<!-- vale House.Bda["bad"] = NO -->\n\n<!-- vale Hous = off -->\n\n'
+                               "<!-- vale styles = House, Othr -->\n\nbad\n", "md")
+    assert named(doc) == [(1, "House.Bda"), (3, "Hous"), (5, "House"), (5, "Othr")]

@@ -3,13 +3,19 @@
     <!-- newslint-disable [Rule.Name ...] -->   ... <!-- newslint-enable [Rule.Name ...] -->
     <!-- newslint-disable-next-line [Rule.Name ...] -->
     <!-- vale off --> ... <!-- vale on -->
-    <!-- vale Style.Rule = NO --> ... <!-- vale Style.Rule = YES -->   (a style name works too)
+    <!-- vale Style.Rule = NO --> ... <!-- vale Style.Rule = YES -->   (a style name works too; on/off too)
+    <!-- vale Style.Rule["match", "other"] = NO -->   only those matches of the rule
+    <!-- vale style = A, B -->                         only those styles from here on
 
-A comment acts from where it stands to the end of the document (or until undone).
+A comment acts from where it stands to the end of the document (or until undone). newslint's
+comments work as a sequence (the last one naming a rule wins); Vale's as Vale keeps them
+(internal/core/file.go): one switch per name, and a finding is off while any switch that
+covers it is (`vale off`, its style, its rule, or its rule and match).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -19,8 +25,10 @@ from newslint.finding import Finding
 ALL = "*"
 _NEWSLINT = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.S)
 _VALE_SWITCH = re.compile(r"<!--\s*vale\s+(off|on)\s*-->", re.I)
-_VALE_RULES = re.compile(r"<!--\s*vale\s+((?:[\w-]+(?:\.[\w-]+)?\s*=\s*(?:YES|NO)\s*,?\s*)+)-->", re.I)
-_VALE_ASSIGN = re.compile(r"([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO)", re.I)
+_VALE_RULES = re.compile(r"<!--\s*vale\s+((?:[\w-]+(?:\.[\w-]+)?\s*=\s*(?:YES|NO|on|off)\s*,?\s*)+)-->", re.I)
+_VALE_ASSIGN = re.compile(r"([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO|on|off)", re.I)
+_VALE_MATCHES = re.compile(r"<!--\s*vale\s+([\w-]+\.[\w.-]+)(\[.+\])\s*=\s*(YES|NO)\s*-->", re.S)
+_VALE_STYLES = re.compile(r"<!--\s*vale\s+styles?\s*=\s*(.*?)\s*-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -36,24 +44,41 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def events(doc: Document) -> tuple[list[Event], dict[int, tuple[str, ...]]]:
-    """Range events in document order, and next-line suppressions by line number."""
+    """newslint's range events in document order, and next-line suppressions by line number."""
     evs: list[Event] = []
     next_line: dict[int, tuple[str, ...]] = {}
     for comment in doc.comments:
-        text = doc.text[comment.start : comment.end]
-        if m := _NEWSLINT.fullmatch(text):
+        if m := _NEWSLINT.fullmatch(doc.text[comment.start : comment.end]):
             kind, names = m.group(1), _names(m.group(2))
             if kind == "disable-next-line":
                 line = doc.position(comment.end)[0] + 1
                 next_line[line] = next_line.get(line, ()) + names
             else:
                 evs.append(Event(comment.end, kind == "disable", names))
-        elif m := _VALE_SWITCH.fullmatch(text):
-            evs.append(Event(comment.end, m.group(1).lower() == "off", (ALL,)))
-        elif m := _VALE_RULES.fullmatch(text):
-            for name, value in _VALE_ASSIGN.findall(m.group(1)):
-                evs.append(Event(comment.end, value.upper() == "NO", (name,)))
     return evs, next_line
+
+
+def vale_switches(doc: Document, styles: set[str]) -> list[tuple[int, dict[str, bool]]]:
+    """Vale's UpdateComments, comment by comment: (offset, {switch: off?}). A switch is `off`, a
+    style, a rule, or `Rule[match]`; `style = A` turns every other style of `styles` off."""
+    out = []
+    for comment in doc.comments:
+        text = doc.text[comment.start : comment.end]
+        if m := _VALE_SWITCH.fullmatch(text):
+            out.append((comment.end, {"off": m.group(1).lower() == "off"}))
+        elif m := _VALE_MATCHES.fullmatch(text):
+            try:
+                matches = json.loads(m.group(2))  # Vale reads the brackets as a JSON list
+            except ValueError:
+                continue
+            if isinstance(matches, list):
+                out.append((comment.end, {f"{m.group(1)}[{x}]": m.group(3) == "NO" for x in matches if isinstance(x, str)}))
+        elif m := _VALE_RULES.fullmatch(text):
+            out.append((comment.end, {name: value.upper() in ("NO", "OFF") for name, value in _VALE_ASSIGN.findall(m.group(1))}))
+        elif m := _VALE_STYLES.fullmatch(text):
+            chosen = {s.strip() for s in m.group(1).split(",") if s.strip()}
+            out.append((comment.end, {style: style not in chosen for style in styles | chosen}))
+    return out
 
 
 def named(doc: Document) -> list[tuple[int, str]]:
@@ -65,8 +90,12 @@ def named(doc: Document) -> list[tuple[int, str]]:
         text = doc.text[comment.start : comment.end]
         if m := _NEWSLINT.fullmatch(text):
             names = [n for n in _names(m.group(2)) if n != ALL]
+        elif m := _VALE_MATCHES.fullmatch(text):
+            names = [m.group(1)]
         elif m := _VALE_RULES.fullmatch(text):
             names = [name for name, _ in _VALE_ASSIGN.findall(m.group(1))]
+        elif m := _VALE_STYLES.fullmatch(text):
+            names = [s.strip() for s in m.group(1).split(",") if s.strip()]
         else:
             continue
         line = doc.position(comment.start)[0]
@@ -78,24 +107,32 @@ def _covers(names, rule: str) -> bool:
     return ALL in names or rule in names or rule.split(".", 1)[0] in names
 
 
+def _newslint_off(f: Finding, evs: list[Event], next_line: dict[int, tuple[str, ...]]) -> bool:
+    if f.line in next_line and _covers(next_line[f.line], f.rule):
+        return True
+    off = False
+    for e in evs:
+        if e.offset > f.offset:
+            break
+        if _covers(e.rules, f.rule):
+            off = e.disable
+    return off
+
+
+def _vale_off(f: Finding, switches: list[tuple[int, dict[str, bool]]]) -> bool:
+    state: dict[str, bool] = {}
+    for offset, changes in switches:
+        if offset > f.offset:
+            break
+        state.update(changes)
+    return any(state.get(k, False) for k in ("off", f.rule.split(".", 1)[0], f.rule, f"{f.rule}[{f.match}]"))
+
+
 def filter_suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
     if not doc.comments:
         return findings
     evs, next_line = events(doc)
+    switches = vale_switches(doc, {f.rule.split(".", 1)[0] for f in findings})
     untoggled = doc.__dict__.get("untoggled", ())  # Vale's raw and summary rules: see vale/rendered.py
-    kept = []
-    for f in findings:
-        if f.rule in untoggled:
-            kept.append(f)
-            continue
-        if f.line in next_line and _covers(next_line[f.line], f.rule):
-            continue
-        off = False
-        for e in evs:
-            if e.offset > f.offset:
-                break
-            if _covers(e.rules, f.rule):
-                off = e.disable
-        if not off:
-            kept.append(f)
-    return kept
+    return [f for f in findings
+            if f.rule in untoggled or not (_newslint_off(f, evs, next_line) or _vale_off(f, switches))]
