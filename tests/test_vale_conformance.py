@@ -136,7 +136,7 @@ SCENARIOS: dict[str, str] = {
     # features/misc.feature "v3.0 Spelling", a folder: its Hunspell dictionaries (2.4 MB) as Vale ships them
     "misc-spelling-v3": "pass",
     "patterns/markdown-feature": "xfail: newslint's Vale.Spelling flags 'backtick': it is in Vale's en_US-web, not in the en_US Hunspell dictionary spylls bundles",
-    "styles/demo": "xfail: Vale puts two alerts where its text search lands (7:1, 36:101), newslint at the match (#14 item 15); demo.Meet-up: sequence tokens (#14 item 12)",
+    "styles/demo": "xfail: Vale puts two alerts where its text search lands (7:1, 36:101), newslint at the match (#14 item 15)",
     "styles/readability": "pass",  # compared as the feature's "should contain" (contains: true)
     "scopes/paragraph, chained, matrix, inline-scopes": "skipped: fixtures not in the index",
     # e2e/patterns.yaml

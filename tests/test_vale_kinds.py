@@ -459,6 +459,19 @@ def test_sequence_skip_before_and_after_the_anchor():
     assert found(metadata, SEQUENCE_TEXT) == [(13, 1, msg), (17, 1, msg)]
 
 
+def test_sequence_reads_a_hyphenated_word_as_one_word_as_vale_does():
+    """Vale's Treebank tokenizer keeps `meet-ups` whole (styles/demo's Meet-up); spaCy splits it."""
+    rule = """\
+        extends: sequence
+        message: "Use 'meetup(s)' instead of 'meet-up'"
+        tokens:
+          - tag: NN|NNS
+            pattern: meet-ups?
+        """
+    text = "We hold meet-ups monthly, and a meet - up is a well-known co-founders' habit.\n"
+    assert [(f.line, f.col, f.match) for f in findings(rule, text)] == [(1, 9, "meet-ups")]
+
+
 def test_sequence_tag_before_anchor_and_negate():
     are_using = """\
         extends: sequence

@@ -174,7 +174,11 @@ class Sequence(Check):
 
 
 def tagged(doc, source: str, start: int, end: int) -> list[Word]:
-    """The sentence's words with Penn Treebank tags, tagged once per document and sentence."""
+    """The sentence's words with Penn Treebank tags, tagged once per document and sentence.
+
+    Words are split as Vale's Treebank tokenizer splits them, which keeps a hyphenated word whole
+    (`meet-ups`, one word a pattern can match); spaCy's tokenizer splits it in three, so those
+    pieces are merged back before the tagger reads the sentence."""
     from newslint import nlp
 
     cache = _TAGGED.setdefault(doc, {})
@@ -182,6 +186,28 @@ def tagged(doc, source: str, start: int, end: int) -> list[Word]:
         pipeline = nlp.load()
         skip = [p for p in ("parser", "ner", "lemmatizer", "senter") if p in pipeline.pipe_names]
         with pipeline.select_pipes(disable=skip):
-            parsed = pipeline(source[start:end])
+            parsed = pipeline.make_doc(source[start:end])
+            with parsed.retokenize() as retokenizer:
+                for span in _hyphenated(parsed):
+                    retokenizer.merge(span)
+            for _, component in pipeline.pipeline:
+                parsed = component(parsed)
         cache[(start, end)] = [Word(t.text, t.tag_, start + t.idx) for t in parsed if not t.is_space]
     return cache[(start, end)]
+
+
+def _hyphenated(parsed) -> list:
+    """Spans of `word - word (- word ...)` written without spaces: one word to a Treebank tokenizer."""
+    def wordlike(token) -> bool:
+        return token.is_alpha or token.like_num
+
+    spans, i, tokens = [], 0, list(parsed)
+    while i < len(tokens):
+        j = i
+        while (j + 2 < len(tokens) and wordlike(tokens[j]) and tokens[j + 1].text == "-"
+               and not tokens[j].whitespace_ and not tokens[j + 1].whitespace_ and wordlike(tokens[j + 2])):
+            j += 2
+        if j > i:
+            spans.append(parsed[i : j + 1])
+        i = j + 1
+    return spans
