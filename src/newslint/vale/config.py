@@ -148,8 +148,13 @@ class ValeConfig(Config):
         """Vale's updateExceptions: with `vocab` on (the default), the accepted terms join the rule's
         exceptions, searched inside each match, for every kind that has exceptions: `did` accepted
         keeps `did did` from Vale.Repetition, `High-Def` is no case error inside a sentence. (The
-        engine also drops a match that is an accepted term, for every kind.)"""
+        engine also drops a match that is an accepted term, for every kind.)
+        Not for a `nonword` existence rule, whose match is any span, not a word: Vale 3.15 gives it
+        no vocabulary exceptions (vale-cli/vale#1058), so `Analytics` accepted keeps Elastic's
+        OxfordComma on 'indexing, searching and analytics.'."""
         if check.rule.extends not in VOCAB_EXCEPTION_KINDS or not self.accept or not check.opts.get("vocab", True):
+            return check
+        if check.rule.extends == "existence" and check.opts.get("nonword"):
             return check
         try:
             # `_vocabulary`: how many of the exceptions came from here (capitalization reads it).
