@@ -86,3 +86,24 @@ def test_expression_in_a_newslint_pack(tmp_path):
     write(tmp_path / "a.md", "# TODO one\n\n## TODO two\n\nTODO.\n")
     r = newslint("check", "--format", "json", "a.md", cwd=tmp_path)
     assert [f["line"] for f in r.json["findings"]] == [3], r.err
+
+
+SENTENCE_RULE = "extends: existence\nmessage: \"'%s'\"\nscope: sentence\ntokens: [zzz]\n"
+END_RULE = "extends: existence\nmessage: \"'%s' ends\"\nnonword: true\ntokens: ['\\w+!(?:\\s|$)', '\\w+\\.$']\n"
+
+
+@pytest.mark.parametrize("with_sentence_rule,want", [
+    # #14 item 8: with a scope: sentence rule loaded, Vale also runs text rules on each sentence of a
+    # paragraph first (nlp/provider.go doNLP): `$` holds at a sentence's end, and at one place the
+    # sentence's alert stays ('amazing!', not the paragraph's 'amazing! ').
+    (True, [(3, 4, "amazing!"), (3, 28, "too."), (3, 37, "end.")]),
+    (False, [(3, 4, "amazing! "), (3, 37, "end.")]),
+])
+def test_text_rules_also_run_per_sentence_when_a_rule_reads_sentences(tmp_path, with_sentence_rule, want):
+    write(tmp_path / ".vale.ini", "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = T\n")
+    write(tmp_path / "styles" / "T" / "End.yml", END_RULE)
+    if with_sentence_rule:
+        write(tmp_path / "styles" / "T" / "Sent.yml", SENTENCE_RULE)
+    write(tmp_path / "a.md", "# Title\n\nSo amazing! It is **bold** too. The end.\n")
+    run = newslint("check", "a.md", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert [(f["line"], f["col"], f["match"]) for f in run.json["findings"]] == want, run.err

@@ -163,14 +163,10 @@ def _expectations() -> list[Expectation]:
 
 EXPECTATIONS = _expectations()
 
-XFAIL = {
-    "all-rules.md:Elastic.Exclamation": (
-        "newslint gives (60, 'amazing! '), Vale 3.17 (60, 'amazing!'): since Vale 3.9.4 a paragraph's "
-        "sentences are blocks of scope 'sentence.text.md' (nlp/provider.go doNLP), so when any rule has "
-        "scope: sentence (Elastic.OxfordComma) text-scoped rules run on each sentence first, and the "
-        "sentence's alert, whose `\\w+!(?:\\s|$)` ends at the sentence's end, wins Vale's line:col "
-        "deduplication over the paragraph's (#14 item 8, not implemented)"),
-}
+# Every expectation passes. Elastic.Exclamation's needs #14 item 8: when a rule has scope: sentence
+# (Elastic.OxfordComma), Vale also runs text rules on each sentence first, so `\w+!(?:\s|$)` ends at
+# the sentence's end ('amazing!', not 'amazing! ').
+XFAIL: dict[str, str] = {}
 
 
 def _module():

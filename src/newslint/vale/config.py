@@ -144,6 +144,12 @@ class ValeConfig(Config):
         # As Vale runs them: text rules read rendered Markdown, whole-file rules ignore toggles (vale/rendered.py).
         return tuple(as_vale_runs(self._with_vocab(c)) for c in checks)
 
+    @cached_property
+    def segments(self) -> bool:
+        """Vale's Segmentation (check/manager.go HasScope): some rule's scope starts with `sentence`,
+        so text rules also run on each sentence (vale/rendered.py)."""
+        return any(entry.strip().split(".")[0] == "sentence" for c in self.checks for entry in c.rule.scope)
+
     def _with_vocab(self, check: Check) -> Check:
         """Vale's updateExceptions: with `vocab` on (the default), the accepted terms join the rule's
         exceptions, searched inside each match, for every kind that has exceptions: `did` accepted

@@ -59,6 +59,7 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
     if fmt == "html":
         doc = _html(config, path, text, bom)
         doc.vale_rendered = True  # text rules read it rendered (references as characters): vale/rendered.py
+        doc.vale_segments = config.segments
         return doc
     doc = parse_markdown(path, text, bom)
     tokens, blocks = config.ignores_for(path if not path.startswith("<") else None)
@@ -109,6 +110,7 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         kept = [b for b in kept if b not in drop]
     out = Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
     out.vale_rendered = True  # text rules read it rendered: vale/rendered.py
+    out.vale_segments = config.segments
     if out.comments:
         out.skipped_rules = config.skipped_rule_names()  # named in a comment, they are no typo (suppression.named)
     return out

@@ -11,6 +11,13 @@ markup with spaces instead, which a spacing rule then sees.
 per block, blocks apart by a blank line, with each rendered character's offset in
 the original file. `OnRendered` runs a text rule there and maps its matches back,
 so every finding keeps its exact position in the file.
+
+Sentences (#14 item 8): when any of its rules has `scope: sentence`, Vale also
+runs every text rule on each sentence of a paragraph on its own (nlp/provider.go
+doNLP), before the whole paragraph; of two alerts at one place the first stays.
+So `\\w+!$` finds `amazing!` mid-paragraph. (Which blocks a `scope: sentence`
+rule reads is the document's business: Vale 3.17's e2e cases reach headings and
+quotes too, scopes/sentences and checks/heading-scope-with-sentence-rule.)
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from typing import Iterator
 
 from newslint.document.markdown import _CODE_SPAN
 from newslint.document.masking import URL
-from newslint.document.model import Document
+from newslint.document.model import Block, Document
+from newslint.document.sentences import split_sentences
 from newslint.finding import Match
+from newslint.scopes import matches as scope_matches
 
 # Vale's `clean`: text starting with one of these gets no space after an inline element.
 _STARTERS = ".?!,:;"
@@ -78,9 +87,40 @@ def _render(doc: Document) -> View:
         blocks.append(replace(block, start=start, end=len(back)))
     rendered = "".join(out)
     assert len(rendered) == len(back)
-    view = Document(doc.path, rendered, doc.format, blocks, rendered, bom=doc.bom)
-    view.genre = doc.genre
-    return View(view, back)
+    return View(_like(doc, rendered, blocks), back)
+
+
+def _like(doc: Document, text: str, blocks: list[Block]) -> Document:
+    """A document of rendered text that reads as `doc` does under its Vale config."""
+    out = Document(doc.path, text, doc.format, blocks, text, bom=doc.bom)
+    out.genre = doc.genre
+    out.vale_segments = doc.__dict__.get("vale_segments", False)
+    return out
+
+
+def sentences_of(view: View) -> View:
+    """The paragraphs' sentences of a rendered view, each a block of its own, apart by a blank line
+    (so `^` and `$` hold at a sentence's edges, as in Vale's sentence blocks), mapped to the view."""
+    cached = view.__dict__.get("_sentences")
+    if cached is not None:
+        return cached
+    rendered = view.doc.text
+    parts: list[str] = []
+    back: list[int] = []
+    blocks = []
+    for block in view.doc.blocks:
+        if block.kind != "paragraph" or getattr(block, "parts", ()):
+            continue
+        for start, end in split_sentences(view.doc.prose, block.start, block.end):
+            if parts:
+                parts.append("\n\n")
+                back += [back[-1] + 1, back[-1] + 1]
+            blocks.append(Block("paragraph", len(back), len(back) + end - start))
+            parts.append(rendered[start:end])
+            back.extend(range(start, end))
+    sentences = View(_like(view.doc, "".join(parts), blocks), back)
+    view.__dict__["_sentences"] = sentences
+    return sentences
 
 
 def _stars(text: str, prose: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -190,7 +230,7 @@ class OnRendered:
             yield from self._inner.check(doc)
             return
         rendered = view.doc.text
-        for m in self._inner.check(view.doc):
+        for m in self._rendered_matches(view):
             start, end = view.start(m.start), view.end(m.start, m.end)
             seen = rendered[m.start:m.end]
             args = m.args or ((seen,) if doc.text[start:end] != seen else ())
@@ -200,6 +240,37 @@ class OnRendered:
                 # A fix across markup would delete it: offered only where the file reads as rendered.
                 fix = replace(fix, start=fs, end=fe) if doc.text[fs:fe] == rendered[fix.start:fix.end] else None
             yield replace(m, start=start, end=end, args=args, fix=fix)
+
+    def _rendered_matches(self, view: View) -> list[Match]:
+        """The rule's matches in the rendered text; per sentence first where Vale runs it so."""
+        if not self._per_sentence(view.doc):
+            return list(self._inner.check(view.doc))
+        sentences = sentences_of(view)
+        found = [_moved(m, sentences) for m in self._inner.check(sentences.doc)]
+        starts = {m.start for m in found}
+        found += [m for m in self._inner.check(view.doc) if m.start not in starts]
+        return sorted(found, key=lambda m: (m.start, m.end))
+
+    def _per_sentence(self, doc: Document) -> bool:
+        """Whether Vale also runs this rule on each sentence: some rule of the config has a sentence
+        scope, and this one's scope takes a sentence block (`sentence.text.<ext>`), unless it is
+        sentence-scoped itself (then it reads those sentences already)."""
+        if not doc.__dict__.get("vale_segments"):
+            return False
+        scope = tuple(self._inner.rule.scope)
+        if all(s.strip().split(".")[0] == "sentence" for s in scope):
+            return False
+        name = doc.path.rsplit("/", 1)[-1]
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else doc.format
+        return scope_matches(scope, frozenset(("sentence", "text", ext)))
+
+
+def _moved(m: Match, view: View) -> Match:
+    """A match in `view`'s text, moved to the text `view` maps into."""
+    fix = m.fix
+    if fix is not None:
+        fix = replace(fix, start=view.start(fix.start), end=view.end(fix.start, fix.end))
+    return replace(m, start=view.start(m.start), end=view.end(m.start, m.end), fix=fix)
 
 
 class Untoggled:
