@@ -6,7 +6,8 @@ import sys
 
 from helpers import write
 
-HEAVY = ("spacy", "thinc", "fastapi", "starlette", "uvicorn", "dask", "distributed", "pygls", "lsprotocol")
+# pydantic: typer 0.29 imports it to read the options (pyproject pins typer below it).
+HEAVY = ("spacy", "thinc", "fastapi", "starlette", "uvicorn", "dask", "distributed", "pygls", "lsprotocol", "pydantic")
 
 
 def imported(*args: str, cwd) -> set[str]:

@@ -423,8 +423,10 @@ class _WordArgument(TyperArgument):
     def display_type_rich(self, ctx) -> None:
         return None
 
-    def _usage_display_name(self) -> str:
-        return self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+    def make_metavar(self, ctx, *args, **kwargs) -> str:
+        if self.metavar is not None and kwargs.get("usage"):  # typer braces it: `{PATH...}`
+            return self.metavar if self.required else f"[{self.metavar}]"
+        return super().make_metavar(ctx, *args, **kwargs)
 
 
 def command():
