@@ -69,6 +69,18 @@ def test_never_checked_in_markdown(text):
     assert find(text, "target") == []
 
 
+@pytest.mark.parametrize("text,token,want", [
+    # A run of * or _ with spaces on both sides is text in CommonMark, not emphasis: a blank to fill.
+    ("The mayor thanked ___ for it.", "_+", [(1, 19, 1, 22, "___")]),
+    ("Signed by ______ on Monday.", "_+", [(1, 11, 1, 17, "______")]),
+    ("Rated * by critics.", r"\*", [(1, 7, 1, 8, "*")]),
+    # Emphasis marks are not: only the words inside are prose.
+    ("Some **bold** and __strong__ and _em_, snake_case.", "[*_]+", [(1, 45, 1, 46, "_")]),
+])
+def test_emphasis_marks_but_not_lone_runs_are_markup(text, token, want):
+    assert find(text, token) == want
+
+
 def test_link_text_is_prose():
     assert find("A [target](http://example.com) here.", "target") == [(1, 4, 1, 10, "target")]
 

@@ -27,7 +27,10 @@ _LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
 # A link's text is looked for within 500 characters: unbounded, a run of "[" made every one scan to
 # the end of the file (quadratic, #18); no published link text is that long.
 _BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
-_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])|~~")
+# A run of * or _ that opens or closes emphasis: text follows (opening) or comes before (closing)
+# it. A whole run with spaces on both sides is text, as in CommonMark ("thanked ___ for", a blank
+# to fill in): the possessive {1,3}+ takes the whole run, so no shorter part of it matches instead.
+_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}+(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}+(?![\w*_])|~~")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
 # The lookbehind and the single optional "|" keep both linear on a long run of spaces: without
 # them every space starts a match attempt that scans the whole run (quadratic, #18).
