@@ -1,6 +1,7 @@
 """Many files: parallel jobs, the result cache, ordering, and no spaCy for rules that need none."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -108,3 +109,23 @@ def test_batches_give_each_worker_several(monkeypatch):
     assert batch_size(676, 16) == 10  # 68 batches: about four per worker, an even finish
     assert batch_size(676, 2) == MAX_BATCH  # few workers: large batches, fewer round trips
     assert batch_size(20, 16) == BATCH  # never below what amortises a task
+
+
+def _die():
+    os._exit(9)
+
+
+def test_a_batch_submitted_after_a_worker_died_goes_to_a_fresh_pool():
+    """The race behind a CI failure: a worker dies, and the next batch is submitted before any
+    result has shown the death. A broken pool refuses new work; the batch must not fail the run."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newslint.runner import _Local
+
+    local = _Local(1)
+    try:
+        with pytest.raises(BrokenProcessPool):
+            local.submit(_die).result(timeout=60)
+        assert local.submit(pow, 2, 5).result(timeout=60) == 32
+    finally:
+        local.close()

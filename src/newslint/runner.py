@@ -359,7 +359,9 @@ class _Local:
         return ProcessPoolExecutor(self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn, *args):
-        return self.pool.submit(fn, *args)
+        """A new batch can arrive just after a worker died and before any result showed it (a race
+        that a loaded machine makes likely): it goes to a fresh pool too, not up as an error."""
+        return self.resubmit(fn, *args)
 
     def resubmit(self, fn, *args):
         """Submit again after a worker died: a broken pool accepts no more work, so it is replaced
