@@ -12,6 +12,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import OptionError
+from newslint.compiled import compiled
 
 # Seconds one pattern may spend on one document before the run reports it.
 TIMEOUT = 2.0
@@ -85,7 +86,7 @@ def _translate(pattern: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return regex.compile(_translate(pattern), flags | regex.V0)
+    return compiled(_translate(pattern), flags | regex.V0)  # kept on disk between runs: compiled.py
 
 
 def compile_plain(pattern: str) -> regex.Pattern:
