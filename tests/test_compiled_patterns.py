@@ -11,7 +11,7 @@ PROBE = """
 import sys
 from newslint import compiled
 compiled._load()
-known = ("w(o)rd+s?", 8) in compiled._store
+known = ("w(o)rd+s?", 8) in compiled._data
 p = compiled.compiled("w(o)rd+s?", 8)
 print(known, bool(p.search("WORDDS")), p.flags & 8 == 8)
 """
@@ -53,4 +53,5 @@ def test_a_bad_pattern_raises_and_is_not_kept():
 
     with pytest.raises(regex.error):
         compiled.compiled("(unclosed", 0)
-    assert ("(unclosed", 0) not in compiled._load()
+    compiled._load()
+    assert ("(unclosed", 0) not in compiled._data

@@ -50,10 +50,20 @@ def compiled(pattern: str, flags: int) -> regex.Pattern:
     store = _load()
     key = (pattern, int(flags))
     found = store.get(key)
+    if found is None and key in _data:  # built from the stored code only when asked for
+        try:
+            found = store[key] = _regex.compile(*_data[key])
+        except Exception:  # another regex build's code: compile it again
+            del _data[key]
     if found is None:
         found = regex.compile(pattern, flags)  # a bad pattern raises here, and is never stored
         _remember(key, found)
     return found
+
+
+def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern:
+    """regex.compile's signature, for the modules' own patterns: kept on disk the same way."""
+    return compiled(pattern, flags)
 
 
 def _remember(key: tuple[str, int], found: regex.Pattern) -> None:
@@ -80,14 +90,8 @@ def _load() -> dict:
     if not isinstance(entries, list):
         return _store
     for entry in entries:
-        if not _shaped(entry):
-            continue
-        key, data = (entry[0], entry[1]), entry[2]
-        try:
-            _store[key] = _regex.compile(*data)
-        except Exception:  # another regex build's code: compile that one again
-            continue
-        _data[key] = data
+        if _shaped(entry):
+            _data[(entry[0], entry[1])] = entry[2]
     return _store
 
 

@@ -25,17 +25,18 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
+from newslint.compiled import regex_compile
 
 WORDS = Path(__file__).with_name("data") / "tagger_words.tsv"
-_LETTERS = regex.compile(r"[^\W\d_]+")
+_LETTERS = regex_compile(r"[^\W\d_]+")
 # Two words with one space between them (the parse's `t.whitespace_ == " "`), overlapping.
-_PAIR = regex.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+_PAIR = regex_compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
 # Words spaCy splits in two: "cannot" is two alphabetic tokens, one run of letters.
-_SPLIT_WORDS = regex.compile(r"(?i)cannot|gonna|gotta|wanna|gimme|lemme")
-_BEFORE_STOP = regex.compile(r"(?<![^\W\d_])([^\W\d_]+)\.")
+_SPLIT_WORDS = regex_compile(r"(?i)cannot|gonna|gotta|wanna|gimme|lemme")
+_BEFORE_STOP = regex_compile(r"(?<![^\W\d_])([^\W\d_]+)\.")
 # A whitespace-separated word written in lower case, trailing punctuation aside: only such a
 # word is read as the lexicon says ("Said" may be a name).
-_LOWER_WORD = regex.compile(r"(?<!\S)([a-z]+)[,;:.!?\"”’')\]]*(?!\S)")
+_LOWER_WORD = regex_compile(r"(?<!\S)([a-z]+)[,;:.!?\"”’')\]]*(?!\S)")
 
 
 @lru_cache(maxsize=1)

@@ -21,16 +21,17 @@ Copy that says "we" for people in general is no slip, and it has a shape:
 from __future__ import annotations
 
 import regex
+from newslint.compiled import regex_compile
 
-_QUESTION = regex.compile(r"[?!][\"”’)]*\s*\Z")
-_EVERYBODY = regex.compile(
+_QUESTION = regex_compile(r"[?!][\"”’)]*\s*\Z")
+_EVERYBODY = regex_compile(
     r"\b(?:(?:all|each|every[ \t]+one|many|most|some|any|both|few|none|either|neither)[ \t]+of[ \t]+us|"
     r"we[ \t]+(?:all|both|humans|ourselves)|us[ \t]+(?:all|both|humans)|we[ \t]+as[ \t]+a[ \t]+\w+)\b", regex.IGNORECASE)
-_INVITATION = regex.compile(  # "to contact us", "please email us", "let us": an invitation ("spoke to us" is none)
+_INVITATION = regex_compile(  # "to contact us", "please email us", "let us": an invitation ("spoke to us" is none)
     r"\b(?:(?:to|please)[ \t]+(?:contact|e-?mail|call|phone|join|follow|reach|visit|write[ \t]+to|send)|please|let)[ \t]+\Z",
     regex.IGNORECASE)
 # The verb phrase after "we": adverbs skipped, then its first word.
-_AFTER_WE = regex.compile(r"(?:['’](?P<clitic>ve|d|ll|re))?(?:[ \t]+(?:also|still|now|often|already|just|then|first|"
+_AFTER_WE = regex_compile(r"(?:['’](?P<clitic>ve|d|ll|re))?(?:[ \t]+(?:also|still|now|often|already|just|then|first|"
                           r"recently|again|never|not|n['’]t|only|even|really|all|both)\b)*[ \t]+(?P<word>[A-Za-z'’-]+)"
                           r"(?:[ \t]+(?:not|never|n['’]t|been|be|able|unable|to|yet|so|far)\b)*(?:[ \t]+(?P<next>[A-Za-z-]+))?")
 _MODALS = frozenset("would could might may can cannot can't can’t couldn't couldn’t should must need".split())

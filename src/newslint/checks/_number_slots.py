@@ -22,24 +22,25 @@ from __future__ import annotations
 from typing import Iterator
 
 import regex
+from newslint.compiled import regex_compile
 
 # A currency sign before, a per cent sign after: "$N", "£?", "€#bn", "N%", "?%", "x%".
-_SIGNED = regex.compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3}|TBC|TBA|TBD)(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
+_SIGNED = regex_compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3}|TBC|TBA|TBD)(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
 # A scale word after: "X million", "N billion", "? thousand".
-_SCALED = regex.compile(r"(?<![\w.$£€-])(?:[XN]|NN|\?{1,3})(?=[ \t\u00a0]+(?:million|billion|trillion|thousand|bn|mn)\b)")
+_SCALED = regex_compile(r"(?<![\w.$£€-])(?:[XN]|NN|\?{1,3})(?=[ \t\u00a0]+(?:million|billion|trillion|thousand|bn|mn)\b)")
 # A counted plural after: "X people", "N officers" (not "X percent").
-_COUNTED = regex.compile(r"(?<![\w.$£€#?-])(?:X|N{1,3}|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
+_COUNTED = regex_compile(r"(?<![\w.$£€#?-])(?:X|N{1,3}|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
                          r"(?!(?:percent|per|is|was|has|does|its|this|thus|plus|as|us)\b)[a-z]{2,}s)\b)")
 # A mark with spaces either side, where English never puts one: "rose by ? per cent", "said ?, a spokesman".
-_LONE_MARK = regex.compile(r"(?<=[ \t\u00a0])(?:\?(?=,|[ \t\u00a0]+[a-z])|[?#](?=[ \t\u00a0]+(?:per[ \t]?cent|percent)\b))")
+_LONE_MARK = regex_compile(r"(?<=[ \t\u00a0])(?:\?(?=,|[ \t\u00a0]+[a-z])|[?#](?=[ \t\u00a0]+(?:per[ \t]?cent|percent)\b))")
 # Decimals in letters: "XX.X", "X.X", "N.N"; digits and X's together: "X,000", "0.X", "19XX".
-_DECIMAL = regex.compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})+|\d{2}XX)(?![\w-]|\.\w)")
+_DECIMAL = regex_compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})+|\d{2}XX)(?![\w-]|\.\w)")
 # The number of a compound: "a XX-year-old", "the ??-day strike", "an X-point plan".
-_COMPOUND = regex.compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
+_COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
                           r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|point|seat|member|page|game|match|storey|strong|fold)s?\b)")
 # A blank inside a sentence: "rose by ___ per cent".
-_BLANK = regex.compile(r"(?<=[ \t\u00a0($£€])_{3,}(?=[ \t\u00a0.,;:)%])")
-_WORD_BEFORE = regex.compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
+_BLANK = regex_compile(r"(?<=[ \t\u00a0($£€])_{3,}(?=[ \t\u00a0.,;:)%])")
+_WORD_BEFORE = regex_compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
 
 
 def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> Iterator[tuple[int, int]]:

@@ -19,10 +19,11 @@ from functools import lru_cache
 
 import regex
 
+from newslint.compiled import regex_compile
 from newslint.document.sentences import split_sentences
 
 # summarize's WordBoundaryTokenizer: dotted acronyms, or runs of letters, digits and '.
-_WORD = regex.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
+_WORD = regex_compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
 
 # Vale's summary: paragraph, list-item and blockquote text; headings and tables stay out.
 SUMMARY_KINDS = ("paragraph", "list", "blockquote")

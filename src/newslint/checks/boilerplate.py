@@ -33,13 +33,14 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 from newslint.furniture.lines import load_learned, normal
 from newslint.furniture.score import FURNITURE, judge, load_chrome
 from newslint.patterns import compile_pattern, finditer
 
 # Lines that hold nothing (a CR of CRLF, spaces and tabs count as nothing).
-_EMPTY_LINE = regex.compile(r"^[ \t\r]*\n", regex.M)
+_EMPTY_LINE = regex_compile(r"^[ \t\r]*\n", regex.M)
 
 
 class Boilerplate(Check):

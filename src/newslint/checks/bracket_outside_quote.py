@@ -57,34 +57,35 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.document.genre import speaker_label
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
 
-_BRACKET = regex.compile(r"\[([^\[\]\n]{0,120})\]")
+_BRACKET = regex_compile(r"\[([^\[\]\n]{0,120})\]")
 # "[click] >> [shortener] >> [site]": boxes of a diagram, joined by arrows.
-_ARROW_BEFORE = regex.compile(r"(?:>>|->|=>|→)[ \t]*\Z")
-_ARROW_AFTER = regex.compile(r"[ \t]*(?:>>|->|=>|→)")
+_ARROW_BEFORE = regex_compile(r"(?:>>|->|=>|→)[ \t]*\Z")
+_ARROW_AFTER = regex_compile(r"[ \t]*(?:>>|->|=>|→)")
 _ELLIPSIS = ("…", "...")
 # "[Please note that Data.CDC.gov has no Ebola data.]": a capital, three more words, a stop inside.
-_NOTE = regex.compile(r"\A\s*\p{Lu}\S*(?:\s+\S+){3,}[.!?]\s*\Z")
+_NOTE = regex_compile(r"\A\s*\p{Lu}\S*(?:\s+\S+){3,}[.!?]\s*\Z")
 # "[this program/service]", "[he/she]": words offered as alternatives in a template.
-_SLOT = regex.compile(r"\p{Ll}/\p{Ll}")
+_SLOT = regex_compile(r"\p{Ll}/\p{Ll}")
 # A paragraph of JSON or code that reached prose: a quoted key, then a colon.
-_CODE = regex.compile(r"[{,]\s*\"[\w-]+\"\s*:")
+_CODE = regex_compile(r"[{,]\s*\"[\w-]+\"\s*:")
 # A page's tag: a few words, no sentence ("[VIDEO]", "[Updated]", "[UPDATE 2]", "[Updated 3.45pm]").
-_TAG = regex.compile(r"\A\p{Lu}[\p{L}\d’'.:/-]*(?: [\p{L}\d’'.:/-]+){0,4}(?<![.:])\Z")
+_TAG = regex_compile(r"\A\p{Lu}[\p{L}\d’'.:/-]*(?: [\p{L}\d’'.:/-]+){0,4}(?<![.:])\Z")
 # After a tag opening a block, a new sentence starts (or the block ends), perhaps after a dash or colon:
 # not "[Robbins] designed", "[I]ndividuals".
-_AFTER_TAG = regex.compile(r"(?:[ \t\u00a0]*[:–—|-])?[ \t\u00a0]*(?:(?<=\s)[\p{Lu}\d“\"‘']|\p{Lu}(?=\p{Ll})|\Z)")
+_AFTER_TAG = regex_compile(r"(?:[ \t\u00a0]*[:–—|-])?[ \t\u00a0]*(?:(?<=\s)[\p{Lu}\d“\"‘']|\p{Lu}(?=\p{Ll})|\Z)")
 # A note reference: "[7]", "[12]", "[a]".
 # A note reference: "[7]", "[12]", "[a]"; not a quotation's altered letter ("“[a]s the technology").
-_NOTE_MARK = regex.compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
+_NOTE_MARK = regex_compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
 # A notes section: a heading (or a line of its own) that names one.
-_NOTES_HEADING = regex.compile(r"^[#\s*_]*(?:notes?|footnotes?|end ?notes|references|sources|citations|bibliography)[\s:*_]*$",
+_NOTES_HEADING = regex_compile(r"^[#\s*_]*(?:notes?|footnotes?|end ?notes|references|sources|citations|bibliography)[\s:*_]*$",
                                regex.I | regex.M)
 # A closing quotation mark just before a bracket: a curly one, or a straight one after a word or a stop.
-_CLOSING_QUOTE = regex.compile(r"(?:”|(?<=\S)[\"’])[ \t]*\Z")
+_CLOSING_QUOTE = regex_compile(r"(?:”|(?<=\S)[\"’])[ \t]*\Z")
 
 
 def _deliberate(source: str, start: int, end: int, inside: str, span_start: int) -> bool:

@@ -10,6 +10,7 @@ import regex
 
 from newslint.checks._vale import exceptions_regex, is_match, message, strings
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 from newslint.patterns import Guarded, compile_pattern, compile_plain
 
@@ -19,9 +20,9 @@ PREPOSITIONS = {"with", "from", "into", "during", "including", "until", "against
                 "throughout", "despite", "towards", "upon", "concerning", "about", "over",
                 "through", "before", "between", "after", "since", "without", "under",
                 "within", "along", "following", "across", "beyond", "around", "down", "near", "above"}
-SPLIT = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")  # the title converter's words
+SPLIT = regex_compile(r"[\p{N}\p{L}]+[^\s\-/]*")  # the title converter's words
 WORD = r"[\p{N}\p{L}*]+[^\s]*"  # the checker's words ('*' is Vale's mask for code)
-NUMBER_LIST = regex.compile(r"\d+\.")
+NUMBER_LIST = regex_compile(r"\d+\.")
 SANITIZE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"})
 
 

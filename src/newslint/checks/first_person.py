@@ -35,6 +35,7 @@ import regex
 from newslint.checks._datalists import resolve
 from newslint.checks._lone_plural import everybody, general_we
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.document.genre import first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
@@ -53,17 +54,17 @@ _OPENERS = frozenset(
     once although though until where why how what perhaps maybe also still yet soon first finally
     sometimes often never do did can could would should will have had""".split()
 )
-_WORD_BEFORE = regex.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
-_INITIAL_AFTER = regex.compile(r"\.[ \t]+[A-Z]")
-_INITIAL_BEFORE = regex.compile(r"[A-Z][\w.]*[ \t]+\Z")
-_CAPITALISED_NEXT = regex.compile(r"[ \t]+[A-Z]")
-_NOT_PRONOUN_AFTER = regex.compile(r"[-/]\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
+_WORD_BEFORE = regex_compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_INITIAL_AFTER = regex_compile(r"\.[ \t]+[A-Z]")
+_INITIAL_BEFORE = regex_compile(r"[A-Z][\w.]*[ \t]+\Z")
+_CAPITALISED_NEXT = regex_compile(r"[ \t]+[A-Z]")
+_NOT_PRONOUN_AFTER = regex_compile(r"[-/]\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
 # "R.I.", "N.I.": a dotted abbreviation ending in I; "<I>": a ticker code.
-_NOT_PRONOUN_BEFORE = regex.compile(r"(?:[A-Z]\.|[<(])\Z")
+_NOT_PRONOUN_BEFORE = regex_compile(r"(?:[A-Z]\.|[<(])\Z")
 # "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
 # "I P Sharp Associates": initials without full stops.
-_INITIALS_AFTER = regex.compile(r"[ \t]+[A-Z](?:\.|[ \t]+[A-Z])")
-_INITIAL_SURNAME = regex.compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
+_INITIALS_AFTER = regex_compile(r"[ \t]+[A-Z](?:\.|[ \t]+[A-Z])")
+_INITIAL_SURNAME = regex_compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
 
 
 class FirstPerson(Check):
@@ -95,7 +96,7 @@ class FirstPerson(Check):
             if w[0].islower():
                 body = f"[{w[0]}{w[0].upper()}]" + body[1:]
             alternation.append(body)
-        self.pattern = regex.compile(r"(?<![\w'’.@-])(?:" + "|".join(alternation) + r")(?![\w-])")
+        self.pattern = regex_compile(r"(?<![\w'’.@-])(?:" + "|".join(alternation) + r")(?![\w-])")
         nouns = self.opts["newsroom_nouns"]
         if not all(isinstance(n, str) and n.strip() for n in nouns):
             raise OptionError("newsroom_nouns", "'newsroom_nouns' must be a list of words")
@@ -243,29 +244,29 @@ def _sentence_start(text: str, i: int, start: int) -> bool:
     return opens_sentence(text, i, start, ".!?…:;")
 
 
-_PLURAL_ANY = regex.compile(r"(?<![\w'’.@-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
+_PLURAL_ANY = regex_compile(r"(?<![\w'’.@-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
 # "we" then up to three auxiliaries, negations or adverbs, then the verb: "we have not been able to verify".
-_WE_THEN = regex.compile(
+_WE_THEN = regex_compile(
     r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:ve|d|ll))?(?:[ \t]+(?:have|has|had|were|was|are|will|would|could|can|did|do|"
     r"also|first|then|not|never|been|unable|able|to|tried|still|recently|again|already|repeatedly|independently|"
     r"n[o']t|cannot|couldn['’]t|didn['’]t|haven['’]t|weren['’]t|wouldn['’]t))"
     r"{0,5}[ \t]+(?P<verb>[a-z-]+)\b")
 # The verb, then "us" (optionally after to/with/by/for): "told us", "wrote to us", "asked by us".
-_VERB_US = regex.compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?P<prep>to|with|by|for)[ \t]+)?(?P<us>us)\b(?![.\w])")
+_VERB_US = regex_compile(r"\b(?P<verb>[A-Za-z-]+)[ \t]+(?:(?P<prep>to|with|by|for)[ \t]+)?(?P<us>us)\b(?![.\w])")
 # A form of "be", a participle, then to/with us: "were shared with us", "was sent to us".
-_HANDED_TO_US = regex.compile(r"\b(?:was|were|been|being|is|are)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|nt)[ \t]+"
+_HANDED_TO_US = regex_compile(r"\b(?:was|were|been|being|is|are)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|nt)[ \t]+"
                               r"(?:to|with)[ \t]+(?P<us>us)\b(?![.\w])")
 # A participle, then "by us": "seen by us", "obtained by us" (not "loved by us all").
-_DONE_BY_US = regex.compile(r"\b(?:[a-z]+(?:ed|en|wn)|seen|done|made|put|read|heard|found|told|shown)[ \t]+by[ \t]+(?P<us>us)\b(?![.\w])")
+_DONE_BY_US = regex_compile(r"\b(?:[a-z]+(?:ed|en|wn)|seen|done|made|put|read|heard|found|told|shown)[ \t]+by[ \t]+(?P<us>us)\b(?![.\w])")
 # "we" as a subject and the rest of its clause (up to a comma, semicolon or stop).
-_WE_CLAUSE = regex.compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"()\[\]\n]{1,80})")
+_WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"()\[\]\n]{1,80})")
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
-_OUR_NOUN = regex.compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
+_OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
-_IMPERATIVE = regex.compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
-_THAT_BEFORE = regex.compile(r"\bthat[ \t]+\Z")
-_ALL_AFTER = regex.compile(r"[ \t]+(?:all|both)\b")
-_GENERIC = regex.compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+all)\b", regex.IGNORECASE)
+_IMPERATIVE = regex_compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
+_THAT_BEFORE = regex_compile(r"\bthat[ \t]+\Z")
+_ALL_AFTER = regex_compile(r"[ \t]+(?:all|both)\b")
+_GENERIC = regex_compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+all)\b", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -276,7 +277,7 @@ def _load_forms(path, mtime: float) -> frozenset[str]:  # mtime: an edited table
 
 # A verb of saying or thinking: a sentence with one reports someone's words ("we will not give up, the union said",
 # "fears that we will"), unless "we" does it or "us" receives it ("we reported", "told us", "asked by us").
-_SAYING = regex.compile(
+_SAYING = regex_compile(
     r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|explain(?:s|ed)?|note[sd]?|writes|wrote|written|"
     r"state[sd]|argue[sd]?|argues|insist(?:s|ed)?|warn(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|think|thinks|thought|"
     r"feel|feels|felt|fear(?:s|ed)?|hope[sd]?|according[ \t]+to|found|finds|conclude[sd]?|suggest(?:s|ed)?|"
@@ -284,11 +285,11 @@ _SAYING = regex.compile(
     r"predict(?:s|ed)?|report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
     r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b",
     regex.IGNORECASE)
-_WE_BEFORE = regex.compile(r"\b[Ww]e(?:['’](?:ve|d|ll|re))?(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
-_US_AFTER = regex.compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")
+_WE_BEFORE = regex_compile(r"\b[Ww]e(?:['’](?:ve|d|ll|re))?(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
+_US_AFTER = regex_compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")
 
 
-_YOU = regex.compile(r"(?<![\w'’.@-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
+_YOU = regex_compile(r"(?<![\w'’.@-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 
 
 def _addresses_reader(doc, scope) -> bool:
@@ -306,7 +307,7 @@ def _attributed(text: str, start: int, end: int) -> bool:
     return False
 
 
-_GLOSS = regex.compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
+_GLOSS = regex_compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
 
 
 def _gloss(text: str, i: int, start: int) -> bool:

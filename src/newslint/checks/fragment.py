@@ -60,6 +60,7 @@ from newslint import nlp
 from newslint.checks import _fragment_gate as gate, _junctions
 from newslint.checks._datalists import ListError, resolve
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.document.sentences import ABBREVIATIONS
 from newslint.finding import Match
 from newslint.names.compare import dictionary_entries
@@ -78,20 +79,20 @@ _STATES = frozenset(
     Nev Okla Ore Pa Penn Tenn Tex Vt Va Wash Wis Wisc Wyo""".split()
 )
 # A credit or production line is no sentence: "Photo by Jane Doe/Reuters.", "Directed by John Roe."
-_CREDIT = regex.compile(
+_CREDIT = regex_compile(
     r"(?i:(?:additional\s+)?(?:photos?|pictures?|images?|illustrations?|graphics?|video|reporting|writing|editing|"
     r"compiled|produced|directed|written|edited|translated|written and directed|music|words|interview|research)"
     r"\s+(?:by|from)\b|(?:copyright|\(c\)|©)\s)")
 _WH = frozenset("what which who whom whose where that".split())
-_EXCLAMATIVE = regex.compile(r"(?:What an?|How|Such an?)\s")
+_EXCLAMATIVE = regex_compile(r"(?:What an?|How|Such an?)\s")
 _SPEECH = frozenset("said says added adds told tells stated states reported reports noted notes explained".split())
 _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
 # A full stop ending a sentence, then a lowercase word.
-_STOP_LOWER = regex.compile(r"(?<=[\w)\]%’”\"'])\.[\"”’']?[ \t\u00a0]+(?=[a-z])")  # also after a closing quote: `picks." was not`
-_ORPHAN_AFTER_COMMA = regex.compile(r",[ \t\u00a0]+(" + "|".join(sorted(_SPEECH)) + r")[.!]")
-_LONE_SPEECH = regex.compile(r"(?:(?<=[.!?][ \t\u00a0]+)|^)(" + "|".join(w.capitalize() for w in sorted(_SPEECH)) + r")\.", regex.M)
-_TRUNCATED = regex.compile(r"(?<=\w[ \t\u00a0]+)(the|a|an|and|or|nor|its|their|whose|than)\.(?=\s|$)")
+_STOP_LOWER = regex_compile(r"(?<=[\w)\]%’”\"'])\.[\"”’']?[ \t\u00a0]+(?=[a-z])")  # also after a closing quote: `picks." was not`
+_ORPHAN_AFTER_COMMA = regex_compile(r",[ \t\u00a0]+(" + "|".join(sorted(_SPEECH)) + r")[.!]")
+_LONE_SPEECH = regex_compile(r"(?:(?<=[.!?][ \t\u00a0]+)|^)(" + "|".join(w.capitalize() for w in sorted(_SPEECH)) + r")\.", regex.M)
+_TRUNCATED = regex_compile(r"(?<=\w[ \t\u00a0]+)(the|a|an|and|or|nor|its|their|whose|than)\.(?=\s|$)")
 # A capitalised word that only opens a sentence, after a lowercase word and before another:
 # "... a statement at Joe Biden" is beyond reach, "... the WHO noted If countries detect" is not.
 _CLAUSE_OPENERS = (
@@ -99,15 +100,15 @@ _CLAUSE_OPENERS = (
     "Before|During|According|However|Meanwhile|But|If|When|While|Although|Because|Since|Despite|Following"
 )
 _PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
-_SPLICED = regex.compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
+_SPLICED = regex_compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
 # Adverbs as often as prepositions at a sentence's end: "... turned around.", "... came back."
 _NOT_DANGLING = frozenset("about around over through along by in on out up down off back away aside ahead together apart".split())
-_WORD_BEFORE = regex.compile(r"([\w.’'-]+)\Z")
+_WORD_BEFORE = regex_compile(r"([\w.’'-]+)\Z")
 # An article, one space, a lower-case word: "the of", "a with" (hyphens and apostrophes make other words).
 _ARTICLES = frozenset(("the", "a", "an"))
 # Possessive determiners that need a noun after them ("his" and "her" stand alone too: "ended his on Monday").
 _POSSESSIVES = frozenset(("its", "their", "our", "your", "my", "whose"))
-_END = regex.compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
+_END = regex_compile(r"[.!?…](?:[\"”’')\]]*)(?=\s|$)")
 _OBJECTS = frozenset(("pobj", "pcomp", "dobj", "obj", "nummod", "npadvmod"))
 
 

@@ -79,8 +79,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from rapidfuzz.distance import OSA
-
 from newslint import nlp
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
@@ -112,6 +110,8 @@ def _one_sentence(doc, a, b) -> bool:
 def _one_edit(a: str, b: str) -> bool:
     """One letter changed, dropped, added or swapped, not at the end ("Wilsan"/"Wilson", "Kosec"/"Kosiec"):
     the shape of a slip. Two changes ("Gorman"/"Germany") or an ending ("Italiana"/"Italian") make another word."""
+    from rapidfuzz.distance import OSA  # here, not at import: 0.02 s of every start-up
+
     x, y = fold(strip_possessive(a)), fold(strip_possessive(b))
     return OSA.distance(x, y) == 1 and not (x.startswith(y) or y.startswith(x))
 

@@ -46,26 +46,27 @@ from newslint.checks import _datalists as lists
 from newslint.checks._initials import tail_spells
 from newslint.checks._number_slots import number_slots
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 from newslint.patterns import compile_pattern, finditer
 
-_BRACKET = regex.compile(r"\[([^\[\]\n]{1,80})\]")
-_TEMPLATE = regex.compile(r"\{\{([^{}\n]{1,60})\}\}|%%([^%\n]{1,40})%%|(?<!\{)\{([^{}\n]{1,60})\}(?!\})|(?<!\w)__([^_\n]{1,40})__(?!\w)")
-_PAREN = regex.compile(r"\(([^()\n]{1,60})\)")
-_ANGLE = regex.compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
-_ENCLOSED = regex.compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
+_BRACKET = regex_compile(r"\[([^\[\]\n]{1,80})\]")
+_TEMPLATE = regex_compile(r"\{\{([^{}\n]{1,60})\}\}|%%([^%\n]{1,40})%%|(?<!\{)\{([^{}\n]{1,60})\}(?!\})|(?<!\w)__([^_\n]{1,40})__(?!\w)")
+_PAREN = regex_compile(r"\(([^()\n]{1,60})\)")
+_ANGLE = regex_compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
+_ENCLOSED = regex_compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
 # Filler standing for a value: "[x]", "[N]", "[#]", "[??]", "[___]", "[XX,XXX]".
-_FILLER = regex.compile(r"(?:[xX]+|N+|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
+_FILLER = regex_compile(r"(?:[xX]+|N+|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
 # Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
-_NUMERAL = regex.compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
-_HASHES = regex.compile(r"(?<![\w#&/])#{2,}(?![\w#])")
-_ARTICLE_BEFORE = regex.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
-_LONE_MARKS = regex.compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
-_WORD_BEFORE = regex.compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
+_NUMERAL = regex_compile(r"(?<![\w.-])(?:X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
+_HASHES = regex_compile(r"(?<![\w#&/])#{2,}(?![\w#])")
+_ARTICLE_BEFORE = regex_compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
+_LONE_MARKS = regex_compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
+_WORD_BEFORE = regex_compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
 # Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps".
-_NOUN_AFTER = regex.compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment)\b")
+_NOUN_AFTER = regex_compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment)\b")
 # Capitalised words before X's that still mean a number, not a Roman numeral.
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
@@ -75,8 +76,8 @@ _NOT_NAMES = frozenset(
 )
 # A run of words in capitals ("NAME TO COME", "INSERT QUOTE HERE"); a single capital ("A") is a word too.
 _CAPS_WORD = r"(?:[A-Z][A-Z’'-]*[A-Z]|[A-Z])"
-_CAPS_RUN = regex.compile(rf"(?<![\w’'-]){_CAPS_WORD}(?:[ \t\u00a0]+{_CAPS_WORD})*(?![\w-])")
-_TOKEN = regex.compile(r"[\w’'?#-]+")
+_CAPS_RUN = regex_compile(rf"(?<![\w’'-]){_CAPS_WORD}(?:[ \t\u00a0]+{_CAPS_WORD})*(?![\w-])")
+_TOKEN = regex_compile(r"[\w’'?#-]+")
 # Words that open an editorial insertion, never a slot: "[the rebels]", "[his]".
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your he she it they we".split())
 # Words beside slot nouns in a slot's name: "[first name]", "[NAME of OFFICIAL]"; the first six may open it.
@@ -85,15 +86,15 @@ _MODIFIERS = _OPENING_MODIFIERS | frozenset("of and or".split())
 _SLOT_KEYS = ("verbs", "requests", "markers", "pointers", "values", "media", "not_slots", "stand_in_names")
 # Words that make a run of slot words a name's slot: "Firstname Lastname", "First Name Last Name".
 _NAME_WORDS = frozenset("name names surname firstname lastname forename".split())
-_CAPITALISED_AFTER = regex.compile(r"[ \t\u00a0]+\p{Lu}")
+_CAPITALISED_AFTER = regex_compile(r"[ \t\u00a0]+\p{Lu}")
 # People and titles whose name a slot asks for ("Spokesperson Name", "Mr Surname"), and words that point at the gap.
 _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokeswoman official minister officer person
     speaker source expert witness victim suspect candidate player coach author reporter editor""".split())
 _POINTERS = frozenset("here goes go".split())
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
-_MASKED_NAME = regex.compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
+_MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
-_TITLE_RUN = regex.compile(r"(?<![\w’'-])\p{Lu}\p{Ll}+(?:[ \t\u00a0]+\p{Lu}\p{Ll}+){0,3}(?![\w’'-])")
+_TITLE_RUN = regex_compile(r"(?<![\w’'-])\p{Lu}\p{Ll}+(?:[ \t\u00a0]+\p{Lu}\p{Ll}+){0,3}(?![\w’'-])")
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ class Placeholder(Check):
         self.slots = load_slots(self.rule.path, self.opts["slots"]) if self.opts["slots"] else None
         # Conventional stand-in names ("Joe Bloggs", "A. N. Other"): their words, with stops or spaces between.
         names = sorted(self.slots.stand_in_names, key=len, reverse=True) if self.slots is not None else []
-        self.stand_ins = regex.compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
+        self.stand_ins = regex_compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
                                        + r")(?![\w’'-])", regex.I) if names else None
 
     def check(self, doc) -> Iterator[Match]:
@@ -332,7 +333,7 @@ class Placeholder(Check):
         return word[0].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
 
 
-_WORDS_BEFORE = regex.compile(r"((?:[\w.&’'-]+\s+){1,8})\Z")
+_WORDS_BEFORE = regex_compile(r"((?:[\w.&’'-]+\s+){1,8})\Z")
 
 
 def _defined_before(text: str, block_start: int, m) -> bool:
@@ -345,8 +346,8 @@ def _defined_before(text: str, block_start: int, m) -> bool:
     return tail_spells(inside, words)
 
 
-_LETTER = regex.compile(r"\p{L}")  # str.isalpha
-_CAPITAL = regex.compile(r"(?=\p{L})\p{Uppercase}")  # a letter for which str.isupper holds
+_LETTER = regex_compile(r"\p{L}")  # str.isalpha
+_CAPITAL = regex_compile(r"(?=\p{L})\p{Uppercase}")  # a letter for which str.isupper holds
 
 
 def _mostly_capitals(block: str) -> bool:

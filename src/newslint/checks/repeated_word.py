@@ -31,13 +31,14 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 
 # Letters only (numbers repeat legitimately: "1 1"); apostrophes inside a word count.
-_REPEAT = regex.compile(r"(?<![-‐‑'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-‐‑])", regex.IGNORECASE)
+_REPEAT = regex_compile(r"(?<![-‐‑'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-‐‑])", regex.IGNORECASE)
 # "checked in in March", "logged on on Monday": a particle after a verb, then the same preposition.
 _PARTICLES = frozenset("in on out up off over down by".split())
-_VERB_BEFORE = regex.compile(
+_VERB_BEFORE = regex_compile(
     r"(?i:\b(?:(?:check|log|sign|move|come|go|get|put|set|take|sit|stand|plug|fill|hand|join|"
     r"kick|let|pull|run|tune|weigh|break|cash|chime|drop|fit|lock|opt|pitch|turn|call|give|hold|carry|keep|"
     r"pass|stay|step|throw|bring|cut|shut|send|look|pay|back|sell|buy|lay|lie|fall|grow|settle|sleep|cave|phase|"
@@ -45,7 +46,7 @@ _VERB_BEFORE = regex.compile(
 # Only verbs that take "in"/"on" as a particle: "involved in in" and "conducted in in" stay doubles.
 NEVER_DOUBLED = ["the", "a", "an", "of", "and", "with", "from", "their", "his", "its", "our", "your", "my", "they", "we",
                  "he", "she", "this", "these", "those", "than", "into", "onto", "about", "whether"]
-_GAP = regex.compile(r"[\s>]+")
+_GAP = regex_compile(r"[\s>]+")
 
 
 class RepeatedWord(Check):

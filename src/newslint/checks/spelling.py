@@ -27,25 +27,26 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Match
 from newslint.patterns import compile_pattern
 
 SUGGESTIONS = 5  # at most this many suggestions per word
 
 # Vale's defaults (internal/check/spelling.go): mixed case, trailing capitals, anything not [a-zA-Z_'].
-DEFAULT_FILTERS = tuple(regex.compile(p) for p in (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']"))
+DEFAULT_FILTERS = tuple(regex_compile(p) for p in (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']"))
 
 # The tokenizer's tables (internal/nlp/var.go).
 _SANITIZE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _PREFIXES = frozenset("$(\"['")
 _SUFFIXES = frozenset(",)\"]!;.?:'")
-_SPECIAL = regex.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")  # U.S., Mr.: kept whole
+_SPECIAL = regex_compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")  # U.S., Mr.: kept whole
 _EMOTICONS = frozenset(
     "(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) -__- 8-) 8-D 8D :( :(( :((( :() :))) :-) :-)) :-))) "
     ":-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :`( :`) :`-( :o :o) =( =) =D =| @_@ O.o O_o "
     "V_V XDD [-: ^___^ o_0 o_O o_o v_v xD xDD".split()
 )
-_CHUNK = regex.compile(r"\S+")
+_CHUNK = regex_compile(r"\S+")
 
 
 class Spelling(Check):

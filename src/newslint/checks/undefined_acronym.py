@@ -47,10 +47,11 @@ import yaml
 from newslint.checks import _datalists as lists
 from newslint.checks._initials import MINOR, spells, tail_spells
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Match
 
-_ACRONYM = regex.compile(r"(?<![\w&.’'-])(?=(?:[A-Z0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]*[A-Z0-9](?![\w&-])")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
+_ACRONYM = regex_compile(r"(?<![\w&.’'-])(?=(?:[A-Z0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]*[A-Z0-9](?![\w&-])")
+_ROMAN = regex_compile(r"[IVXLCDM]+")
 
 _NOUNS = (
     r"correspondents?|reporters?|journalists?|editors?|producers?|analysts?|anchor|presenter|bureau|team|crew|"
@@ -62,23 +63,23 @@ _VERBS = r"reported|reports|learned|learnt|understands|confirmed|quoted|cited|es
 # "NDMT’s correspondent", or "NDMT’s Bernard Smith reports" (a name then a reporting verb: a
 # party's "DAB's Ben Chan and Leung Che-cheung" is an affiliation, not a source).
 _SAYS = r"(?:reports|reported|said|says|told|tells|wrote|writes|added|adds|explained|asked|noted)\b"
-_POSSESSIVE = regex.compile(
+_POSSESSIVE = regex_compile(
     r"['’]s\s+(?:own\s+|senior\s+|chief\s+|local\s+)?(?:(?:" + _NOUNS + r")\b|(?:[A-Z][\w’'.-]*\s+){1,4}" + _SAYS + ")"
 )
-_NOUN_AFTER = regex.compile(r"\s+(?:(?:" + _NOUNS + r")\b(?!\s+(?:that|to)\b)|(?:" + _VERBS + r")\b)")
+_NOUN_AFTER = regex_compile(r"\s+(?:(?:" + _NOUNS + r")\b(?!\s+(?:that|to)\b)|(?:" + _VERBS + r")\b)")
 # Before the acronym.
-_SOURCE_BEFORE = regex.compile(
+_SOURCE_BEFORE = regex_compile(
     r"(?:\baccording\s+to|\btold|\b(?:reported|quoted|cited|broadcast)\s+by|\binterview\s+with|\bspeaking\s+to|\bspoke\s+to)"
     r"(?:\s+the)?\s+\Z",
     regex.IGNORECASE,
 )
-_PART_OF_NAME_BEFORE = regex.compile(
+_PART_OF_NAME_BEFORE = regex_compile(
     r"(?<![\w’'&.-])(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|From|With|To|Of|And|Or|But|As|After|Before|"
     r"When|While|According|Told|Said|Meanwhile|Also|Then|Now|However)\b)[A-Z][\w’'&.-]*(?<!\w\w\.)[ \t]+\Z"
 )  # a word that ends a sentence ("Kenya. DWFE's") is not part of a name; "U.S." and initials are
-_PART_OF_NAME_AFTER = regex.compile(r"[ \t]+[A-Z][a-z]")
+_PART_OF_NAME_AFTER = regex_compile(r"[ \t]+[A-Z][a-z]")
 # Capitalised names, for initials: "National Disaster Monitoring Team".
-_NAME = regex.compile(
+_NAME = regex_compile(
     r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|la|le|el|al|und|&)\s+)*[A-Z][\w’'&.-]*)+"
 )
 # Head nouns that say what the following initials are: "the broadcaster NDMT", "the national trade
@@ -94,7 +95,7 @@ _DESCRIPTORS = (
 )
 # After the initials, these make a company of them, one that trades under its initials: "PKF LLP", "KBC Group".
 _CORPORATE = r"LLP|LLC|PLC|plc|Inc|Ltd|Limited|Corp|Corporation|AG|SA|S\.A\.|SE|NV|N\.V\.|BV|GmbH|AB|ASA|SpA|Co|Group|Holdings|Bank"
-_CHANNEL = regex.compile(r"[A-Z&]+\d+")  # "TVN24", "BBC1", "ITV2": a channel's name in itself
+_CHANNEL = regex_compile(r"[A-Z&]+\d+")  # "TVN24", "BBC1", "ITV2": a channel's name in itself
 # Initials as a modifier of a common noun are a term, not a source: "a PCR test", "two PCR tests"
 # (but "an NDMT tally", "an NDMT spokesman" are the organisation's).
 _PEOPLE = (

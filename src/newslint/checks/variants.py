@@ -78,6 +78,7 @@ import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 from newslint.document.sentences import opens_sentence
 from newslint.patterns import trie_pattern
@@ -87,11 +88,11 @@ from newslint.patterns import trie_pattern
 # A word ends at a space or punctuation, but not inside an abbreviation: "Korean-U.S." is no "Korean-U".
 _WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
 _PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?= ([^\W\d_]+)(?![\w-]|\.\w))")
-_TOKEN = regex.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
+_TOKEN = regex_compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
 # A term of art keeps its field's spelling whatever the house style: British style writes
 # "judgement", but a court's decision is a "judgment". Such a use is not counted.
 _TERMS_OF_ART = {
-    "judgment": regex.compile(
+    "judgment": regex_compile(
         r"\b(?:courts?|judges?|justices?|rul(?:ing|ings|ed)|appeals?|appealed|tribunal|verdict|lawsuit|"
         r"sentenc\w*|claimants?|defendants?|plaintiffs?|legal)\b",
         regex.IGNORECASE,
@@ -99,7 +100,7 @@ _TERMS_OF_ART = {
 }
 _TERMS_OF_ART["judgments"] = _TERMS_OF_ART["judgment"]
 # British English writes a "programme" of events but a computer "program".
-_TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex.compile(
+_TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex_compile(
     r"\b(?:computers?|software|apps?|code|coding|coders?|programmers?|programming|algorithms?|malware|"
     r"viruses|hack(?:ers?|ing|ed)?|install(?:s|ed|ing)?|download(?:s|ed|ing)?|developers?|chatbots?|"
     r"spreadsheets?|scripts?|operating system|laptops?|smartphones?|PCs?)\b",
@@ -108,12 +109,12 @@ _TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex.compile(
 _NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
-_OBJECT_AND_VERB = regex.compile(
+_OBJECT_AND_VERB = regex_compile(
     r"\b(?:see|sees|saw|seen|seeing|watch(?:es|ed|ing)?|hear(?:s|d|ing)?|feel|feels|felt|let|lets|letting|"
     r"make|makes|made|making|help(?:s|ed|ing)?)\s+(?:(?:the|a|an|their|his|her|its|our|my|your)\s+)?\Z",
     regex.IGNORECASE,
 )
-_FAMILY = regex.compile(r"\A([^()|]*)\(([^()]*)\)\Z")
+_FAMILY = regex_compile(r"\A([^()|]*)\(([^()]*)\)\Z")
 # Words that make a spaced pair a phrase, not an open compound.
 _FUNCTION = frozenset(
     """a an the every any some no all each may might can could will would shall should must be is are was
@@ -495,7 +496,7 @@ def _in_name(text: str, m, span) -> bool:
     behind = _NAME_BEHIND.search(text, max(span.start, m.start() - 40), m.start())
     return behind is not None and not opens_sentence(text, behind.start(), span.start)
 
-_NEXT_WORD = regex.compile(r"[ \t]+([a-z]+)\b")
+_NEXT_WORD = regex_compile(r"[ \t]+([a-z]+)\b")
 
 
 def _before_noun(text: str, end: int, stop: int) -> bool:
@@ -540,8 +541,8 @@ def _norm(word: str) -> str:
 
 # A sentence may open with a name: a word with a capital inside it ("E-Mail Partners", "DrugShortages
 # App"), or the first of capitalised words that end in a company suffix ("Email Partners Ltd").
-_INNER_CAPITAL = regex.compile(r"(?<=.)[A-Z]")
-_COMPANY_AHEAD = regex.compile(
+_INNER_CAPITAL = regex_compile(r"(?<=.)[A-Z]")
+_COMPANY_AHEAD = regex_compile(
     r"(?:[ \t]+(?:&|[A-Z][\w’'&.-]*)){0,4}?[ \t]+(?:Ltd|Limited|Inc|Corp|Corporation|plc|PLC|LLC|LLP|GmbH|AG|SA|NV|Co|Group|Holdings)\b"
 )
 

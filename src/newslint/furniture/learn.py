@@ -22,10 +22,11 @@ from pathlib import Path
 
 import regex
 
+from newslint.compiled import regex_compile
 from newslint.errors import InputError, NewslintError
 from newslint.furniture.lines import normal, to_yaml
 
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’')\]]*\Z")
+_SENTENCE_END = regex_compile(r"[.!?…][\"”’')\]]*\Z")
 
 
 def count_lines(paths: list[Path], max_words: int, errors: list) -> dict[str, dict[str, set]]:

@@ -18,15 +18,16 @@ import regex
 import yaml
 
 from newslint.checks import _datalists as lists
+from newslint.compiled import regex_compile
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
            "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_DATE_WORD = regex.compile(rf"\b(?:{_MONTHS}|{_DAYS})\b\.?")
-_NUMBER = regex.compile(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|am|pm|h)?\b")
+_DATE_WORD = regex_compile(rf"\b(?:{_MONTHS}|{_DAYS})\b\.?")
+_NUMBER = regex_compile(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|am|pm|h)?\b")
 _PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
-_EDGES = regex.compile(r"\A[\W_]+|[\W_]+\Z")
-_SEPARATOR = regex.compile(r"\s*[-:|•·]\s+")
+_EDGES = regex_compile(r"\A[\W_]+|[\W_]+\Z")
+_SEPARATOR = regex_compile(r"\s*[-:|•·]\s+")
 
 
 def normal(line: str) -> str:

@@ -49,45 +49,46 @@ import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks.base import OptionError
+from newslint.compiled import regex_compile
 from newslint.patterns import compile_pattern, finditer
 
 MAX_WORDS = 30
 FURNITURE = 4
 
-_WORD = regex.compile(r"[\w’'&©-]+")
-_END = regex.compile(r"[.!?…][\"”’')\]]*\Z")
-_INNER_END = regex.compile(r"(?<=[a-z)][.!?][\"”’')\]]*)\s+(?=[A-Z])")
-_LABEL = regex.compile(r"\A[\W_]*([\w’' -]{1,30}?)\s*(?::|\|)\s*\S")
+_WORD = regex_compile(r"[\w’'&©-]+")
+_END = regex_compile(r"[.!?…][\"”’')\]]*\Z")
+_INNER_END = regex_compile(r"(?<=[a-z)][.!?][\"”’')\]]*)\s+(?=[A-Z])")
+_LABEL = regex_compile(r"\A[\W_]*([\w’' -]{1,30}?)\s*(?::|\|)\s*\S")
 # "Jane Doe/Getty Images", "REUTERS/Stringer", "(AP Photo/John Doe)": capitalised names either side of a
 # slash, ending the block.
-_CREDIT = regex.compile(r"(?<![\w/])[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} ?/ ?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3}\)?\Z")
-_AGENCY = regex.compile(r"\A\(\s*[A-Z][\w.&/ -]{0,30}\)\Z")
-_ARROW = regex.compile(r"[»›→⟶>]\s*\Z|\A\s*[«‹←]|\A\s*[»›]")
+_CREDIT = regex_compile(r"(?<![\w/])[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} ?/ ?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3}\)?\Z")
+_AGENCY = regex_compile(r"\A\(\s*[A-Z][\w.&/ -]{0,30}\)\Z")
+_ARROW = regex_compile(r"[»›→⟶>]\s*\Z|\A\s*[«‹←]|\A\s*[»›]")
 # Items in a row: "Facebook | Twitter", "Home › World › Europe" (a breadcrumb).
-_ROW = regex.compile(r"\S\s+[|•·›»>/]\s+\S")
+_ROW = regex_compile(r"\S\s+[|•·›»>/]\s+\S")
 # Three or more short items split by one separator: a menu or a breadcrumb ("News > World > Europe").
-_CRUMBS = regex.compile(r"\A[^|•·›»>/]{1,30}(?:\s+([|•·›»>/])\s+[^|•·›»>/]{1,30})(?:\s+\1\s+[^|•·›»>/]{1,30})+\Z")
+_CRUMBS = regex_compile(r"\A[^|•·›»>/]{1,30}(?:\s+([|•·›»>/])\s+[^|•·›»>/]{1,30})(?:\s+\1\s+[^|•·›»>/]{1,30})+\Z")
 # An e-mail address: how to reach the author or the desk ("Contact the author at jane@example.com"). Not a
 # handle: "— Jane (@jane) June 4, 2015" closes an embedded post the story quotes.
-_CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT = regex_compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A picture's credit after its caption: "The harbour at dawn. Photo: Jane Smith".
-_CAPTION_LABEL = regex.compile(r"[.!?][\"”’')]*\s+([\w’' -]{1,30}?)\s*:\s*\S[^.!?]{0,60}\Z")
+_CAPTION_LABEL = regex_compile(r"[.!?][\"”’')]*\s+([\w’' -]{1,30}?)\s*:\s*\S[^.!?]{0,60}\Z")
 # A credit after the caption's full stop: "... on Monday. (AFP)", "... Monday. Jane Smith/Harbour Agency";
 # not a file's type ("... the report. (PDF)").
-_CREDIT_AFTER_CAPTION = regex.compile(
+_CREDIT_AFTER_CAPTION = regex_compile(
     r"[.!?][\"”’')]*\s+(?:\((?!\s*(?:PDF|DOCX?|XLSX?|PPTX?|CSV|ZIP|MP[34])\s*\))\s*[A-Z][\w.&/ -]{0,30}\)"
     r"|[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} ?/ ?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3})\Z")
 # A picture library's name alone: "Alamy Stock Photo", "Harbour Images".
-_LIBRARY = regex.compile(r"\A(?:[A-Z][\w&.’'-]*\s+){1,3}(?:Images|Photos?|Pictures|Photography|Stock Photo)\Z")
-_MONTH_MAY = regex.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d")
+_LIBRARY = regex_compile(r"\A(?:[A-Z][\w&.’'-]*\s+){1,3}(?:Images|Photos?|Pictures|Photography|Stock Photo)\Z")
+_MONTH_MAY = regex_compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d")
 # Words that carry no chrome of their own in a tiny block of chrome words ("Search the site", "I accept").
 _GLUE = frozenset("the a an to your my our all this it i of in on for and or us with".split())
 # A byline: "By Jane Smith", "By Jane Smith, Political Correspondent", "By Jane Smith and Tom Jones".
-_BYLINE = regex.compile(r"\A[Bb]y\s+\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3}(?:\s*(?:,|and|&)\s*[\p{L} .’'-]{1,40})?\Z")
+_BYLINE = regex_compile(r"\A[Bb]y\s+\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3}(?:\s*(?:,|and|&)\s*[\p{L} .’'-]{1,40})?\Z")
 # A photographer's credit: "Jane Smith for the Harbour Times" (a full name, then "for" and a title).
-_FOR_TITLE = regex.compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
+_FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
-_BRACKET_LABEL = regex.compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
+_BRACKET_LABEL = regex_compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
 _VERB = frozenset("""is are was were be been being has have had will would shall should can could may might must
     did does do said says told tells announced reported""".split())
 _QUESTION = frozenset("how what why when where who which whose whom".split())

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint import nlp
+from newslint.compiled import regex_compile
 from newslint.names.compare import common_word, deletes, fold, key, slip, strip_possessive, swapped, variant
 
 # What the name kinds read from spaCy: entities, and sentence starts from the parser.
@@ -43,8 +44,8 @@ PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "da", "
              "van", "von", "der", "den", "la", "le", "du", "st", "saint", "the", "of", "and", "y", "ben", "ter"}
 # A word: letters, joined by hyphens and apostrophes ("Al-Kahera", "O'Neill"); a compound with a dotted
 # abbreviation stays one word ("Korean-U.S.", never "Korean-U"), and is then no name word of its own.
-_WORD = regex.compile(r"[^\W\d_]+(?:[-‐](?:[^\W\d_]\.){2,}|[-'’‐][^\W\d_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?")
-_LEADING = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+_WORD = regex_compile(r"[^\W\d_]+(?:[-‐](?:[^\W\d_]\.){2,}|[-'’‐][^\W\d_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?")
+_LEADING = regex_compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 # A cue before a name that makes it a deliberate second spelling.
 _CUE = (
     r"(?:known(?:\s+\w+){0,3}\s+as|also\s+(?:spelled|spelt|written|transliterated|rendered|called|known\s+as)"
@@ -52,11 +53,11 @@ _CUE = (
     r"|spelled|spelt)"
     r"\s*[,:]?\s*[\"“‘']?\s*(?:the\s+)?"
 )
-_STRONG_CUE = regex.compile(_CUE + "$", regex.IGNORECASE)
+_STRONG_CUE = regex_compile(_CUE + "$", regex.IGNORECASE)
 # "Karem Abu Salem, also spelled ...": the name right before the cue is the other spelling.
-_GAP_CUE = regex.compile(r"[\s,;(–—-]*" + _CUE, regex.IGNORECASE)
-_NAMED_AFTER = regex.compile(r"(?:['’]s|(?<=s)['’])\s+\p{Lu}")  # "Conway's Game", "Jones' Law"
-_WEAK_CUE = regex.compile(r"(?:\(|,?\s+or|/)\s*[\"“‘']?\s*(?:the\s+)?$", regex.IGNORECASE)
+_GAP_CUE = regex_compile(r"[\s,;(–—-]*" + _CUE, regex.IGNORECASE)
+_NAMED_AFTER = regex_compile(r"(?:['’]s|(?<=s)['’])\s+\p{Lu}")  # "Conway's Game", "Jones' Law"
+_WEAK_CUE = regex_compile(r"(?:\(|,?\s+or|/)\s*[\"“‘']?\s*(?:the\s+)?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)

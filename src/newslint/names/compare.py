@@ -34,7 +34,6 @@ import unicodedata
 import math
 from collections import Counter
 from functools import lru_cache
-from rapidfuzz.distance import OSA, Levenshtein
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[^a-z]+")
@@ -127,6 +126,8 @@ def variant(a: str, b: str) -> str | None:
         return "key"
     if ka[0] != kb[0]:
         return None
+    from rapidfuzz.distance import OSA, Levenshtein  # here, not at import: 0.02 s of every start-up
+
     longest = max(len(ka), len(kb))
     if (skeleton(a) == skeleton(b) and len(skeleton(a)) >= 2 and abs(len(ka) - len(kb)) <= 2
             and Levenshtein.distance(ka, kb) <= (3 if longest >= 7 else 2 if longest >= 6 else 1)):
@@ -159,6 +160,8 @@ def slip(a: str, b: str) -> bool:
     short, long_ = sorted((x, y), key=len)
     if long_.startswith(short):
         return False  # a final letter makes another name ("Chun"/"Chung", "Carl"/"Carla", "Italian"/"Italiana")
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.distance(x, y) == 1
 
 

@@ -24,13 +24,14 @@ from collections import defaultdict
 
 import regex
 
+from newslint.compiled import regex_compile
 from newslint.names.candidates import _WORD
 from newslint.names.compare import common_word, deletes, fold, key, letters, normalise, skeleton, slip, strip_possessive, swapped, variant
 from newslint.names.known import MAX_WORDS
 
 _REACH = 80  # characters a run of name words spans at most, for the purpose of this test
 # The word before a name word that may open its run: letters only, on the same line ("Al Kahera").
-_PARTICLE_BEFORE = regex.compile(r"(?<!\S)[^\W\d_]+(?:[-'’][^\W\d_]+)* +$")
+_PARTICLE_BEFORE = regex_compile(r"(?<!\S)[^\W\d_]+(?:[-'’][^\W\d_]+)* +$")
 
 
 def capitalised(text: str) -> list[tuple[int, int, str]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import regex
 
 from newslint.checks.base import Check, OptionError
+from newslint.compiled import regex_compile
 from newslint.config import Config, builtin_packs
 from newslint.document.model import Document
 from newslint.document.plain import FORMAT as PLAIN
@@ -253,7 +254,7 @@ class ValeConfig(Config):
             return None
         parts = [f"(?i:{a[4:]})" if a.startswith("(?i)") else f"(?:{a})" for a in self.accept]
         try:
-            return regex.compile("|".join(parts), regex.V0)
+            return regex_compile("|".join(parts), regex.V0)
         except regex.error as exc:
             raise ConfigError(f"bad pattern in the vocabulary: {exc}", str(self.path)) from None
 
@@ -264,7 +265,7 @@ class ValeConfig(Config):
         if not phrases:
             return None
         try:
-            return regex.compile(r"(?i)\b(?:" + "|".join(phrases) + r")\b", regex.V0)
+            return regex_compile(r"(?i)\b(?:" + "|".join(phrases) + r")\b", regex.V0)
         except regex.error:
             return None
 
