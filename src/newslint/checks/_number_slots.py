@@ -39,7 +39,7 @@ _DECIMAL = regex_compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})
 _COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
                           r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|point|seat|member|page|game|match|storey|strong|fold)s?\b)")
 # A blank inside a sentence: "rose by ___ per cent".
-_BLANK = regex_compile(r"(?<=[ \t\u00a0($£€])_{3,}(?=[ \t\u00a0.,;:)%])")
+_BLANK = regex_compile(r"(?:(?<=[ \t\u00a0(])_{3,}|(?<=[$£€])_{2,})(?=[ \t\u00a0.,;:)%])")  # "$__": two after a sign
 _WORD_BEFORE = regex_compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
 
 
