@@ -55,3 +55,47 @@ def test_a_bad_pattern_raises_and_is_not_kept():
         compiled.compiled("(unclosed", 0)
     compiled._load()
     assert ("(unclosed", 0) not in compiled._data
+
+
+def test_flipped_bytes_in_the_code_are_caught_by_the_digest(cache, tmp_path):
+    """The engine would run damaged code as it finds it (a crash or a hang): the digest refuses it."""
+    run(cache)
+    store = next((tmp_path / "newslint").glob("patterns-*.marshal"))
+    data = bytearray(store.read_bytes())
+    for i in range(len(data) - 40, len(data) - 10, 7):
+        data[i] ^= 0x5A
+    store.write_bytes(bytes(data))
+    assert run(cache) == "False False True"
+
+
+def test_a_store_others_can_write_is_not_read(cache, tmp_path):
+    run(cache)
+    store = next((tmp_path / "newslint").glob("patterns-*.marshal"))
+    store.chmod(0o664)
+    assert run(cache) == "False False True"
+
+
+def test_no_home_folder_means_no_store_and_no_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    code = ("import os, pathlib\n"
+            "def nohome(*a, **k): raise RuntimeError('Could not determine home directory.')\n"
+            "pathlib.Path.home = classmethod(nohome)\n" + PROBE)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0 and proc.stdout.strip() == "False False True", proc.stderr
+
+
+def test_a_second_run_of_the_same_rules_leaves_the_store_alone(cache, tmp_path):
+    """Patterns built from sets must come out the same every run (string hashing differs between
+    processes): a pattern that changes is a new entry, and the file is rewritten, every time."""
+    story = tmp_path / "story.txt"
+    story.write_text("Title\n\nThe mayor said we met NAME on Monday.\n", encoding="utf-8")
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-m", "newslint", "check", str(story), "--no-nlp", "--no-cache"],
+                              capture_output=True, text=True, timeout=120, env={**os.environ, **cache})
+        assert proc.returncode in (0, 1), proc.stderr
+    store = next((tmp_path / "newslint").glob("patterns-*.marshal"))
+    before = store.stat().st_mtime_ns, store.read_bytes()
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "newslint", "check", str(story), "--no-nlp", "--no-cache"],
+                       capture_output=True, timeout=120, env={**os.environ, **cache, "PYTHONHASHSEED": seed})
+    assert (store.stat().st_mtime_ns, store.read_bytes()) == before

@@ -60,3 +60,8 @@ def test_every_vale_comment_form_names_its_rules_for_the_typo_warning():
     doc = document_from_string('<!-- vale House.Bda["bad"] = NO -->\n\n<!-- vale Hous = off -->\n\n'
                                "<!-- vale styles = House, Othr -->\n\nbad\n", "md")
     assert named(doc) == [(1, "House.Bda"), (3, "Hous"), (5, "House"), (5, "Othr")]
+
+
+def test_brackets_nested_past_the_recursion_limit_are_no_switch():
+    deep = "[" * 50_000 + "]" * 50_000
+    assert found(f"<!-- vale House.Bad{deep} = NO -->\n\nbad\n") == [("House.Bad", 3), ("Other.Bad", 3)]

@@ -224,3 +224,19 @@ def test_styles_in_the_default_styles_path_are_found_beside_the_ini_one(tmp_path
     project(tmp_path, INI.replace("House", "House, Global"), {"a.md": "A very big day.\n"})
     found = alerts(tmp_path, "a.md", env={"VALE_STYLES_PATH": str(tmp_path / "global")})
     assert sorted(a.split(":")[3] for a in found) == ["Global.Very", "House.Very"]
+
+
+def test_a_missing_style_named_by_a_package_pipeline_names_that_file(tmp_path):
+    project(tmp_path, INI, {"a.md": "We utilize it.\n"})
+    pipe = write(tmp_path / "styles" / ".vale-config" / "1-Pkg.ini", "[*.md]\n\nBasedOnStyles = Missing\n")
+    run = newslint("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith(f"newslint: {pipe}:3:") and "style 'Missing'" in run.err, run.err
+
+
+def test_the_pipeline_is_read_from_the_last_styles_path_as_vale_does(tmp_path):
+    """Vale's StylesPath() is the last one written: its .vale-config, not the first one's."""
+    project(tmp_path, INI.replace("StylesPath = styles", "StylesPath = styles\nStylesPath = other"),
+            {"a.md": "We utilize $utilize$ it.\n"})
+    write(tmp_path / "styles" / ".vale-config" / "1-First.ini", "[*.md]\nTokenIgnores = (We)\n")
+    write(tmp_path / "other" / ".vale-config" / "1-Last.ini", "[*.md]\nTokenIgnores = (\\$\\w+\\$)\n")
+    assert [a.split(":")[1:4] for a in alerts(tmp_path, "a.md")] == [["1", "4", "House.Utilize"]]

@@ -105,5 +105,7 @@ def test_text_rules_also_run_per_sentence_when_a_rule_reads_sentences(tmp_path, 
     if with_sentence_rule:
         write(tmp_path / "styles" / "T" / "Sent.yml", SENTENCE_RULE)
     write(tmp_path / "a.md", "# Title\n\nSo amazing! It is **bold** too. The end.\n")
-    run = newslint("check", "a.md", "--format", "json", "--no-cache", cwd=tmp_path)
-    assert [(f["line"], f["col"], f["match"]) for f in run.json["findings"]] == want, run.err
+    write(tmp_path / "a.txt", "Title\n\nSo amazing! It is **bold** too. The end.\n")  # Vale's lintTxt: the same
+    for name in ("a.md", "a.txt"):
+        run = newslint("check", name, "--format", "json", "--no-cache", cwd=tmp_path)
+        assert [(f["line"], f["col"], f["match"]) for f in run.json["findings"]] == want, (name, run.err)

@@ -6,18 +6,24 @@ pre-commit hook paid it on each commit. A compiled pattern is plain data, what i
 (the pattern, its flags and the engine's code), so the patterns a run compiled are kept in one
 file in the user's cache folder and read back by the next run.
 
-The file is read with `marshal`, which builds strings, numbers, bytes and containers and runs
-no code, and every entry is checked for that shape; the folder is the user's own (0700). Its
-name holds the versions of Python and of `regex`, whose code format it is. Anything wrong with
-it (missing, truncated, another format) means compiling as before. Only the process that read
-it writes it back, once, at exit, atomically; NEWSLINT_PATTERN_CACHE=0 turns it off.
+The engine runs the stored code as it finds it (a damaged one can crash or hang the matcher),
+so what is read back must be what this user's newslint wrote: the file and its folder must
+belong to the user and be writable by no one else, the payload must match the digest stored
+with it (a torn or damaged file does not), and each entry must have the shape of a compiled
+pattern of its own pattern text. It is read with `marshal`, which builds strings, numbers,
+bytes and containers and no objects. The file's name holds the versions of Python and of
+`regex`, whose code format it is. Anything wrong with it means compiling as before. Only the
+process that read it writes it back, once, at exit, and only when it compiled something new;
+NEWSLINT_PATTERN_CACHE=0 turns it off.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -25,18 +31,27 @@ from pathlib import Path
 import regex
 from regex import _regex
 
-# Entries kept at most: beyond this the store starts again (a machine with many setups).
+# Entries kept at most (a machine with many setups): beyond it, the patterns this run used and
+# then the newest.
 LIMIT = 20_000
 _FIELDS = 11  # len(Pattern._pickled_data) in the regex versions this reads
+_MAGIC = "newslint-patterns-1"
 
 _store: dict[tuple[str, int], regex.Pattern] | None = None
 _data: dict[tuple[str, int], tuple] = {}
+_used: set[tuple[str, int]] = set()
 _dirty = False
 _owner = 0
 
 
-def path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+def path() -> Path | None:
+    """The store's file, or None where there is no cache folder to use (no home, say)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, empty or relative: the XDG spec says to ignore it
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry (some containers)
+            return None
     version = f"py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}"
     return Path(base) / "newslint" / f"patterns-{version}.marshal"
 
@@ -50,6 +65,7 @@ def compiled(pattern: str, flags: int) -> regex.Pattern:
     store = _load()
     key = (pattern, int(flags))
     found = store.get(key)
+    _used.add(key)
     if found is None and key in _data:  # built from the stored code only when asked for
         try:
             found = store[key] = _regex.compile(*_data[key])
@@ -83,24 +99,45 @@ def _load() -> dict:
     if not enabled():
         return _store
     atexit.register(save)
-    try:
-        entries = marshal.loads(path().read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return _store
-    if not isinstance(entries, list):
-        return _store
-    for entry in entries:
+    for entry in _read(path()):
         if _shaped(entry):
             _data[(entry[0], entry[1])] = entry[2]
     return _store
 
 
+def _read(target: Path | None) -> list:
+    """The stored entries, or none unless the file is this user's own, unaltered, and ours."""
+    if target is None:
+        return []
+    try:
+        if not (_private(target.parent) and _private(target)):
+            return []
+        outer = marshal.loads(target.read_bytes())
+        magic, digest, payload = outer
+        if magic != _MAGIC or digest != hashlib.blake2b(payload, digest_size=16).digest():
+            return []
+        entries = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):  # TypeError: `outer` is no triple
+        return []
+    return entries if isinstance(entries, list) else []
+
+
+def _private(place: Path) -> bool:
+    """Owned by this user and writable by no one else (where the platform says who owns what)."""
+    info = place.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
 def _shaped(entry) -> bool:
-    """(pattern, flags as asked, the compiled data): the data holds the flags regex settled on."""
+    """(pattern, flags as asked, the compiled data of that very pattern; its flags are the ones
+    regex settled on)."""
     if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], int)):
         return False
     data = entry[2]
-    return (isinstance(data, tuple) and len(data) == _FIELDS and isinstance(data[0], str)
+    return (isinstance(data, tuple) and len(data) == _FIELDS and data[0] == entry[0]
             and isinstance(data[1], int) and isinstance(data[2], bytes))
 
 
@@ -111,16 +148,25 @@ def save() -> None:
     if not _dirty or os.getpid() != _owner or not enabled():
         return
     _dirty = False
-    entries = [(key[0], int(key[1]), data) for key, data in _data.items()]  # flags: IntFlag to int
-    if len(entries) > LIMIT:
-        entries = entries[-LIMIT:]
+    keys = list(_data)
+    if len(keys) > LIMIT:  # the patterns this run used stay, and the newest of the others
+        used = [k for k in keys if k in _used]
+        room = max(LIMIT - len(used), 0)
+        keys = ([k for k in keys if k not in _used][-room:] if room else []) + used[-LIMIT:]
+    entries = [(key[0], int(key[1]), _data[key]) for key in keys]  # flags: IntFlag to int
     target = path()
+    if target is None:
+        return
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(target.parent):
+            return  # a folder others can write to: nothing read from it would be trusted either
+        payload = marshal.dumps(entries)
+        outer = marshal.dumps((_MAGIC, hashlib.blake2b(payload, digest_size=16).digest(), payload))
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".patterns-")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(entries))
+                handle.write(outer)
             os.replace(tmp, target)
         except BaseException:
             os.unlink(tmp)

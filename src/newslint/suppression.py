@@ -69,7 +69,7 @@ def vale_switches(doc: Document, styles: set[str]) -> list[tuple[int, dict[str, 
         elif m := _VALE_MATCHES.fullmatch(text):
             try:
                 matches = json.loads(m.group(2))  # Vale reads the brackets as a JSON list
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: brackets nested past Python's limit
                 continue
             if isinstance(matches, list):
                 out.append((comment.end, {f"{m.group(1)}[{x}]": m.group(3) == "NO" for x in matches if isinstance(x, str)}))
@@ -119,13 +119,19 @@ def _newslint_off(f: Finding, evs: list[Event], next_line: dict[int, tuple[str, 
     return off
 
 
-def _vale_off(f: Finding, switches: list[tuple[int, dict[str, bool]]]) -> bool:
+def _vale_offs(findings: list[Finding], switches: list[tuple[int, dict[str, bool]]]) -> list[bool]:
+    """For each finding, whether Vale's switches leave it off where it stands: one sweep through
+    the document (findings by offset, the switches as they come), not a replay per finding."""
+    off = [False] * len(findings)
     state: dict[str, bool] = {}
-    for offset, changes in switches:
-        if offset > f.offset:
-            break
-        state.update(changes)
-    return any(state.get(k, False) for k in ("off", f.rule.split(".", 1)[0], f.rule, f"{f.rule}[{f.match}]"))
+    i = 0
+    for n in sorted(range(len(findings)), key=lambda n: findings[n].offset):
+        f = findings[n]
+        while i < len(switches) and switches[i][0] <= f.offset:
+            state.update(switches[i][1])
+            i += 1
+        off[n] = any(state.get(k, False) for k in ("off", f.rule.split(".", 1)[0], f.rule, f"{f.rule}[{f.match}]"))
+    return off
 
 
 def filter_suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -133,6 +139,7 @@ def filter_suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
         return findings
     evs, next_line = events(doc)
     switches = vale_switches(doc, {f.rule.split(".", 1)[0] for f in findings})
+    vale_off = _vale_offs(findings, switches)
     untoggled = doc.__dict__.get("untoggled", ())  # Vale's raw and summary rules: see vale/rendered.py
-    return [f for f in findings
-            if f.rule in untoggled or not (_newslint_off(f, evs, next_line) or _vale_off(f, switches))]
+    return [f for f, v in zip(findings, vale_off)
+            if f.rule in untoggled or not (v or _newslint_off(f, evs, next_line))]

@@ -24,7 +24,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import regex
 from newslint.compiled import regex_compile
 
 WORDS = Path(__file__).with_name("data") / "tagger_words.tsv"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
 from newslint.compiled import regex_compile
 
 # A currency sign before, a per cent sign after: "$N", "£?", "€#bn", "N%", "?%", "x%".

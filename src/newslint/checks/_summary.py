@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from newslint.compiled import regex_compile
 from newslint.document.sentences import split_sentences
 

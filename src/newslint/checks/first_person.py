@@ -90,7 +90,7 @@ class FirstPerson(Check):
             raise OptionError("words", "'words' must be a list of non-empty strings")
         forms = list(words) + (PLURAL if self.opts["plural"] else [])
         alternation = []
-        for w in sorted(set(forms), key=len, reverse=True):
+        for w in sorted(set(forms), key=lambda w: (-len(w), w)):  # one order every run: the pattern is a cache key
             body = "".join("['’]" if c in "'’" else regex.escape(c) for c in w)
             # "I" keeps its case; other forms start lower or upper case (sentence start).
             if w[0].islower():

@@ -175,7 +175,7 @@ class Placeholder(Check):
         self.brackets = compile_pattern(r"\A\s*(?:" + "|".join(brackets) + r")\s*\Z", "brackets") if brackets else None
         self.slots = load_slots(self.rule.path, self.opts["slots"]) if self.opts["slots"] else None
         # Conventional stand-in names ("Joe Bloggs", "A. N. Other"): their words, with stops or spaces between.
-        names = sorted(self.slots.stand_in_names, key=len, reverse=True) if self.slots is not None else []
+        names = sorted(self.slots.stand_in_names, key=lambda n: (-len(n), n)) if self.slots is not None else []
         self.stand_ins = regex_compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
                                        + r")(?![\w’'-])", regex.I) if names else None
 

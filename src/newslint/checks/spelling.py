@@ -24,8 +24,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-import regex
-
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.finding import Match

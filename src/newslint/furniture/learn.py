@@ -20,8 +20,6 @@ import datetime
 from collections import defaultdict
 from pathlib import Path
 
-import regex
-
 from newslint.compiled import regex_compile
 from newslint.errors import InputError, NewslintError
 from newslint.furniture.lines import normal, to_yaml

@@ -14,7 +14,6 @@ at its ends and runs of spaces dropped. "Updated 3 March 2021, 10:42 GMT" and
 
 from __future__ import annotations
 
-import regex
 import yaml
 
 from newslint.checks import _datalists as lists

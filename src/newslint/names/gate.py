@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
-
 from newslint.compiled import regex_compile
 from newslint.names.candidates import _WORD
 from newslint.names.compare import common_word, deletes, fold, key, letters, normalise, skeleton, slip, strip_possessive, swapped, variant

@@ -86,7 +86,7 @@ class ValeConfig(Config):
     ignored_classes: tuple[str, ...] = ()  # HTML elements with these classes are not prose
     extra_packs: tuple[str, ...] = ()  # [newslint] packs: newslint packs run on every file
     vocab_files: tuple[Path, ...] = ()
-    style_lines: dict[str, int] = field(default_factory=dict)  # ini line naming each style or rule
+    style_lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # (ini, line) naming each style or rule
     packages_line: int | None = None  # `Packages =`: for `vale sync`, which newslint has no equivalent of
 
     def unknown_rules(self) -> list[str]:
@@ -130,7 +130,7 @@ class ValeConfig(Config):
             else:
                 searched = ", ".join(str(p) for p in self.styles_paths) or "no StylesPath set"
                 raise ConfigError(f"style '{style}' does not exist on StylesPath ({searched})",
-                                  str(self.path), self.style_lines.get(style, 1))
+                                  *self.style_lines.get(style, (str(self.path), 1)))
             loaded.add(style)
         # A `Style.Rule = YES` whose style is not loaded loads that one rule (Vale's NewManager).
         for sec in self._all_sections():

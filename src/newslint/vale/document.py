@@ -55,7 +55,9 @@ HTML_CLASSES = ("problematic", "pre", "code")
 
 def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Document:
     if fmt == PLAIN:
-        return parse_plain(path, text, bom)
+        doc = parse_plain(path, text, bom)
+        doc.vale_segments = config.segments  # text rules also run per sentence: vale/rendered.py
+        return doc
     if fmt == "html":
         doc = _html(config, path, text, bom)
         doc.vale_rendered = True  # text rules read it rendered (references as characters): vale/rendered.py

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,13 +205,24 @@ def setting(value: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def default_styles_path() -> Path:
-    """Vale 3's DefaultStylesPath: $VALE_STYLES_PATH, else <XDG data home>/vale/styles (where
-    `vale sync` puts packages when the config sets no StylesPath)."""
-    if "VALE_STYLES_PATH" in os.environ:
+def default_styles_path() -> Path | None:
+    """Vale 3's DefaultStylesPath (where `vale sync` puts packages when the config sets no
+    StylesPath): $VALE_STYLES_PATH, else the user's data folder's vale/styles, as Go's
+    adrg/xdg names it on each platform; None when there is none (no home folder)."""
+    if os.environ.get("VALE_STYLES_PATH"):  # empty is unset: Vale's IsDir("") is false
         return Path(os.environ["VALE_STYLES_PATH"]).expanduser()
-    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data) / "vale" / "styles"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):
+        return None
+    if sys.platform == "darwin":
+        data = home / "Library" / "Application Support"
+    elif sys.platform.startswith("win"):
+        data = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        data = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
+    return data / "vale" / "styles"
 
 
 def _read(path: Path) -> list[Section]:
@@ -225,8 +237,10 @@ def _read(path: Path) -> list[Section]:
 
 
 def _styles_paths(core: Section, path: Path) -> list[Path]:
-    """Vale's config.Paths: the default styles folder when it exists, then each StylesPath; the
-    last one is *the* StylesPath (its config/ and .vale-config/), so it comes first here."""
+    """Vale's config.Paths, the folders styles are looked for in: each StylesPath and the default
+    styles folder when it exists. Vale's StylesPath() is the last one written (the default when
+    none is), whose config/ and .vale-config/ are read: it comes first here. (Vale looks for a
+    style in the default folder first; a style in two of them is rare enough to leave.)"""
     styles_paths: list[Path] = []
     key = core.keys.get("StylesPath")
     for value, line in zip(key.values, key.lines) if key else ():
@@ -234,9 +248,9 @@ def _styles_paths(core: Section, path: Path) -> list[Path]:
         folder = folder if folder.is_absolute() else path.parent / folder
         if not folder.exists():
             raise ConfigError(f"StylesPath '{value}' does not exist (looked for {folder})", key.file, line)
-        styles_paths.append(folder)
+        styles_paths.insert(0, folder)  # the last written is the StylesPath
     default = default_styles_path()
-    if default.is_dir() and default not in styles_paths:
+    if default is not None and default.is_dir() and default not in styles_paths:
         styles_paths.append(default)
     return styles_paths
 
@@ -292,7 +306,7 @@ def load_vale_ini(path: str | Path):
     global_rules = SectionRules("*", None)
     rule_sections: list[SectionRules] = []
     packs: tuple[str, ...] = ()
-    style_lines: dict[str, int] = {}
+    style_lines: dict[str, tuple[str, int]] = {}
     for sec in sections[1:]:
         if sec.name == "formats":
             formats = {k.lstrip("."): v.value.strip().lstrip(".") for k, v in sec.keys.items()}
@@ -303,7 +317,7 @@ def load_vale_ini(path: str | Path):
             if "packs" in sec.keys:
                 packs = tuple(sec.keys["packs"].items())
                 for p in packs:
-                    style_lines.setdefault(p, sec.keys["packs"].line)
+                    style_lines.setdefault(p, sec.keys["packs"].where(p))
             continue
         if sec.name == "*":
             rules = global_rules
@@ -318,9 +332,8 @@ def load_vale_ini(path: str | Path):
                 raise fail(f"'{key_name}' is a core option; it should be defined above any section ([...])", key)
             if key_name == "BasedOnStyles":
                 rules.styles = tuple(key.items())
-                for s, line in key.item_lines().items():
-                    if key.where(s)[0] == name:  # ini lines name the project's config (style_lines)
-                        style_lines.setdefault(s, line)
+                for s in key.items():
+                    style_lines.setdefault(s, key.where(s))  # (ini, line): a pipeline file's own
             elif key_name in ("TokenIgnores", "BlockIgnores", "IgnorePatterns"):
                 # Vale reads IgnorePatterns as an older name of BlockIgnores (without shadows).
                 values = key.item_lines() if key_name != "IgnorePatterns" else \
@@ -340,8 +353,7 @@ def load_vale_ini(path: str | Path):
                 rules.rules[key_name] = on
                 if level:
                     levels[key_name] = level
-                if key.file == name:
-                    style_lines.setdefault(key_name, key.line)
+                style_lines.setdefault(key_name, (key.file, key.line))
 
     config = ValeConfig(
         path=path, min_severity=min_level, accept=tuple(accept), reject=tuple(reject),

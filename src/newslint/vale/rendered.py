@@ -55,7 +55,9 @@ class View:
     back: list[int]
 
     def start(self, offset: int) -> int:
-        return self.back[offset] if offset < len(self.back) else self.back[-1] + 1
+        if offset < len(self.back):
+            return self.back[offset]
+        return self.back[-1] + 1 if self.back else 0  # past the end (an empty document too)
 
     def end(self, start: int, end: int) -> int:
         return self.start(start) if end <= start else self.back[end - 1] + 1
@@ -227,8 +229,10 @@ class OnRendered:
     def check(self, doc: Document) -> Iterator[Match]:
         view = view_of(doc)
         if view is None:
-            yield from self._inner.check(doc)
-            return
+            if not self._per_sentence(doc):
+                yield from self._inner.check(doc)
+                return
+            view = _as_is(doc)  # plain text: Vale's lintTxt splits its sentences too
         rendered = view.doc.text
         for m in self._rendered_matches(view):
             start, end = view.start(m.start), view.end(m.start, m.end)
@@ -263,6 +267,14 @@ class OnRendered:
         name = doc.path.rsplit("/", 1)[-1]
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else doc.format
         return scope_matches(scope, frozenset(("sentence", "text", ext)))
+
+
+def _as_is(doc: Document) -> View:
+    """A document as its own view (plain text, which Vale reads as written)."""
+    view = doc.__dict__.get("_vale_as_is")
+    if view is None:
+        view = doc.__dict__["_vale_as_is"] = View(doc, list(range(len(doc.text))))
+    return view
 
 
 def _moved(m: Match, view: View) -> Match:
