@@ -74,8 +74,12 @@ def test_never_checked_in_markdown(text):
     ("The mayor thanked ___ for it.", "_+", [(1, 19, 1, 22, "___")]),
     ("Signed by ______ on Monday.", "_+", [(1, 11, 1, 17, "______")]),
     ("Rated * by critics.", r"\*", [(1, 7, 1, 8, "*")]),
-    # Emphasis marks are not: only the words inside are prose.
+    # A run nothing pairs is text too (CommonMark's delimiter rules), next to punctuation as well.
+    ("Cost $___ million and 2 * 3, **unclosed.", r"_+|\*+", [(1, 7, 1, 10, "___"), (1, 25, 1, 26, "*"),
+                                                              (1, 30, 1, 32, "**")]),
+    # Emphasis marks are not: only the words inside are prose; a star in code pairs with nothing.
     ("Some **bold** and __strong__ and _em_, snake_case.", "[*_]+", [(1, 45, 1, 46, "_")]),
+    ("An `a*b` and *c*, a *x _y* z_ end.", r"[*_]", [(1, 24, 1, 25, "_"), (1, 29, 1, 30, "_")]),
 ])
 def test_emphasis_marks_but_not_lone_runs_are_markup(text, token, want):
     assert find(text, token) == want

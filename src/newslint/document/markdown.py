@@ -27,10 +27,9 @@ _LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
 # A link's text is looked for within 500 characters: unbounded, a run of "[" made every one scan to
 # the end of the file (quadratic, #18); no published link text is that long.
 _BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
-# A run of * or _ that opens or closes emphasis: text follows (opening) or comes before (closing)
-# it. A whole run with spaces on both sides is text, as in CommonMark ("thanked ___ for", a blank
-# to fill in): the possessive {1,3}+ takes the whole run, so no shorter part of it matches instead.
-_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}+(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}+(?![\w*_])|~~")
+# A run of * or _ (not escaped): emphasis only where CommonMark pairs it (_emphasis_marks).
+_DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
+_STRIKE = re.compile(r"~~")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])")
 # The lookbehind and the single optional "|" keep both linear on a long run of spaces: without
 # them every space starts a match attempt that scans the whole run (quadratic, #18).
@@ -187,8 +186,48 @@ def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind:
 
 
 def _blank_inline(chars: list[str], text: str, s: int, e: int) -> None:
-    for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _EMPHASIS, _ESCAPE):
+    for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _STRIKE):
         blank_pattern(chars, text, pattern, s, e)
+    for start, end in _emphasis_marks(chars, text, s, e):
+        blank(chars, start, end)
+    blank_pattern(chars, text, _ESCAPE, s, e)
+
+
+def _punct(c: str) -> bool:
+    return not c.isalnum() and not c.isspace()
+
+
+def _emphasis_marks(chars: list[str], text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The * and _ runs that open or close emphasis, by CommonMark's delimiter rules, simplified:
+    a run can open when text follows it (left-flanking), close when text precedes it
+    (right-flanking), `_` not inside a word; a closer takes the nearest opener of its character
+    before it. A run nothing pairs is text: "thanked ___ for", "$___ million", "2 * 3". Runs in
+    code or a URL (already blanked) are left alone."""
+    marks: list[tuple[int, int]] = []
+    openers: dict[str, list[tuple[int, int]]] = {"*": [], "_": []}  # a stack a character: linear
+    for m in _DELIMITER_RUN.finditer(text, s, e):
+        a, b = m.span()
+        if not chars[a].strip():  # inside code, a URL, a tag: blanked already
+            continue
+        before = text[a - 1] if a > s else " "
+        after = text[b] if b < e else " "
+        left = not after.isspace() and (not _punct(after) or before.isspace() or _punct(before))
+        right = not before.isspace() and (not _punct(before) or after.isspace() or _punct(after))
+        char = text[a]
+        if char == "_":
+            can_open, can_close = left and (not right or _punct(before)), right and (not left or _punct(after))
+        else:
+            can_open, can_close = left, right
+        if can_close and openers[char]:
+            opener = openers[char].pop()
+            marks += [opener, (a, b)]
+            other = openers["_" if char == "*" else "*"]
+            while other and other[-1][0] > opener[0]:  # openers between the pair stay text
+                other.pop()
+            continue
+        if can_open:
+            openers[char].append((a, b))
+    return marks
 
 
 def _trim(chunk: str, s: int, e: int) -> tuple[int, int]:
