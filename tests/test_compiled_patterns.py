@@ -12,7 +12,7 @@ import sys
 from newslint import compiled
 compiled._load()
 known = ("w(o)rd+s?", 8) in compiled._data
-p = compiled.compiled("w(o)rd+s?", 8)
+p = compiled.regex_compile("w(o)rd+s?", 8)
 print(known, bool(p.search("WORDDS")), p.flags & 8 == 8)
 """
 
@@ -52,7 +52,7 @@ def test_a_bad_pattern_raises_and_is_not_kept():
     from newslint import compiled
 
     with pytest.raises(regex.error):
-        compiled.compiled("(unclosed", 0)
+        compiled.regex_compile("(unclosed", 0)
     compiled._load()
     assert ("(unclosed", 0) not in compiled._data
 

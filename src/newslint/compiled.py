@@ -60,7 +60,7 @@ def enabled() -> bool:
     return os.environ.get("NEWSLINT_PATTERN_CACHE", "1") != "0"
 
 
-def compiled(pattern: str, flags: int) -> regex.Pattern:
+def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern:
     """regex.compile(pattern, flags), from the store when an earlier run compiled it."""
     store = _load()
     key = (pattern, int(flags))
@@ -75,11 +75,6 @@ def compiled(pattern: str, flags: int) -> regex.Pattern:
         found = regex.compile(pattern, flags)  # a bad pattern raises here, and is never stored
         _remember(key, found)
     return found
-
-
-def regex_compile(pattern: str, flags: int = 0) -> regex.Pattern:
-    """regex.compile's signature, for the modules' own patterns: kept on disk the same way."""
-    return compiled(pattern, flags)
 
 
 def _remember(key: tuple[str, int], found: regex.Pattern) -> None:

@@ -12,7 +12,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks.base import OptionError
-from newslint.compiled import compiled
+from newslint.compiled import regex_compile
 
 # Seconds one pattern may spend on one document before the run reports it.
 TIMEOUT = 2.0
@@ -86,7 +86,7 @@ def _translate(pattern: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return compiled(_translate(pattern), flags | regex.V0)  # kept on disk between runs: compiled.py
+    return regex_compile(_translate(pattern), flags | regex.V0)  # kept on disk between runs: compiled.py
 
 
 def compile_plain(pattern: str) -> regex.Pattern:

@@ -325,7 +325,7 @@ def _outcome(pool, options: Options, items: list, future) -> list[FileResult]:
     except BrokenProcessPool:
         pass
     try:
-        return pool.resubmit(_work_batch, items, options).result()
+        return pool.submit(_work_batch, items, options).result()
     except BrokenProcessPool:
         return [FileResult(path, errors=[f"{path}: not checked: the worker process checking it died, twice "
                                          "(out of memory? killed?)"], checked=False) for path, _, _ in items]
@@ -359,13 +359,10 @@ class _Local:
         return ProcessPoolExecutor(self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn, *args):
-        """A new batch can arrive just after a worker died and before any result showed it (a race
-        that a loaded machine makes likely): it goes to a fresh pool too, not up as an error."""
-        return self.resubmit(fn, *args)
-
-    def resubmit(self, fn, *args):
-        """Submit again after a worker died: a broken pool accepts no more work, so it is replaced
-        by a fresh one (once per death: batches retried later find the fresh pool healthy)."""
+        """Submit a batch. After a worker died a broken pool accepts no more work, so it is replaced
+        by a fresh one (once per death: batches submitted later find the fresh pool healthy). A new
+        batch can arrive just after the death and before any result showed it (a race a loaded
+        machine makes likely), and a failed batch is retried: both come here."""
         from concurrent.futures.process import BrokenProcessPool
 
         try:

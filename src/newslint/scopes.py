@@ -107,6 +107,12 @@ def parts(block: Block, ext: str) -> frozenset[str]:
     return frozenset((kind, ext))
 
 
+def extension(doc) -> str:
+    """The file's extension, the last part of Vale's block scopes (`text.md`); stdin's format."""
+    name = doc.path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name and not name.startswith("<") else doc.format
+
+
 def resolve(doc, names: tuple[str, ...]) -> tuple[Block, ...]:
     """The spans of `doc` (indexing its prose) that a Vale scope expression selects.
 
@@ -115,8 +121,7 @@ def resolve(doc, names: tuple[str, ...]) -> tuple[Block, ...]:
     candidate is offered once, and a span inside another selected span is dropped, so a match is
     found once whichever of its blocks selected it.
     """
-    name = doc.path.rsplit("/", 1)[-1]
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name and not name.startswith("<") else doc.format
+    ext = extension(doc)
     chosen: list[Block] = []
     for block in doc.blocks:
         if block.kind in ("code", "html", "frontmatter", "title"):

@@ -58,6 +58,15 @@ def events(doc: Document) -> tuple[list[Event], dict[int, tuple[str, ...]]]:
     return evs, next_line
 
 
+def _listed(text: str) -> list[str]:
+    """`vale style = A, B`: the styles named."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def _style(rule: str) -> str:
+    return rule.split(".", 1)[0]
+
+
 def vale_switches(doc: Document, styles: set[str]) -> list[tuple[int, dict[str, bool]]]:
     """Vale's UpdateComments, comment by comment: (offset, {switch: off?}). A switch is `off`, a
     style, a rule, or `Rule[match]`; `style = A` turns every other style of `styles` off."""
@@ -76,7 +85,7 @@ def vale_switches(doc: Document, styles: set[str]) -> list[tuple[int, dict[str, 
         elif m := _VALE_RULES.fullmatch(text):
             out.append((comment.end, {name: value.upper() in ("NO", "OFF") for name, value in _VALE_ASSIGN.findall(m.group(1))}))
         elif m := _VALE_STYLES.fullmatch(text):
-            chosen = {s.strip() for s in m.group(1).split(",") if s.strip()}
+            chosen = set(_listed(m.group(1)))
             out.append((comment.end, {style: style not in chosen for style in styles | chosen}))
     return out
 
@@ -95,7 +104,7 @@ def named(doc: Document) -> list[tuple[int, str]]:
         elif m := _VALE_RULES.fullmatch(text):
             names = [name for name, _ in _VALE_ASSIGN.findall(m.group(1))]
         elif m := _VALE_STYLES.fullmatch(text):
-            names = [s.strip() for s in m.group(1).split(",") if s.strip()]
+            names = _listed(m.group(1))
         else:
             continue
         line = doc.position(comment.start)[0]
@@ -104,7 +113,7 @@ def named(doc: Document) -> list[tuple[int, str]]:
 
 
 def _covers(names, rule: str) -> bool:
-    return ALL in names or rule in names or rule.split(".", 1)[0] in names
+    return ALL in names or rule in names or _style(rule) in names
 
 
 def _newslint_off(f: Finding, evs: list[Event], next_line: dict[int, tuple[str, ...]]) -> bool:
@@ -130,7 +139,7 @@ def _vale_offs(findings: list[Finding], switches: list[tuple[int, dict[str, bool
         while i < len(switches) and switches[i][0] <= f.offset:
             state.update(switches[i][1])
             i += 1
-        off[n] = any(state.get(k, False) for k in ("off", f.rule.split(".", 1)[0], f.rule, f"{f.rule}[{f.match}]"))
+        off[n] = any(state.get(k, False) for k in ("off", _style(f.rule), f.rule, f"{f.rule}[{f.match}]"))
     return off
 
 
@@ -138,7 +147,7 @@ def filter_suppressed(doc: Document, findings: list[Finding]) -> list[Finding]:
     if not doc.comments:
         return findings
     evs, next_line = events(doc)
-    switches = vale_switches(doc, {f.rule.split(".", 1)[0] for f in findings})
+    switches = vale_switches(doc, {_style(f.rule) for f in findings})
     vale_off = _vale_offs(findings, switches)
     untoggled = doc.__dict__.get("untoggled", ())  # Vale's raw and summary rules: see vale/rendered.py
     return [f for f, v in zip(findings, vale_off)

@@ -54,14 +54,17 @@ HTML_CLASSES = ("problematic", "pre", "code")
 
 
 def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Document:
+    doc = _read_vale(config, path, text, fmt, bom)
+    doc.vale_segments = config.segments  # text rules also run per sentence: vale/rendered.py
+    return doc
+
+
+def _read_vale(config, path: str, text: str, fmt: str, bom: bool) -> Document:
     if fmt == PLAIN:
-        doc = parse_plain(path, text, bom)
-        doc.vale_segments = config.segments  # text rules also run per sentence: vale/rendered.py
-        return doc
+        return parse_plain(path, text, bom)
     if fmt == "html":
         doc = _html(config, path, text, bom)
         doc.vale_rendered = True  # text rules read it rendered (references as characters): vale/rendered.py
-        doc.vale_segments = config.segments
         return doc
     doc = parse_markdown(path, text, bom)
     tokens, blocks = config.ignores_for(path if not path.startswith("<") else None)
@@ -112,7 +115,6 @@ def read_vale(config, path: str, text: str, fmt: str, bom: bool = False) -> Docu
         kept = [b for b in kept if b not in drop]
     out = Document(path, text, "md", kept, "".join(chars), bom=bom, comments=doc.comments)
     out.vale_rendered = True  # text rules read it rendered: vale/rendered.py
-    out.vale_segments = config.segments
     if out.comments:
         out.skipped_rules = config.skipped_rule_names()  # named in a comment, they are no typo (suppression.named)
     return out

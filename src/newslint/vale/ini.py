@@ -76,7 +76,7 @@ class Key:
     def where(self, item: str | None = None) -> tuple[str, int]:
         """(ini, line) where `item` (a value, or one of `items()`) is first written; else the key's own."""
         for v, line, file in zip(self.values, self.lines, self.files):
-            if item is None or v == item or item in (p.replace("\\,", ",").strip() for p in re.split(r"(?<!\\),", v)):
+            if item is None or v == item or item in _split(v):
                 return file, line
         return self.file, self.line
 
@@ -91,11 +91,15 @@ class Key:
         """Each of `items()` with the line it is first written on."""
         out: dict[str, int] = {}
         for v, line in zip(self.values, self.lines):
-            for part in re.split(r"(?<!\\),", v):
-                part = part.replace("\\,", ",").strip()
+            for part in _split(v):
                 if part and part not in out:
                     out[part] = line
         return out
+
+
+def _split(value: str) -> list[str]:
+    """A value's items: split on commas that are not escaped (`\\,` stays as `,`), trimmed."""
+    return [part.replace("\\,", ",").strip() for part in re.split(r"(?<!\\),", value)]
 
 
 @dataclass

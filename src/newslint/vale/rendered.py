@@ -31,7 +31,7 @@ from newslint.document.masking import URL
 from newslint.document.model import Block, Document
 from newslint.document.sentences import split_sentences
 from newslint.finding import Match
-from newslint.scopes import matches as scope_matches
+from newslint.scopes import extension, matches as scope_matches
 
 # Vale's `clean`: text starting with one of these gets no space after an inline element.
 _STARTERS = ".?!,:;"
@@ -82,14 +82,19 @@ def _render(doc: Document) -> View:
         if block.kind in ("code", "frontmatter", "html"):
             continue
         if out:
-            out.append("\n\n")
-            back += [back[-1] + 1, back[-1] + 1]
+            _blank_line(out, back)
         start = len(back)
         _segment(text, prose, *_widened(text, prose, block.start, block.end), out, back)
         blocks.append(replace(block, start=start, end=len(back)))
     rendered = "".join(out)
     assert len(rendered) == len(back)
     return View(_like(doc, rendered, blocks), back)
+
+
+def _blank_line(out: list[str], back: list[int]) -> None:
+    """Blocks of a view stand apart by a blank line, mapped just after the previous block."""
+    out.append("\n\n")
+    back += [back[-1] + 1, back[-1] + 1]
 
 
 def _like(doc: Document, text: str, blocks: list[Block]) -> Document:
@@ -115,8 +120,7 @@ def sentences_of(view: View) -> View:
             continue
         for start, end in split_sentences(view.doc.prose, block.start, block.end):
             if parts:
-                parts.append("\n\n")
-                back += [back[-1] + 1, back[-1] + 1]
+                _blank_line(parts, back)
             blocks.append(Block("paragraph", len(back), len(back) + end - start))
             parts.append(rendered[start:end])
             back.extend(range(start, end))
@@ -264,9 +268,7 @@ class OnRendered:
         scope = tuple(self._inner.rule.scope)
         if all(s.strip().split(".")[0] == "sentence" for s in scope):
             return False
-        name = doc.path.rsplit("/", 1)[-1]
-        ext = name.rsplit(".", 1)[-1].lower() if "." in name else doc.format
-        return scope_matches(scope, frozenset(("sentence", "text", ext)))
+        return scope_matches(scope, frozenset(("sentence", "text", extension(doc))))
 
 
 def _as_is(doc: Document) -> View:
