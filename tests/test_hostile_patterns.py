@@ -99,3 +99,18 @@ def test_every_rule_pattern_is_handed_out_guarded():
             assert caught.value.key == "tokens"
     finally:
         patterns.TIMEOUT = patterns_before
+
+
+def test_the_time_limit_is_the_patterns_own_not_the_callers(monkeypatch):
+    # regex's finditer clocks CPU time from its start, the caller's work between matches included:
+    # a sequence rule that loaded spaCy after its first match was stopped as a "runaway" pattern.
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.2)
+    pattern = patterns.compile_pattern(r"\busing\b", "tokens")
+    text = ("word " * 5000 + "using ") * 3
+    seen = 0
+    for _ in patterns.finditer(pattern, text):
+        busy_until = time.process_time() + 0.3
+        while time.process_time() < busy_until:
+            pass
+        seen += 1
+    assert seen == 3

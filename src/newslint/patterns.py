@@ -72,9 +72,10 @@ class Guarded:
         return self._run("split", *args, **kwargs)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
-        # A generator: the timeout surfaces while iterating, so it is caught here too.
+        # All matches at once: regex's finditer clocks the CPU time since it began, the caller's own
+        # work between two matches included, so a check that loads spaCy after the first match timed out.
         try:
-            yield from self.raw.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+            return iter(list(self.raw.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)))
         except TimeoutError:
             raise PatternTimedOut(self.pattern, self.key) from None
 

@@ -293,10 +293,11 @@ _YOU = regex_compile(r"(?<![\w'’.@-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]
 
 
 def _addresses_reader(doc, scope) -> bool:
-    """The story talks to the reader ("you can download ..."): a blog's voice, where "we" is the site's."""
+    """The story talks to the reader ("you can download ..."): a blog's voice, where "we" is the site's.
+    Not a title's capitalised "You" inside a sentence ("You Upset Me Baby")."""
     text = scope.source
-    return any(not doc.maybe_in_quote(m.start(), m.end()) for span in scope.spans
-               for m in _YOU.finditer(text, span.start, span.end))
+    return any(not doc.maybe_in_quote(m.start(), m.end()) and (m.group()[0] == "y" or _sentence_start(text, m.start(), span.start))
+               for span in scope.spans for m in _YOU.finditer(text, span.start, span.end))
 
 
 def _attributed(text: str, start: int, end: int) -> bool:

@@ -338,8 +338,8 @@ class NameConsistency(Check):
             return False  # two names people write ("Thierry"/"Terry", "Regan"/"Reagan", "Scot"/"Scott"): two people
         if not linked and common_word(r_word):
             return False  # an English word is no slip of a name ("Businesses" beside "BusinessUSA")
-        if common_word(f_word) and not sf.families:
-            return False  # "Yung" (a surname) is not a slip of "Young" that only opens a sentence
+        if common_word(f_word) and not sf.families and not linked:
+            return False  # "Yung" (a surname) is not a slip of "Young" that only opens a sentence; "Rana Pllaza" is of "Rana Plaza"
         if not linked and dictionary_name(f_word) and foreign_word(r_word) and all(len(m.words) > 1 for _w, m in sr.words):
             return False  # another language's word in a name ("Banco Central", "Institut Pasteur"), not a slip of "Bank"
         if sr.families and sf.families and not (sr.families & sf.families) and dictionary_name(r_word):

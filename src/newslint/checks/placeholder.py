@@ -186,7 +186,7 @@ class Placeholder(Check):
             found: list[tuple[int, int]] = []
             shouting = _mostly_capitals(text[span.start : span.end])
             for m in _BRACKET.finditer(text, span.start, span.end):
-                if self._bracket_slot(m.group(1), shouting) and not _task_box(text, span.start, m):
+                if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m)) and not _task_box(text, span.start, m):
                     found.append(m.span())
             if self.slots is not None:
                 found.extend(self._structural(doc, text, span, shouting))
@@ -209,6 +209,19 @@ class Placeholder(Check):
         if self.brackets is not None and next(finditer(self.brackets, inside), None):  # the rule's regex, under the time budget
             return True
         return self.slots is not None and self._slot(inside, shouting)
+
+    def _query(self, doc, m) -> bool:
+        """An editor's query in brackets ("[who?]", "[figure?]", "[how many?]"), or one editing verb alone
+        outside a quotation ("[check]", "[verify]"; inside one, "[add]" may stand for the speaker's word)."""
+        if self.slots is None:
+            return False
+        inside, v = m.group(1).strip(), self.slots
+        words = Slots.words(inside.rstrip("?"))
+        if not words or words in v.not_slots or (words[0],) in v.not_slots:
+            return False
+        if inside.endswith("?"):
+            return len(words) <= 5
+        return len(words) == 1 and words in v.verbs and not doc.maybe_in_quote(m.start(), m.end())
 
     def _slot(self, inside: str, shouting: bool, dictionary: bool = True, strict: bool = False) -> bool:
         """Whether the inside of a bracket or template is a slot to fill (see the module's docstring).
@@ -240,8 +253,10 @@ class Placeholder(Check):
         if words[0] in _DETERMINERS:
             return False
         # "[name]", "[photo caption]"; a slot described in lower case: "[official's name]", "[spokesperson's title]".
+        # A value's slot described in lower case: "[number of deaths]", "[date of the hearing]".
         return v.only_slot_words(words) or (s.islower() and len(words) <= 4 and v.nouns(words[-1:])
-                                            and any(w.endswith("'s") for w in words[:-1]))
+                                            and any(w.endswith("'s") for w in words[:-1])) or (
+            s.islower() and 3 <= len(words) <= 5 and (words[0],) in v.values and words[1] == "of")
 
     def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
         for m in _TEMPLATE.finditer(text, span.start, span.end):

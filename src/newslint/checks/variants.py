@@ -123,7 +123,8 @@ _FUNCTION = frozenset(
     when how who whom which whose why ever never more most less least so too very well also just even still
     yet then than that this these those it its he she they we you i him her them us our their his my your
     one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion
-    first second third last next per""".split()
+    first second third last next per and or but nor if because while since until unless although though
+    whether today yesterday tomorrow now again ago later soon already""".split()
 )
 
 

@@ -12,8 +12,8 @@ from the document itself:
   ("news") declares third-person copy and switches detection off;
 * an interview: two or more paragraphs open with a speaker label ("Q:",
   "A:", "**Smith:**", "SMITH:");
-* a personal voice: the writer speaks as "I", or to the reader as "you", at
-  least once, and several body sentences outside quotations speak in the
+* a personal voice: the writer speaks as "I" in two sentences or more (or
+  says "I" and "we"), or as "we" to the reader as "you", and several body sentences outside quotations speak in the
   first person (I, we, our) or to the reader (you, your), enough of them that
   they are the story's voice and not an isolated slip (MIN_SENTENCES and
   MIN_SHARE). A "we" alone is not enough: people in general ("the air we
@@ -28,6 +28,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from newslint.document.sentences import opens_sentence
+
 FIRST_PERSON_GENRES = frozenset(
     """opinion column comment commentary editorial review letter letters interview q&a qa blog diary
     eyewitness first-person essay your-views""".split()
@@ -41,6 +43,7 @@ _SPEAKER_LABEL = re.compile(
     r"[ \t]*(?:\*\*|__)?(?:[QA][:.]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}:)(?:\*\*|__)?[ \t]")
 _SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
 _VOICE = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
+_PLURAL = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
 _SECOND = re.compile(r"(?<![\w'’.-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 
 
@@ -81,17 +84,32 @@ def _first_person_voice(doc) -> bool:
                  if (i := bisect.bisect_right(starts, s.start) - 1) >= 0 and s.start < body[i].end]
     if not sentences:
         return False
-    singular = voice = second = 0
+    singular = plural = second = first = voice = 0
     for s in sentences:
         said_i = _outside_quotes(doc, _SINGULAR, s)
+        said_we = _outside_quotes(doc, _PLURAL, s)
+        said_you = _outside_quotes(doc, _SECOND, s)
         singular += said_i
-        voice += said_i or _outside_quotes(doc, _VOICE, s)
-        second += _outside_quotes(doc, _SECOND, s)
+        plural += said_we
+        second += said_you
+        first += said_i or said_we
+        voice += said_i or said_we or said_you
     if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]):
         return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
-    # A writer who says "I", or a "we" that talks to "you" (a blog, a feature addressing readers).
-    return (singular > 0 or second > 0) and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
+    # A writer who says "I" more than once, or a "we" that talks to "you" (a blog, a feature addressing
+    # readers). One "I" among a feature's generic "you" ("all night you can hear the guns") is a slip.
+    speaks = (singular and first >= 2) or (plural and second)
+    return bool(speaks) and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
 
 
 def _outside_quotes(doc, pattern: re.Pattern, span) -> bool:
-    return any(not doc.maybe_in_quote(m.start(), m.end()) for m in pattern.finditer(doc.prose, span.start, span.end))
+    text = doc.prose
+    return any(not doc.maybe_in_quote(m.start(), m.end()) and not _title_word(text, m, span.start)
+               for m in pattern.finditer(text, span.start, span.end))
+
+
+def _title_word(text: str, m, start: int) -> bool:
+    """A capitalised "Me", "You", "We" inside a sentence is a title's word ("Please Love Me, You Upset
+    Me Baby"), not the writer's voice; "I" is capitalised everywhere."""
+    word = m.group()
+    return word[0].isupper() and not word.startswith("I") and not opens_sentence(text, m.start(), start)

@@ -62,8 +62,14 @@ def _add(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
 
 def opens_sentence(text: str, i: int, start: int, stops: str = ".!?…:") -> bool:
     """Whether offset i opens a sentence: only quotes, brackets or emphasis marks stand between
-    it and the block's start (`start`) or one of `stops`."""
+    it and the block's start (`start`) or one of `stops` (closing ones only after the stop)."""
     j = i - 1
     while j >= start and (text[j].isspace() or text[j] in "\"“‘'([*_"):
         j -= 1
+    # A sentence may end inside its quotation or bracket: 'it would be good.” My calls ...'.
+    k = j
+    while k >= start and text[k] in "\"”’')]*_":
+        k -= 1
+    if k < j and k >= start and text[k] in stops:
+        return True
     return j < start or text[j] in stops

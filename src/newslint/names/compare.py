@@ -229,7 +229,10 @@ def common_word(word: str) -> bool:
     if low in words:
         return True
     for ending, base in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ies", "y"), ("er", ""), ("ers", "")):
-        if low.endswith(ending) and len(low) - len(ending) >= 3 and low[: len(low) - len(ending)] + base in words:
+        stem = low[: len(low) - len(ending)]
+        if low.endswith(ending) and len(stem) >= 3 and stem + base in words:
+            if ending == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+                continue  # "-es" makes a plural only after a hiss or an o ("boxes", "heroes"): "Walles" is no "walls"
             return True
     return False
 
