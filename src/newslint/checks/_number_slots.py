@@ -10,9 +10,14 @@ mixed with digits ("XX.X", "X,000", "19XX"), or the number of a compound
 "said ?, a spokesman"; a "#" only before "per cent": "# of visits" is
 shorthand for "number of").
 
+Where only a number can stand is a slot too: after a month ("on March X"),
+before a time of day ("at N p.m."), after "aged" ("aged XX"), and before a
+per cent after a verb of change or an approximation ("rose X percent",
+"about N per cent").
+
 What stays quiet: "X" or "N" after a capitalised word ("Malcolm X",
 "System X equipment", "Generation X voters": a name or a numeral), "X
-percent" written out (a how-to's variable: "increase awareness X percent"),
+percent" written out elsewhere (a how-to's variable: "increase awareness X percent"),
 a lone lower-case "n" or "x" before a word ("dlrs n assets" is a typo for
 "in"; "4 x 4" is a product), and underscores that make up a whole line.
 """
@@ -37,6 +42,16 @@ _DECIMAL = regex_compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})
 # The number of a compound: "a XX-year-old", "the ??-day strike", "an X-point plan".
 _COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
                           r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|point|seat|member|page|game|match|storey|strong|fold)s?\b)")
+# Where only a number can stand: after a month ("on March X"), before a time of day ("at N p.m."), after
+# "aged" ("aged XX"); and a per cent after a verb of change or an approximation ("rose X percent",
+# "about N per cent": a report's figure, not a how-to's variable).
+_DATED = regex_compile(
+    r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|aged)[ \t\u00a0])(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})(?![\w-])"
+    r"|(?<![\w.$£€#?-])(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})(?=[ \t\u00a0]+(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))"
+    r"|(?<=\b(?:rose|fell|grew|dropped|jumped|climbed|declined|slipped|increased|decreased|gained|surged|plunged|"
+    r"tumbled|soared|slumped|edged|up|down|about|nearly|almost|roughly|around|some)[ \t\u00a0])"
+    r"(?:X|N{1,2})(?=[ \t\u00a0]+(?:per[ \t\u00a0]?cent|percent)\b)")
 # A blank inside a sentence: "rose by ___ per cent".
 _BLANK = regex_compile(r"(?:(?<=[ \t\u00a0(])_{3,}|(?<=[$£€])_{2,})(?=[ \t\u00a0.,;:)%])")  # "$__": two after a sign
 _WORD_BEFORE = regex_compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
@@ -52,5 +67,5 @@ def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> 
             if before and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in not_names:
                 continue  # "Malcolm X", "System X equipment": a name or a numeral
             yield m.span()
-    for pattern in (_DECIMAL, _COMPOUND, _BLANK, _LONE_MARK):
+    for pattern in (_DECIMAL, _COMPOUND, _BLANK, _LONE_MARK, _DATED):
         yield from (m.span() for m in pattern.finditer(text, start, end))

@@ -142,6 +142,8 @@ class _Family:
     art: list = field(default_factory=list)  # (alt, use): terms of art, counted only in American copy
     quoted: list = field(default_factory=list)  # alt of each use inside a quotation: evidence, never flagged
     evidence: Counter = field(default_factory=Counter)  # alt -> quoted uses that count
+    # Quoted uses always count: full stops in "U.K." are the outlet's style wherever it transcribes.
+    quotes_count: bool = False
 
     def add(self, alt: int, start: int, end: int, text: str, k: int = 0) -> None:
         self.uses.setdefault(alt, []).append((start, end, text, k))
@@ -228,7 +230,8 @@ class Variants(Check):
             # A quotation may keep its source's spelling, but one in the story's own dialect (or in a
             # story that shows none), or a standard spelling over a variant, is the writer's: it
             # counts towards the tally, and is never flagged.
-            family.evidence.update(a for a in family.quoted if family.dialects and family.dialects[a] in (dialect or "AB") + "=")
+            family.evidence.update(a for a in family.quoted if family.quotes_count
+                                   or family.dialects and family.dialects[a] in (dialect or "AB") + "=")
             matches.extend(self._findings(family, dialect))
         matches.sort(key=lambda m: m.start)
         yield from matches
@@ -313,7 +316,7 @@ class Variants(Check):
                 if not first or not second:  # the quoted form's spelling is not known here
                     continue
                 fam = _Family([[Counter(u[2] for u in first).most_common(1)[0][0]],
-                               [Counter(u[2] for u in second).most_common(1)[0][0]]], exact=True)
+                               [Counter(u[2] for u in second).most_common(1)[0][0]]], exact=True, quotes_count=kind == "dots")
             for alt, uses in enumerate((first, second)):
                 for use in uses:
                     fam.add(alt, *use)
@@ -374,9 +377,10 @@ class Variants(Check):
             spaced_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in spaced.get(key, [])
                            if key in closed or key in hyphened
                            or any(w.islower() for _, _, w in closed.get(_plural(key), []))]
-            if closed_uses and all(attributive[u[0]] for u in closed_uses):
+            if closed_uses and all(attributive[u[0]] for u in closed_uses) and not any(_countable(k) for k in keys):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
-                # elsewhere. Only a spaced form that also stands before a noun is a variant.
+                # elsewhere. Only a spaced form that also stands before a noun is a variant. Not for a
+                # countable noun, which before a noun is that noun ("website redesign" and "web site").
                 spaced_uses = [u for u in spaced_uses if spaced_attributive[u[0]]]
             open_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in hyphened.get(key, [])] + spaced_uses
             if not open_uses:
@@ -498,6 +502,19 @@ def _in_name(text: str, m, span) -> bool:
     return behind is not None and not opens_sentence(text, behind.start(), span.start)
 
 _NEXT_WORD = regex_compile(r"[ \t]+([a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _countable_nouns() -> frozenset[str]:
+    """Words the en_US Hunspell dictionary (spylls) gives a plural: nouns one can count ("website"), not
+    mass nouns and adjectives ("freshwater", "firsthand"). Empty without spylls."""
+    from newslint.names.compare import dictionary_entries
+
+    return frozenset(stem for stem, flags in dictionary_entries() if "S" in flags and stem.islower())
+
+
+def _countable(word: str) -> bool:
+    return word in _countable_nouns() or (word.endswith("s") and word[:-1] in _countable_nouns())
 
 
 def _before_noun(text: str, end: int, stop: int) -> bool:
