@@ -10,10 +10,11 @@ mixed with digits ("XX.X", "X,000", "19XX"), or the number of a compound
 "said ?, a spokesman"; a "#" only before "per cent": "# of visits" is
 shorthand for "number of").
 
-Where only a number can stand is a slot too: after a month ("on March X"),
-before a time of day ("at N p.m."), after "aged" ("aged XX"), and before a
-per cent after a verb of change or an approximation ("rose X percent",
-"about N per cent").
+Where only a number can stand is a slot too: after a month ("on March X") or
+a quantity's words ("a total of N", "as many as X", "the age of N"), before
+a time of day or a time zone ("at N p.m.", "X UTC"), beside digits in a
+score, range or time ("2 – X", "X–4", "X:39"), and before a per cent after
+a verb of change or an approximation ("rose X percent").
 
 What stays quiet: "X" or "N" after a capitalised word ("Malcolm X",
 "System X equipment", "Generation X voters": a name or a numeral), "X
@@ -42,13 +43,20 @@ _DECIMAL = regex_compile(r"(?<![\w.-])(?:X+\.X+|N+\.N+|\d+[.,]X+|X+(?:[.,]\d{3})
 # The number of a compound: "a XX-year-old", "the ??-day strike", "an X-point plan".
 _COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?=-(?:year|day|week|month|hour|minute|second|mile|"
                           r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|point|seat|member|page|game|match|storey|strong|fold)s?\b)")
-# Where only a number can stand: after a month ("on March X"), before a time of day ("at N p.m."), after
-# "aged" ("aged XX"); and a per cent after a verb of change or an approximation ("rose X percent",
-# "about N per cent": a report's figure, not a how-to's variable).
+# Where only a number can stand: after a month ("on March X"), a quantity's words ("a total of N", "as
+# many as X", "the age of N", "aged XX") or a verb of change before a per cent ("rose X percent": a
+# report's figure, not a how-to's variable); before a time of day or a time zone ("at N p.m.", "X UTC");
+# beside digits in a score, range or time ("2 – X", "X–4", "X:39"). A lone "X" elsewhere may be the
+# site once called Twitter ("posted on X") or a name ("Malcolm X").
+_SLOT = r"(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})"
 _DATED = regex_compile(
     r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|aged)[ \t\u00a0])(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})(?![\w-])"
-    r"|(?<![\w.$£€#?-])(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})(?=[ \t\u00a0]+(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|aged|aged (?:above|over|under|between)|total of|as many as|"
+    r"as few as|more than|fewer than|less than|at least|at most|up to|the age of|approximately|nearly|almost|"
+    r"roughly|an estimated)[ \t\u00a0])" + _SLOT + r"(?![\w-])"
+    r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]+(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|UTC\b|GMT\b))"
+    r"|(?<=\d[ \t\u00a0]?[–-][ \t\u00a0]?)" + _SLOT + r"(?![\w-])"
+    r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]?[–-][ \t\u00a0]?\d|:\d\d)"
     r"|(?<=\b(?:rose|fell|grew|dropped|jumped|climbed|declined|slipped|increased|decreased|gained|surged|plunged|"
     r"tumbled|soared|slumped|edged|up|down|about|nearly|almost|roughly|around|some)[ \t\u00a0])"
     r"(?:X|N{1,2})(?=[ \t\u00a0]+(?:per[ \t\u00a0]?cent|percent)\b)")

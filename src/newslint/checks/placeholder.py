@@ -211,9 +211,10 @@ class Placeholder(Check):
         return self.slots is not None and self._slot(inside, shouting)
 
     def _query(self, doc, m) -> bool:
-        """An editor's query in brackets ("[who?]", "[figure?]", "[how many?]"), or one editing verb alone
-        outside a quotation ("[check]", "[verify]"; inside one, "[add]" may stand for the speaker's word)."""
-        if self.slots is None:
+        """Outside a quotation, an editor's query in brackets ("[who?]", "[figure?]", "[how many?]") or one
+        editing verb alone ("[check]", "[verify]"). Inside one, "[add]" may stand for the speaker's word and
+        a question in brackets for an example's words ("“Would you use it if [we changed it?]”")."""
+        if self.slots is None or doc.maybe_in_quote(m.start(), m.end()):
             return False
         inside, v = m.group(1).strip(), self.slots
         words = Slots.words(inside.rstrip("?"))
@@ -221,7 +222,7 @@ class Placeholder(Check):
             return False
         if inside.endswith("?"):
             return len(words) <= 5
-        return len(words) == 1 and words in v.verbs and not doc.maybe_in_quote(m.start(), m.end())
+        return len(words) == 1 and words in v.verbs
 
     def _slot(self, inside: str, shouting: bool, dictionary: bool = True, strict: bool = False) -> bool:
         """Whether the inside of a bracket or template is a slot to fill (see the module's docstring).

@@ -13,7 +13,8 @@ from the document itself:
 * an interview: two or more paragraphs open with a speaker label ("Q:",
   "A:", "**Smith:**", "SMITH:");
 * a personal voice: the writer speaks as "I" in two sentences or more (or
-  says "I" and "we"), or as "we" to the reader as "you", and several body sentences outside quotations speak in the
+  says "I" and "we", or "I" to a reader addressed as "your"), or as "we" to
+  the reader as "you", and several body sentences outside quotations speak in the
   first person (I, we, our) or to the reader (you, your), enough of them that
   they are the story's voice and not an isolated slip (MIN_SENTENCES and
   MIN_SHARE). A "we" alone is not enough: people in general ("the air we
@@ -44,6 +45,7 @@ _SPEAKER_LABEL = re.compile(
 _SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
 _VOICE = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 _PLURAL = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
+_YOURS = re.compile(r"(?<![\w'’.-])[Yy]ours?(?![\w'’-])")
 _SECOND = re.compile(r"(?<![\w'’.-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 
 
@@ -84,7 +86,7 @@ def _first_person_voice(doc) -> bool:
                  if (i := bisect.bisect_right(starts, s.start) - 1) >= 0 and s.start < body[i].end]
     if not sentences:
         return False
-    singular = plural = second = first = voice = 0
+    singular = plural = second = yours = first = voice = 0
     for s in sentences:
         said_i = _outside_quotes(doc, _SINGULAR, s)
         said_we = _outside_quotes(doc, _PLURAL, s)
@@ -92,13 +94,16 @@ def _first_person_voice(doc) -> bool:
         singular += said_i
         plural += said_we
         second += said_you
+        yours += said_you and _outside_quotes(doc, _YOURS, s)
         first += said_i or said_we
         voice += said_i or said_we or said_you
     if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]):
         return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
-    # A writer who says "I" more than once, or a "we" that talks to "you" (a blog, a feature addressing
-    # readers). One "I" among a feature's generic "you" ("all night you can hear the guns") is a slip.
-    speaks = (singular and first >= 2) or (plural and second)
+    # A writer who says "I" more than once, or to a reader addressed as "your" (a how-to: "What do I
+    # mean by keyword research? ... your site"), or a "we" that talks to "you" (a blog, a feature
+    # addressing readers). One "I" among a feature's generic "you" ("all night you can hear the guns",
+    # "You can be Aagot"), which names nothing of the reader's, is a slip.
+    speaks = (singular and (first >= 2 or yours >= 2)) or (plural and second)
     return bool(speaks) and voice >= MIN_SENTENCES and voice / len(sentences) >= MIN_SHARE
 
 
