@@ -176,3 +176,18 @@ def test_quote_reading_stays_linear_on_hostile_runs(unit):
 
     small, large = cost(2000), cost(16000)
     assert large < 30 * max(small, 0.002), (small, large)
+
+
+def test_a_sentence_may_end_inside_its_quotation():
+    from newslint.document.sentences import opens_sentence
+
+    text = "“We did not know how well.” My calls went unanswered. “Fine” My Fair Lady"
+    assert opens_sentence(text, text.index("My calls"), 0)
+    assert not opens_sentence(text, text.index("My Fair"), 0)  # no stop before the closing mark
+
+
+def test_es_makes_a_plural_only_after_a_hiss_or_an_o():
+    from newslint.names.compare import common_word
+
+    assert common_word("boxes") and common_word("wishes") and common_word("heroes") and common_word("Wales")
+    assert not common_word("Walles")  # not "walls": New South Walles can be a slip of Wales

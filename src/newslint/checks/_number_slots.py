@@ -49,7 +49,7 @@ _COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?
 # beside digits in a score, range or time ("2 – X", "X–4", "X:39"). A lone "X" elsewhere may be the
 # site once called Twitter ("posted on X") or a name ("Malcolm X").
 _SLOT = r"(?:X{1,2}|N{1,2}|#{1,2}|\?{1,2})"
-_DATED = regex_compile(
+_WHERE_A_NUMBER = regex_compile(
     r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|aged|aged (?:above|over|under|between)|total of|as many as|"
     r"as few as|more than|fewer than|less than|at least|at most|up to|the age of|approximately|nearly|almost|"
@@ -75,5 +75,5 @@ def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> 
             if before and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in not_names:
                 continue  # "Malcolm X", "System X equipment": a name or a numeral
             yield m.span()
-    for pattern in (_DECIMAL, _COMPOUND, _BLANK, _LONE_MARK, _DATED):
+    for pattern in (_DECIMAL, _COMPOUND, _BLANK, _LONE_MARK, _WHERE_A_NUMBER):
         yield from (m.span() for m in pattern.finditer(text, start, end))

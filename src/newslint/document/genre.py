@@ -43,7 +43,6 @@ _FRONT_MATTER_GENRE = re.compile(r"^genre:[ \t]*[\"']?([^\"'\r\n]*?)[\"']?[ \t]*
 _SPEAKER_LABEL = re.compile(
     r"[ \t]*(?:\*\*|__)?(?:[QA][:.]|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}:)(?:\*\*|__)?[ \t]")
 _SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
-_VOICE = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
 _PLURAL = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
 _YOURS = re.compile(r"(?<![\w'’.-])[Yy]ours?(?![\w'’-])")
 _SECOND = re.compile(r"(?<![\w'’.-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
