@@ -58,7 +58,7 @@ _WHERE_A_NUMBER = regex_compile(
     r"|(?<=\d[ \t\u00a0]?[–-][ \t\u00a0]?)" + _SLOT + r"(?![\w-])"
     r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]?[–-][ \t\u00a0]?\d|:\d\d)"
     r"|(?<=\b(?:rose|fell|grew|dropped|jumped|climbed|declined|slipped|increased|decreased|gained|surged|plunged|"
-    r"tumbled|soared|slumped|edged|up|down|about|nearly|almost|roughly|around|some)[ \t\u00a0])"
+    r"tumbled|soared|slumped|edged|up|down|about|around|some)[ \t\u00a0])"  # "nearly X": a quantity's words above
     r"(?:X|N{1,2})(?=[ \t\u00a0]+(?:per[ \t\u00a0]?cent|percent)\b)")
 # A blank inside a sentence: "rose by ___ per cent".
 _BLANK = regex_compile(r"(?:(?<=[ \t\u00a0(])_{3,}|(?<=[$£€])_{2,})(?=[ \t\u00a0.,;:)%])")  # "$__": two after a sign

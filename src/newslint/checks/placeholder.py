@@ -186,7 +186,7 @@ class Placeholder(Check):
             found: list[tuple[int, int]] = []
             shouting = _mostly_capitals(text[span.start : span.end])
             for m in _BRACKET.finditer(text, span.start, span.end):
-                if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m)) and not _task_box(doc.text, span.start, m):
+                if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m)) and not _task_box(text, span, m):
                     found.append(m.span())
             if self.slots is not None:
                 found.extend(self._structural(doc, text, span, shouting))
@@ -408,16 +408,10 @@ def _number_hashes(text: str, span, m) -> bool:
     return before in ("", ".", "!", "?") and (after.islower() or after.isdigit())
 
 
-def _task_box(text: str, block_start: int, m) -> bool:
+def _task_box(text: str, span, m) -> bool:
     """"[x]" opening a list item ("- [x] done") is a Markdown task box, not a gap; opening a sentence
-    ("[X] people died") it is one. `text` is the original, whose list marker the prose blanks."""
-    if m.group(1).strip().lower() not in ("x", "") or text[block_start : m.start()].strip():
-        return False
-    line = text[text.rfind("\n", 0, block_start) + 1 : block_start]
-    return _LIST_MARKER.fullmatch(line) is not None
-
-
-_LIST_MARKER = regex_compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+    ("[X] people died") it is one."""
+    return span.kind == "list" and m.group(1).strip().lower() in ("x", "") and not text[span.start : m.start()].strip()
 
 
 def _dictionary_word(words: tuple[str, ...]) -> bool:
