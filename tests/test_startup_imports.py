@@ -58,3 +58,60 @@ def test_only_the_kinds_the_rules_use_are_imported(tmp_path):
                    if m.startswith("newslint.checks.") and not m.rsplit(".", 1)[1].startswith("_"))
     assert kinds == ["base", "existence"], kinds
     assert not any(m.split(".")[0] == "spylls" for m in modules)
+
+
+def test_the_quick_exit_keeps_every_byte_of_output_and_the_exit_code(tmp_path):
+    """`newslint` ends with os._exit after main() (no interpreter teardown): what was buffered for
+    a pipe must still arrive whole, and the exit code be the check's."""
+    write(tmp_path / "story.txt", "".join(f"Line {i} has the the word.\n" for i in range(3000)))
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "story.txt", "--no-nlp", "--no-cache",
+                           "-f", "json"], cwd=tmp_path, capture_output=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr[-500:]
+    import json
+
+    repeated = [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == "Newsroom.RepeatedWord"]
+    assert len(repeated) == 3000 and repeated[-1]["line"] == 3000
+
+
+def test_run_ends_the_process_quickly_only_when_nothing_else_runs(monkeypatch, tmp_path):
+    import threading
+
+    from newslint import cli
+
+    write(tmp_path / "story.txt", "Use the the word.\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["newslint", "check", "story.txt", "--no-nlp", "--no-cache", "-q"])
+    ended = []
+
+    class Ended(Exception):
+        pass
+
+    def fake_exit(code):
+        ended.append(code)
+        raise Ended
+
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    import atexit
+
+    ran = []
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: ran.append(True))  # not this test process's own
+    try:
+        cli.run()
+    except Ended:
+        pass
+    assert ended == [1] and ran == [True]
+    # A thread still at work (a server's, a Dask client's): the ordinary exit, which waits for it.
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        try:
+            cli.run()
+        except SystemExit as exc:
+            assert exc.code == 1
+        else:
+            raise AssertionError("run() returned")
+    finally:
+        stop.set()
+        worker.join()
+    assert ended == [1]

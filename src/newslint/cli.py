@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import List, Optional
 
@@ -468,3 +469,30 @@ def main(argv: list[str] | None = None) -> None:
         _error(f"internal error: {type(exc).__name__}: {exc}")
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def run() -> None:
+    """The `newslint` program (console script and `python -m newslint`): main(), then a quick exit.
+
+    Tearing the interpreter down (freeing every object one by one) is about 20 ms, an eighth of a
+    one-file check; a process that is about to end need not do it, so after the exit handlers ran
+    and the output is flushed, it ends at once, as mypy does (its --fast-exit). Only when nothing
+    else runs in it: a thread still working (a server, a Dask client) gets the usual exit.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+        if not isinstance(code, int) or threading.active_count() > 1:
+            raise
+    else:
+        code = 0
+    import atexit
+
+    atexit._run_exitfuncs()  # the pattern store's save, logging's flush: what a normal exit runs
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say anyway
+            pass
+    os._exit(code)

@@ -44,16 +44,22 @@ _dirty = False
 _owner = 0
 
 
-def path() -> Path | None:
-    """The store's file, or None where there is no cache folder to use (no home, say)."""
+def folder() -> Path | None:
+    """newslint's folder in the user's cache folder, or None where there is none to use (no home)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, empty or relative: the XDG spec says to ignore it
         try:
             base = str(Path.home() / ".cache")
         except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry (some containers)
             return None
+    return Path(base) / "newslint"
+
+
+def path() -> Path | None:
+    """The store's file, or None where there is no cache folder to use (no home, say)."""
+    base = folder()
     version = f"py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}"
-    return Path(base) / "newslint" / f"patterns-{version}.marshal"
+    return base / f"patterns-{version}.marshal" if base is not None else None
 
 
 def enabled() -> bool:
@@ -105,11 +111,11 @@ def _read(target: Path | None) -> list:
     if target is None:
         return []
     try:
-        if not (_private(target.parent) and _private(target)):
+        if not (private(target.parent) and private(target)):
             return []
         outer = marshal.loads(target.read_bytes())
-        magic, digest, payload = outer
-        if magic != _MAGIC or digest != hashlib.blake2b(payload, digest_size=16).digest():
+        magic, stored, payload = outer
+        if magic != _MAGIC or stored != digest(payload):
             return []
         entries = marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError):  # TypeError: `outer` is no triple
@@ -117,7 +123,7 @@ def _read(target: Path | None) -> list:
     return entries if isinstance(entries, list) else []
 
 
-def _private(place: Path) -> bool:
+def private(place: Path) -> bool:
     """Owned by this user and writable by no one else (where the platform says who owns what)."""
     info = place.lstat()
     if stat.S_ISLNK(info.st_mode):
@@ -154,17 +160,26 @@ def save() -> None:
         return
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(target.parent):
+        if not private(target.parent):
             return  # a folder others can write to: nothing read from it would be trusted either
         payload = marshal.dumps(entries)
-        outer = marshal.dumps((_MAGIC, hashlib.blake2b(payload, digest_size=16).digest(), payload))
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".patterns-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(outer)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_private(target, marshal.dumps((_MAGIC, digest(payload), payload)))
     except (OSError, ValueError):  # ValueError: something marshal cannot write
         pass  # a read-only home, a full disk: the next run compiles again
+
+
+def digest(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()
+
+
+def write_private(target: Path, data: bytes) -> None:
+    """Write `data` to `target` in a folder of the user's own, atomically (a temporary file renamed
+    over it: a reader sees the old file or the new one, never half of one)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise

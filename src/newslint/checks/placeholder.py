@@ -366,11 +366,20 @@ _LETTER = regex_compile(r"\p{L}")  # str.isalpha
 _CAPITAL = regex_compile(r"(?=\p{L})\p{Uppercase}")  # a letter for which str.isupper holds
 
 
+# ASCII's letters and capitals, counted by bytes.translate (the bytes that are not one deleted).
+_NOT_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_NOT_CAPITALS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isupper())
+
+
 def _mostly_capitals(block: str) -> bool:
     """A block written in capitals (an old wire headline): capitals there say nothing about slots."""
     rest = _ENCLOSED.sub(" ", block)
-    letters = len(_LETTER.findall(rest))  # counted by the regex engine: a block may be megabytes long
-    return letters >= 8 and len(_CAPITAL.findall(rest)) >= 0.6 * letters
+    if rest.isascii():  # most copy: counted in C, without a list of every letter
+        raw = rest.encode("ascii")
+        letters, capitals = len(raw.translate(None, _NOT_LETTERS)), len(raw.translate(None, _NOT_CAPITALS))
+    else:  # counted by the regex engine: a block may be megabytes long
+        letters, capitals = len(_LETTER.findall(rest)), len(_CAPITAL.findall(rest))
+    return letters >= 8 and capitals >= 0.6 * letters
 
 
 def _names_a_slot(words: tuple[str, ...]) -> bool:

@@ -414,14 +414,18 @@ class Variants(Check):
     def _may_have_compounds(self, text, spans) -> bool:
         """A cheap first pass: does an open form (hyphenated or spaced) meet a closed one (or a
         house form) at all? Most stories have none, and then the careful pass is skipped."""
-        closed, open_forms = set(), set()
+        closed, hyphened, pairs = set(), set(), set()
         for span in spans:
             words = _WORD_RE.findall(text, span.start, span.end)
             closed.update(w.lower() for w in words if "-" not in w)
-            open_forms.update(_stem(w.replace("-", "").lower()) for w in words if "-" in w)
-            open_forms.update(_stem((a + b).lower()) for a, b in _PAIR_RE.findall(text, span.start, span.end))
+            hyphened.update(w.replace("-", "").lower() for w in words if "-" in w)
+            pairs.update((a + b).lower() for a, b in _PAIR_RE.findall(text, span.start, span.end))
         targets = {_stem(w) for w in closed | (self.house if self.opts["enforce_house"] else set())}
-        return not open_forms.isdisjoint(targets)
+        # A stem is its word's first five letters or more (or the whole of a shorter word), so an
+        # open form can only meet a target that begins as it does: only those are stemmed, not
+        # every pair of words in the story (most of this pass's time, before).
+        heads = {t[:5] for t in targets}
+        return any(w[:5] in heads and _stem(w) in targets for w in hyphened | pairs)
 
     def _findings(self, fam: _Family, dialect: str | None) -> Iterator[Match]:
         alternatives = fam.alternatives
@@ -546,10 +550,12 @@ def _stem(word: str) -> str:
     """A compound's stem, at most two endings off and five letters left, so that its inflections
     and derivations meet: co-operating, cooperation, cooperative -> cooperat."""
     for _ in range(2):
-        suffix = next((x for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 5), None)
-        if suffix is None:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+                word = word[: -len(suffix)]
+                break
+        else:
             break
-        word = word[: -len(suffix)]
     return word
 
 

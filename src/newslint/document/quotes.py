@@ -92,20 +92,20 @@ def scan_quotes(text: str, start: int, end: int, carried: bool = False) -> Quote
     return scan
 
 
+# A double mark, or the two-character marks of wire copy and LaTeX (``…'').
+_DOUBLE = re.compile(r"[\"“”]|``|''")
+
+
 def _double_marks(text: str, start: int, end: int):
     """(offset, width, role) of each double quotation mark in text[start:end]."""
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "\"“”":
+    for m in _DOUBLE.finditer(text, start, end):
+        i, mark = m.start(), m.group()
+        if len(mark) == 1:
             yield i, 1, _role(text, i, 1, start, end)
-        elif text.startswith("``", i) and i + 1 < end:
+        elif mark == "``":
             yield i, 2, OPEN
-            i += 1
-        elif text.startswith("''", i) and i + 1 < end and (i + 2 >= end or not text[i + 2].isalnum()):
+        elif i + 2 >= end or not text[i + 2].isalnum():  # '' before a letter is two apostrophes
             yield i, 2, CLOSE
-            i += 1
-        i += 1
 
 
 def _role(text: str, i: int, width: int, start: int, end: int) -> str:

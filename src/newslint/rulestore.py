@@ -1,0 +1,105 @@
+"""The packs that ship with newslint, built once per version of their files, not once per run (#17).
+
+Building the Newsroom pack (reading its YAML, checking every key, reading the variant tables
+and word lists, compiling patterns) is about 40 ms, a quarter of a one-file check. What it
+builds is a list of Check objects, which pickle, so the list is kept in the user's cache folder,
+beside the pattern store (compiled.py), under a key of everything it was built from: the names,
+sizes and modification times of newslint's own files and of the pack folder's, the Python
+version, and the pack's name. Only the shipped packs are kept: their rules read nothing outside
+those folders, while a user's pack may name a word list anywhere (`~/words.txt`), whose change
+the key would not see; those are built each run, as before.
+
+A pickle runs code as it loads, so it is read under the pattern store's rules: the file and its
+folder must be the user's own and writable by no one else, and the payload must match its
+digest. One file per pack and folder, overwritten when the key changes, so the folder does not
+grow with each upgrade. NEWSLINT_PATTERN_CACHE=0 turns this off with the pattern store.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import marshal
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from newslint import compiled
+
+_MAGIC = "newslint-rules-1"
+_PACKAGE = Path(__file__).resolve().parent
+# What this process built or read, by key: a process that loads the pack again (the daemon, once
+# per request) copies it from here, as loading._BUILT does for a rule.
+_MEMO: dict[bytes, list] = {}
+
+
+def _stamp(folder: Path) -> list[tuple[str, int, int]]:
+    """(path, size, modification time) of every file under `folder` but bytecode: os.walk, as
+    this runs on every start and a Path.rglob walk costs three times as much."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            full = os.path.join(root, name)
+            st = os.stat(full)
+            out.append((full, st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
+
+
+def _key(folder: Path, pack: str, pack_stamp: tuple) -> bytes:
+    parts = (sys.version, pack, str(folder), pack_stamp, _stamp(_PACKAGE))
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+
+def _file(folder: Path, pack: str) -> Path | None:
+    base = compiled.folder()
+    if base is None:
+        return None
+    where = hashlib.blake2b(f"{sys.version_info[:2]}\0{folder}".encode("utf-8", "surrogateescape"),
+                            digest_size=8).hexdigest()
+    return base / f"rules-{pack}-{where}.pickle"
+
+
+def load(folder: Path, pack: str, pack_stamp: tuple) -> tuple[bytes, list | None]:
+    """(the key, the pack's checks as an earlier run built them, or None)."""
+    key = _key(folder, pack, pack_stamp)
+    if key in _MEMO:
+        return key, _MEMO[key]
+    target = _file(folder, pack) if compiled.enabled() else None
+    if target is None:
+        return key, None
+    try:
+        if not (compiled.private(target.parent) and compiled.private(target)):
+            return key, None
+        magic, stored_key, stored_digest, payload = marshal.loads(target.read_bytes())
+        if magic != _MAGIC or stored_key != key or stored_digest != compiled.digest(payload):
+            return key, None
+        checks = pickle.loads(payload)
+    except Exception:  # missing, torn, another build's classes: build the pack as before
+        return key, None
+    if not isinstance(checks, list):
+        return key, None
+    _MEMO[key] = checks
+    return key, checks
+
+
+def save(folder: Path, pack: str, key: bytes, checks: list) -> None:
+    """Keep a freshly built pack for the next run (a read-only home, a full disk: it builds again)."""
+    _MEMO[key] = copies(checks)
+    target = _file(folder, pack) if compiled.enabled() else None
+    if target is None:
+        return
+    try:
+        payload = pickle.dumps(checks, protocol=pickle.HIGHEST_PROTOCOL)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if compiled.private(target.parent):
+            compiled.write_private(target, marshal.dumps((_MAGIC, key, compiled.digest(payload), payload)))
+    except Exception:  # a check that does not pickle (a lambda in its state), an unwritable folder
+        pass
+
+
+def copies(checks: list) -> list:
+    """Each check as its own copy: a config may set a copy's `rule` (a level), as load_rule allows."""
+    return [copy.copy(c) for c in checks]

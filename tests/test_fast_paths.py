@@ -1,0 +1,90 @@
+"""Faster ways to the same answers (#17 item 2): each fast path against the plain reading it replaced,
+on generated text. The corpus runs (benchmarks, tests/test_gating.py) check whole findings; these
+reach the corners a corpus may not have (marks at a block's edge, letters outside ASCII)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.checks import placeholder, variants
+from newslint.document import quotes
+
+
+def marks_one_by_one(text, start, end):
+    """quotes._double_marks as a character loop."""
+    i = start
+    while i < end:
+        if text[i] in "\"“”":
+            yield i, 1, quotes._role(text, i, 1, start, end)
+        elif text.startswith("``", i) and i + 1 < end:
+            yield i, 2, quotes.OPEN
+            i += 1
+        elif text.startswith("''", i) and i + 1 < end and (i + 2 >= end or not text[i + 2].isalnum()):
+            yield i, 2, quotes.CLOSE
+            i += 1
+        i += 1
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="\"“”`' a,.b\n", max_size=14), st.data())
+def test_double_marks_are_found_as_a_character_loop_finds_them(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(quotes._double_marks(text, start, end)) == list(marks_one_by_one(text, start, end))
+
+
+def capitals_by_regex(block):
+    rest = placeholder._ENCLOSED.sub(" ", block)
+    letters = len(placeholder._LETTER.findall(rest))
+    return letters >= 8 and len(placeholder._CAPITAL.findall(rest)) >= 0.6 * letters
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ABCDEFGHabcdefgh 1[]{}.ÉéßĀǅ", max_size=40))
+def test_mostly_capitals_counts_as_the_regex_engine_does(block):
+    assert placeholder._mostly_capitals(block) == capitals_by_regex(block)
+
+
+def test_mostly_capitals_in_both_counts():
+    assert placeholder._mostly_capitals("JAPAN, BRITAIN DISAGREE ON TRADE")
+    assert placeholder._mostly_capitals("ÉTATS-UNIS ET JAPON EN DÉSACCORD")  # not ASCII: the regex count
+    assert not placeholder._mostly_capitals("Japan and Britain disagree on trade [SOURCE]")
+
+
+def stem_by_generator(word):
+    for _ in range(2):
+        suffix = next((x for x in variants._SUFFIXES if word.endswith(x) and len(word) - len(x) >= 5), None)
+        if suffix is None:
+            break
+        word = word[: -len(suffix)]
+    return word
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abcdeinorsv", max_size=14))
+def test_stem(word):
+    assert variants._stem(word) == stem_by_generator(word)
+
+
+WORDS = ["co", "operate", "cooperation", "co-operating", "web", "site", "websites", "data", "base", "database",
+         "the", "air", "strikes", "airstrike", "e-mail", "email", "news", "room", "Newsroom", "set", "sun", "sunset"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.lists(st.sampled_from(WORDS), max_size=3))
+def test_the_compound_gate_stems_only_what_could_meet(words, house):
+    """_may_have_compounds against stemming every word and every pair, as it did."""
+    from newslint.document.reader import document_from_string
+    from newslint.loading import build_rule
+
+    check = build_rule("T.V", "<test>", {"extends": "variants", "message": "%s", "house": house, "enforce_house": True})
+    doc = document_from_string(" ".join(words) + "\n")
+    scope = check.scope(doc)
+    text, spans = scope.source, scope.spans
+    closed, open_forms = set(), set()
+    for span in spans:
+        found = variants._WORD_RE.findall(text, span.start, span.end)
+        closed.update(w.lower() for w in found if "-" not in w)
+        open_forms.update(variants._stem(w.replace("-", "").lower()) for w in found if "-" in w)
+        open_forms.update(variants._stem((a + b).lower()) for a, b in variants._PAIR_RE.findall(text, span.start, span.end))
+    targets = {variants._stem(w) for w in closed | check.house}
+    assert check._may_have_compounds(text, spans) == (not open_forms.isdisjoint(targets))
