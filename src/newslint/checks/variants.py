@@ -538,6 +538,8 @@ def _before_noun(text: str, end: int, stop: int) -> bool:
 
 
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e", "s")
+# The suffixes by their last letter, in the same order: a word is tried only against those it can end in.
+_SUFFIXES_BY_LAST = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in {x[-1] for x in _SUFFIXES}}
 
 
 def _plural(word: str) -> str:
@@ -550,7 +552,7 @@ def _stem(word: str) -> str:
     """A compound's stem, at most two endings off and five letters left, so that its inflections
     and derivations meet: co-operating, cooperation, cooperative -> cooperat."""
     for _ in range(2):
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
             if word.endswith(suffix) and len(word) - len(suffix) >= 5:
                 word = word[: -len(suffix)]
                 break
