@@ -99,3 +99,44 @@ def test_a_second_run_of_the_same_rules_leaves_the_store_alone(cache, tmp_path):
         subprocess.run([sys.executable, "-m", "newslint", "check", str(story), "--no-nlp", "--no-cache"],
                        capture_output=True, timeout=120, env={**os.environ, **cache, "PYTHONHASHSEED": seed})
     assert (store.stat().st_mtime_ns, store.read_bytes()) == before
+
+
+def test_kept_data_is_built_once_and_read_back_while_its_key_holds(tmp_path, monkeypatch):
+    from newslint import compiled
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_PATTERN_CACHE", raising=False)
+    built = []
+
+    def build(value=(("colour", "MS"), ("color", "MS"))):
+        built.append(1)
+        return value
+
+    assert compiled.kept("words", "a.dic:10:1", build) == (("colour", "MS"), ("color", "MS")) and len(built) == 1
+    assert compiled.kept("words", "a.dic:10:1", build) == (("colour", "MS"), ("color", "MS")) and len(built) == 1
+    assert compiled.kept("words", "a.dic:11:2", lambda: build(("new",))) == ("new",) and len(built) == 2  # changed
+    target = tmp_path / "newslint" / "words.marshal"
+    for damage in (b"", b"\x00garbage", target.read_bytes()[:-3] + b"xyz"):
+        target.write_bytes(damage)
+        assert compiled.kept("words", "a.dic:11:2", lambda: build(("new",))) == ("new",)
+    assert len(built) == 5
+    target.chmod(0o666)  # others may write it: not read
+    assert compiled.kept("words", "a.dic:11:2", lambda: build(("new",))) == ("new",) and len(built) == 6
+    monkeypatch.setenv("NEWSLINT_PATTERN_CACHE", "0")
+    target.unlink()
+    compiled.kept("words", "a.dic:11:2", lambda: build(("new",)))
+    assert not target.exists() and len(built) == 7
+
+
+def test_the_dictionary_read_back_is_the_dictionary(tmp_path):
+    """The Hunspell entries a second process reads from the store are those a parse of the file gives."""
+    probe = ("import os\nfrom newslint import compiled\nfrom newslint.names import compare\n"
+             "kept = os.path.join(compiled.folder(), 'hunspell-en_US.marshal')\n"
+             "before = os.path.exists(kept)\n"
+             "e = compare.dictionary_entries()\n"
+             "print(before, len(e) > 40000 and e == compare._read_entries(compare.dictionary_path()))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("NEWSLINT_PATTERN_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+            for _ in range(2)]
+    assert [r.stdout.split() for r in runs] == [["False", "True"], ["True", "True"]], runs[0].stderr[-500:]

@@ -36,6 +36,7 @@ from regex import _regex
 LIMIT = 20_000
 _FIELDS = 11  # len(Pattern._pickled_data) in the regex versions this reads
 _MAGIC = "newslint-patterns-1"
+_KEPT = "newslint-kept-1"
 
 _store: dict[tuple[str, int], regex.Pattern] | None = None
 _data: dict[tuple[str, int], tuple] = {}
@@ -166,6 +167,34 @@ def save() -> None:
         write_private(target, marshal.dumps((_MAGIC, digest(payload), payload)))
     except (OSError, ValueError):  # ValueError: something marshal cannot write
         pass  # a read-only home, a full disk: the next run compiles again
+
+
+def kept(name: str, key: str, build):
+    """What `build()` returns, kept in the cache folder under `name` for as long as `key` (a stamp
+    of what it was built from: a file's path, size and time) is the same. For data that marshal
+    writes (strings, numbers, containers) and that costs a run more to build than to read back: a
+    word list parsed into entries. Read under the pattern store's rules (the user's own file in
+    the user's own folder, its digest matching); anything wrong with it means building it again."""
+    base = folder() if enabled() else None
+    target = base / f"{name}.marshal" if base is not None else None
+    if target is not None:
+        try:
+            if private(target.parent) and private(target):
+                magic, stored_key, stored, payload = marshal.loads(target.read_bytes())
+                if magic == _KEPT and stored_key == key and stored == digest(payload):
+                    return marshal.loads(payload)
+        except (OSError, ValueError, EOFError, TypeError):  # missing, torn, not ours
+            pass
+    value = build()
+    if target is not None:
+        try:
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if private(target.parent):
+                payload = marshal.dumps(value)
+                write_private(target, marshal.dumps((_KEPT, key, digest(payload), payload)))
+        except (OSError, ValueError):  # a read-only home, a full disk: built again next time
+            pass
+    return value
 
 
 def digest(payload: bytes) -> bytes:

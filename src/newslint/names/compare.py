@@ -182,14 +182,42 @@ def deletes(word: str, spelt: bool = False) -> set[str]:
 def dictionary_entries() -> tuple[tuple[str, str], ...]:
     """(stem, affix flags) of every entry of the en_US Hunspell dictionary that spylls ships; () without it.
 
-    Read once per process for every check that asks it (names here, Fragment's verb stems).
+    Read once per process for every check that asks it (names here, Fragment's verb stems), and
+    kept parsed in the cache folder (compiled.kept): parsing its 50,000 lines is 40 ms of a hook's
+    run, reading them back a quarter of that. Found without importing spylls (10 ms more).
     """
-    from importlib.resources import files
+    import os
+
+    from newslint import compiled
+
+    path = dictionary_path()
+    try:
+        st = os.stat(path) if path is not None else None
+    except OSError:
+        st = None
+    if st is None:  # no spylls (the core install)
+        return ()
+    try:
+        return compiled.kept("hunspell-en_US", f"{path}\0{st.st_size}\0{st.st_mtime_ns}", lambda: _read_entries(path))
+    except OSError:  # unreadable: nothing kept, so the next run tries again
+        return ()
+
+
+def dictionary_path() -> str | None:
+    """spylls' en_US.dic, found without importing spylls; None without it."""
+    import importlib.util
+    import os
 
     try:
-        text = files("spylls.hunspell").joinpath("data/en/en_US.dic").read_text("utf-8", errors="replace")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return ()
+        spec = importlib.util.find_spec("spylls")
+        return os.path.join(spec.submodule_search_locations[0], "hunspell", "data", "en", "en_US.dic")
+    except (AttributeError, IndexError, TypeError, ValueError, ImportError):
+        return None
+
+
+def _read_entries(path: str) -> tuple[tuple[str, str], ...]:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
     entries = []
     for line in text.splitlines()[1:]:
         stem, _, flags = line.partition("/")
