@@ -330,9 +330,10 @@ class Variants(Check):
         closed: dict[str, list[tuple[int, int, str]]] = {}
         hyphened: dict[str, list[tuple[int, int, str]]] = {}
         spaced: dict[str, list[tuple[int, int, str]]] = {}
-        # start -> whether the word (or spaced pair) stands before a noun ("freshwater seeps")
-        attributive: dict[int, bool] = {}
-        spaced_attributive: dict[int, bool] = {}
+        # start -> where to ask whether the word (or spaced pair) stands before a noun ("freshwater
+        # seeps"): its end and its block's. Asked only of the few families that need it.
+        attributive: dict[int, tuple[int, int]] = {}
+        spaced_attributive: dict[int, tuple[int, int]] = {}
         for span in spans:
             prev = None
             for m in _TOKEN.finditer(text, span.start, span.end):
@@ -345,7 +346,7 @@ class Variants(Check):
                     continue
                 if ok:
                     closed.setdefault(word.lower(), []).append((m.start(), m.end(), word))
-                    attributive[m.start()] = _before_noun(text, m.end(), span.end)
+                    attributive[m.start()] = (m.end(), span.end)
                 if (
                     ok and prev is not None and text[prev[1] : m.start()] == " "
                     and len(prev[2]) >= 3 and len(word) >= 3
@@ -353,7 +354,7 @@ class Variants(Check):
                     and not _OBJECT_AND_VERB.search(text, max(span.start, prev[0] - 30), prev[0])
                 ):
                     spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}"))
-                    spaced_attributive[prev[0]] = _before_noun(text, m.end(), span.end)
+                    spaced_attributive[prev[0]] = (m.end(), span.end)
                 prev = (m.start(), m.end(), word) if ok else None
         # One family per stem, so a word's inflections and derivations count together: "co-operating"
         # beside "cooperation" and "cooperate" (all "cooperat").
@@ -377,11 +378,12 @@ class Variants(Check):
             spaced_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in spaced.get(key, [])
                            if key in closed or key in hyphened
                            or any(w.islower() for _, _, w in closed.get(_plural(key), []))]
-            if closed_uses and all(attributive[u[0]] for u in closed_uses) and not any(_countable(k) for k in keys):
+            if closed_uses and all(_before_noun(text, *attributive[u[0]]) for u in closed_uses) \
+                    and not any(_countable(k) for k in keys):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
                 # elsewhere. Only a spaced form that also stands before a noun is a variant. Not for a
                 # countable noun, which before a noun is that noun ("website redesign" and "web site").
-                spaced_uses = [u for u in spaced_uses if spaced_attributive[u[0]]]
+                spaced_uses = [u for u in spaced_uses if _before_noun(text, *spaced_attributive[u[0]])]
             open_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in hyphened.get(key, [])] + spaced_uses
             if not open_uses:
                 continue
