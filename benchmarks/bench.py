@@ -197,7 +197,7 @@ def simulate(folder: Path, workers: int, work: Path, dask: dict | None) -> None:
     report: serial). With W workers: T(W) = max(prefix + start + load + batches over W, prefix +
     between) + suffix, where `start` is Dask's cluster start (0 for the local pool).
     """
-    from newslint.runner import BATCH, MAX_BATCH, TASKS_PER_WORKER
+    from newslint.runner import BATCH, batch_size
 
     proc = subprocess.run([PY, "-c", SIMULATION_PROBE, str(folder), str(work / "sim.json")],
                           capture_output=True, text=True, cwd=work)
@@ -214,14 +214,17 @@ def simulate(folder: Path, workers: int, work: Path, dask: dict | None) -> None:
     def efficiency(k: int, start: float = 0.0, per_task: float = 0.0) -> tuple[float, float, int]:
         """(efficiency, T(W), batch size) for k copies of the measured work."""
         files = per_file * k
-        size = max(BATCH, min(MAX_BATCH, len(files) // (TASKS_PER_WORKER * workers)))
+        size = first = batch_size(len(files), workers)
         finish = [prefix + start + load] * workers
-        for i in range(0, len(files), size):  # in order, to whichever worker is free first
+        i = 0
+        while i < len(files):  # in order, to whichever worker is free first, in the runner's batches
+            size = batch_size(len(files) - i, workers)
             w = finish.index(min(finish))
             finish[w] += sum(files[i:i + size]) + per_task
+            i += size
         t_w = max(max(finish), prefix + k * between) + k * suffix
         t_1 = prefix + load + k * (checking + between + suffix)
-        return t_1 / (workers * t_w), t_w, size
+        return t_1 / (workers * t_w), t_w, first
 
     def reaches(goal: float, **kw) -> str:
         k = next((k for k in range(1, 201) if efficiency(k, **kw)[0] >= goal), None)
@@ -231,7 +234,7 @@ def simulate(folder: Path, workers: int, work: Path, dask: dict | None) -> None:
          f"({len(per_file)} files), between {between:.2f}, report {suffix:.2f}")
     e, t_w, size = efficiency(1)
     line("6a", f"--jobs {workers} efficiency (simulated)", e, ">= 0.80", e >= 0.8,
-         f"T1 {probe['total']:.1f} s, T{workers} {t_w:.2f} s, batches of {size}; {reaches(0.8)}")
+         f"T1 {probe['total']:.1f} s, T{workers} {t_w:.2f} s, batches of {size} down to {BATCH}; {reaches(0.8)}")
     if dask:
         start = dask["start_1"] + (workers - 1) * max(dask["start_2"] - dask["start_1"], 0.0)
         e, t_w, _ = efficiency(1, start, dask["per_task"])

@@ -111,6 +111,26 @@ def test_batches_give_each_worker_several(monkeypatch):
     assert batch_size(20, 16) == BATCH  # never below what amortises a task
 
 
+def test_batches_shrink_towards_the_end_of_a_run(tmp_path, monkeypatch):
+    """Guided self-scheduling: the runner sends at most 1/(TASKS_PER_WORKER x jobs) of the files left,
+    so the last batches are small and no worker waits long for the slowest."""
+    from newslint import runner
+    from newslint.cli import main
+
+    for i in range(100):
+        (tmp_path / f"story{i:03}.txt").write_text(f"Story {i} has the the word.\n", encoding="utf-8")
+    sizes = []
+    real = runner._Local.submit
+    monkeypatch.setattr(runner._Local, "submit", lambda self, fn, *args: sizes.append(len(args[0])) or real(self, fn, *args))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as end:
+        main(["check", ".", "--no-nlp", "--no-cache", "--jobs", "2", "-q"])
+    assert end.value.code == 1
+    assert sum(sizes) == 100 and sizes[0] == runner.batch_size(100, 2) == 12
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True) and sizes[-2] == runner.BATCH  # the last: what is left
+    assert [runner.batch_size(n, 2) for n in (676, 256, 200, 100, 64, 10)] == [32, 32, 25, 12, 8, 8]
+
+
 def _die():
     os._exit(9)
 

@@ -243,10 +243,12 @@ def _cache_key(target: Target, data: bytes, options: Options) -> str:
 
 
 def batch_size(n_files: int, jobs: int) -> int:
-    """Files per task. Each task costs a round trip (and, on Dask, a scheduler decision), so a batch
-    is at least BATCH files; the last batches decide when the run ends, so with many workers a batch
-    is small enough that each worker gets about TASKS_PER_WORKER of them (at 16 workers, 676 files
-    make 68 batches of 10: four or five each, so the slowest worker ends at most one batch late)."""
+    """Files in the next task, with `n_files` left to send. Each task costs a round trip (and, on
+    Dask, a scheduler decision), so a batch is at least BATCH files; the last batches decide when
+    the run ends, so a batch is at most 1/(TASKS_PER_WORKER x jobs) of what is left: with many
+    workers each gets several (at 16 workers, 676 files start in batches of 10), and batches shrink
+    towards the end (guided self-scheduling), so the slowest worker ends at most a small batch late
+    (on 2 workers, batches of 32 fall to 8 over the last 256 files)."""
     return max(BATCH, min(MAX_BATCH, n_files // (TASKS_PER_WORKER * max(jobs, 1))))
 
 
@@ -257,7 +259,6 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
     for target in targets:  # forked workers (the pool's, a LocalCluster's) inherit the loaded rules
         _CONFIGS.setdefault(_config_path(target), target.config)
     pool = _executor(options, len(targets))
-    size = batch_size(len(targets), options.jobs) if pool is not None else BATCH
     shipped = replace(options, cache=None)  # what a worker needs: the cache stays in this process
     window = (4 if isinstance(pool, _Dask) else 2) * (options.jobs or 1)  # batches in flight
     batch: list[tuple[str, bytes, str | None]] = []
@@ -284,7 +285,7 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
                 yield result
 
     try:
-        for target in targets:
+        for i, target in enumerate(targets):
             data = _read(target, stdin)
             if isinstance(data, FileResult):
                 flush()
@@ -299,7 +300,8 @@ def run(targets: list[Target], options: Options, stdin: bytes | None = None) -> 
                 else:
                     batch.append((target.name or target.path, data, _config_path(target)))
                     batch_keys.append(key)
-                    if len(batch) >= size:
+                    left = len(batch) + len(targets) - i - 1  # this batch's files and those not read yet
+                    if len(batch) >= (batch_size(left, options.jobs) if pool is not None else BATCH):
                         flush()
             yield from drain(limit=window)
         flush()
