@@ -88,3 +88,16 @@ def test_the_compound_gate_stems_only_what_could_meet(words, house):
         open_forms.update(variants._stem((a + b).lower()) for a, b in variants._PAIR_RE.findall(text, span.start, span.end))
     targets = {variants._stem(w) for w in closed | check.house}
     assert check._may_have_compounds(text, spans) == (not open_forms.isdisjoint(targets))
+
+
+def test_repeated_word_reads_letters_as_the_regex_module_does():
+    """Decomposed accents are letters to `regex` (stdlib re's \\w and \\b differ): "café café" written
+    with a combining accent is a repeat, "the théâtre" is none."""
+    from newslint.config import ConfigCache
+    from newslint.document.reader import document_from_string
+
+    rule = next(c for c in ConfigCache().for_file(None).checks if c.rule.name == "Newsroom.RepeatedWord")
+    found = lambda text: [text[m.start:m.end] for m in rule.check(document_from_string(text + "\n"))]
+    assert found("We met at the cafe\u0301 cafe\u0301 on Monday.") == ["cafe\u0301 cafe\u0301"]
+    assert found("She said the the\u0301a\u0302tre was full.") == []
+    assert found("यह है है अच्छा।") == ["है है"]

@@ -31,11 +31,13 @@ def store(tmp_path, monkeypatch):
     def fresh_run():  # what a new process starts with: nothing built in memory
         loading._BUILT.clear()
         rulestore._MEMO.clear()
+        rulestore._FIRST_CODE.clear()
         return loading.load_pack(pack, "House", [])
 
     yield pack, built, fresh_run
     loading._BUILT.clear()
     rulestore._MEMO.clear()
+    rulestore._FIRST_CODE.clear()
 
 
 def messages(checks, text="A very good day.\n"):
@@ -135,3 +137,51 @@ def test_the_command_line_reads_the_store_in_a_second_process(tmp_path):
     second = newslint("check", "story.txt", "--no-nlp", "--no-cache", cwd=tmp_path, env=env)
     assert first.code == second.code == 1 and first.out == second.out and "RepeatedWord" in first.out
     assert target.stat().st_mtime_ns == stamp  # read, not written again
+
+
+def test_another_regex_version_builds_the_pack_again(store, tmp_path, monkeypatch):
+    """A pickled `regex` pattern is that version's compiled code: another version must not run it."""
+    pack, built, fresh_run = store
+    fresh_run()
+    monkeypatch.setattr(rulestore.regex, "__version__", "1999.1.1")
+    assert messages(fresh_run()) == ["Avoid 'very'."] and len(built) == 2
+
+
+def test_a_process_whose_newslint_changed_under_it_neither_reads_nor_writes(store, tmp_path, monkeypatch):
+    """An upgrade under a running language server: its classes are the old ones, so what it built
+    must not be kept under the new code's key, nor a pickle of the new code's read into it."""
+    pack, built, fresh_run = store
+    fresh_run()
+    (target,) = kept(tmp_path)
+    written = target.read_bytes()
+    real = rulestore._stamp
+    monkeypatch.setattr(rulestore, "_stamp", lambda folder: real(folder) + [("upgraded", 1, 1)]
+                        if folder == rulestore._PACKAGE else real(folder))
+    loading._BUILT.clear()
+    rulestore._MEMO.clear()  # a config reloaded in the same process (its first stamp is kept)
+    assert messages(loading.load_pack(pack, "House", [])) == ["Avoid 'very'."] and len(built) == 2
+    assert target.read_bytes() == written
+
+
+def test_only_newslint_regex_and_standard_classes_are_read_back(store, tmp_path):
+    import fractions
+    import pickle
+
+    with pytest.raises(pickle.UnpicklingError):
+        rulestore._loads(pickle.dumps([fractions.Fraction(1, 2), __import__("hypothesis").strategies.just(1)]))
+    assert rulestore._loads(pickle.dumps([Path("x"), {"a": (1, 2)}])) == [Path("x"), {"a": (1, 2)}]
+    rulestore.save(tmp_path, "Odd", b"k" * 16, [__import__("hypothesis").strategies.just(1)])
+    assert not list((tmp_path / "cache").rglob("rules-Odd-*"))  # what could not be read back is not kept
+
+
+def test_a_word_rule_read_back_registers_its_words_with_the_shared_scanner(store, tmp_path, monkeypatch):
+    """existence and substitution rules put their words in a scanner of the process (checks/_prefilter.py);
+    one read from the store must put them there again, or its rule would never run."""
+    from newslint.checks import _prefilter
+
+    pack, built, fresh_run = store
+    write(pack / "Swap.yml", "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nswap: {utilise: use}\n")
+    text = "A very good day to utilise.\n"
+    assert len(messages(fresh_run(), text)) == 2 and len(built) == 2
+    monkeypatch.setattr(_prefilter, "SCANNER", _prefilter.Scanner())  # a new process's
+    assert len(messages(fresh_run(), text)) == 2 and len(built) == 2  # read back, and both still find

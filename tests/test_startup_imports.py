@@ -115,3 +115,14 @@ def test_run_ends_the_process_quickly_only_when_nothing_else_runs(monkeypatch, t
         stop.set()
         worker.join()
     assert ended == [1]
+
+
+def test_the_quick_exit_with_a_closed_stream(tmp_path):
+    """Started with stderr or stdout closed (`2>&-`, `>&-`): the exit codes a normal exit gives."""
+    write(tmp_path / "ok.txt", "A plain sentence.\n")
+    run = lambda line: subprocess.run(["bash", "-c", line], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    py = f"'{sys.executable}' -m newslint"
+    assert run(f"{py} --version 2>&-").returncode == 0
+    assert run(f"{py} check ok.txt --no-nlp --no-cache 2>&-").returncode == 0
+    closed_out = run(f"{py} check ok.txt --no-nlp --no-cache >&-")
+    assert closed_out.returncode == 2 and "Traceback" not in closed_out.stderr

@@ -492,7 +492,8 @@ def run() -> None:
     atexit._run_exitfuncs()  # the pattern store's save, logging's flush: what a normal exit runs
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: started with it closed (`2>&-`)
+                stream.flush()
         except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say anyway
             pass
     os._exit(code)

@@ -112,7 +112,11 @@ class Check:
         self.setup()
 
     def setup(self) -> None:
-        """Validate and compile options; raise OptionError(key, why) for a bad value."""
+        """Validate and compile options; raise OptionError(key, why) for a bad value.
+
+        The shipped packs are kept pickled after setup (rulestore.py), and unpickling does not run
+        it: what setup puts outside the check (a shared registry) is put there again by the kind's
+        __setstate__ (existence, substitution)."""
 
     def check(self, doc: "Document") -> Iterator[Match]:  # pragma: no cover - abstract
         raise NotImplementedError

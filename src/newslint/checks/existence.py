@@ -35,6 +35,13 @@ class Existence(Check):
         "vocab": Option("bool", True, doc="whether accepted vocabulary terms are exempt"),
     }
 
+    def __setstate__(self, state: dict) -> None:
+        """A check read back from the rule store (rulestore.py) registers its words again: the
+        shared scanner is this process's, and unpickling does not run setup()."""
+        self.__dict__.update(state)
+        if self.words is not None:
+            prefilter.SCANNER.register(self.words)
+
     def setup(self) -> None:
         o = self.opts
         # Vale drops blank tokens before joining them.

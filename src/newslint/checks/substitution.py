@@ -47,6 +47,13 @@ class Substitution(Check):
         "pos": Option("str", "", doc="deprecated Vale key: a regex over 'word/TAG' the match must satisfy"),
     }
 
+    def __setstate__(self, state: dict) -> None:
+        """A check read back from the rule store (rulestore.py) registers its words again: the
+        shared scanner is this process's, and unpickling does not run setup()."""
+        self.__dict__.update(state)
+        if self.words is not None:
+            prefilter.SCANNER.register(self.words)
+
     def setup(self) -> None:
         o = self.opts
         swap = string_map(o["swap"], "swap")
