@@ -58,8 +58,13 @@ def test_no_cache_and_cache_clear(archive):
     newslint("check", "news", "--no-cache", "--cache-dir", cache, cwd=archive)
     assert not cache.exists()
     newslint("check", "news", "--cache-dir", cache, cwd=archive)
-    r = newslint("cache", "clear", "--cache-dir", cache, cwd=archive)
+    user = archive / "user-cache"
+    newslint("check", "news", "--no-cache", cwd=archive, env={"XDG_CACHE_HOME": str(user)})
+    stored = sorted(p.name for p in (user / "newslint").iterdir())
+    assert any(n.startswith("patterns-") for n in stored)  # the House pack's compiled patterns
+    r = newslint("cache", "clear", "--cache-dir", cache, cwd=archive, env={"XDG_CACHE_HOME": str(user)})
     assert r.code == 0 and "Removed 30 cached results" in r.out and not cache.exists()
+    assert f"and {len(stored)} stored file" in r.out and not list((user / "newslint").iterdir())
 
 
 def test_rules_without_nlp_never_import_spacy(archive):

@@ -252,10 +252,16 @@ def rules_test(
 def cache_clear(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Cache folder (default: $NEWSLINT_CACHE_DIR, else .newslint_cache in the project root: the folder with .git, else the config's)."),
 ) -> int:
-    """Remove every cached result."""
+    """Remove every cached result, and what newslint keeps in your cache folder (compiled patterns,
+    built rule packs, parsed word lists)."""
+    from newslint import compiled
+
     folder = cache_dir or default_cache_dir()
     removed = Cache(folder).clear()
-    typer.echo(f"Removed {removed} cached result{'s' if removed != 1 else ''} from {folder}.")
+    kept, kept_in = compiled.clear()
+    typer.echo(f"Removed {removed} cached result{'s' if removed != 1 else ''} from {folder}"
+               + (f", and {kept} stored file{'s' if kept != 1 else ''} (patterns, rule packs, word lists) from {kept_in}."
+                  if kept_in is not None else "."))
     return 0
 
 

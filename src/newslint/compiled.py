@@ -56,6 +56,24 @@ def folder() -> Path | None:
     return Path(base) / "newslint"
 
 
+def clear() -> tuple[int, Path | None]:
+    """Remove every file of newslint's folder in the user's cache folder (this store, the built packs
+    of rulestore.py, kept() data): (how many, the folder). Only regular files, not what a link
+    points to."""
+    base = folder()
+    removed = 0
+    try:
+        if base is None or base.is_symlink() or not base.is_dir():
+            return 0, base
+        for entry in base.iterdir():
+            if entry.is_file() and not entry.is_symlink():
+                entry.unlink()
+                removed += 1
+    except OSError:
+        pass
+    return removed, base
+
+
 def path() -> Path | None:
     """The store's file, or None where there is no cache folder to use (no home, say)."""
     base = folder()
