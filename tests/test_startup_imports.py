@@ -120,3 +120,11 @@ def test_the_quick_exit_with_a_closed_stream(tmp_path):
     assert run(f"{py} check ok.txt --no-nlp --no-cache 2>&-").returncode == 0
     closed_out = run(f"{py} check ok.txt --no-nlp --no-cache >&-")
     assert closed_out.returncode == 2 and "Traceback" not in closed_out.stderr
+
+
+def test_a_plain_check_whose_rules_come_from_the_store_reads_no_yaml(tmp_path):
+    """No config file and the shipped pack read back built (rulestore.py): PyYAML (10 ms) is not imported."""
+    write(tmp_path / "story.txt", "Use the the word.\n")
+    imported("check", "story.txt", "--no-nlp", "--no-cache", cwd=tmp_path)  # the first run may build the pack
+    modules = imported("check", "story.txt", "--no-nlp", "--no-cache", cwd=tmp_path)
+    assert "newslint.rulestore" in modules and "yaml" not in modules

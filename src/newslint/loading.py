@@ -10,16 +10,15 @@ from __future__ import annotations
 import copy
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from newslint import checks, rulestore
 from newslint.checks.base import Check, Option, OptionError, Rule, check_type
 from newslint.errors import RuleError
 from newslint.finding import SEVERITIES
-from newslint.safe_yaml import guarded
 from newslint.scopes import check_entry as check_scope
 
 COMMON: dict[str, Option] = {
@@ -39,26 +38,38 @@ COMMON: dict[str, Option] = {
 UNSUPPORTED_KINDS = {"script": "Vale's 'script' kind (Tengo scripts) is not supported by newslint"}
 
 
-# libyaml's loader where PyYAML was built with it: rule loading is part of every run's start-up.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _loaders() -> tuple[type, type]:
+    """(libyaml's loader where PyYAML was built with it, else the Python one; go-yaml's dialect).
 
+    Built on first use, as PyYAML itself is imported (10 ms): a run whose rules come from the rule
+    store (rulestore.py) and that has no config file reads no YAML at all. go-yaml, which Vale reads
+    rules with, also takes `\\'` in a double-quoted string (an apostrophe); PyYAML refuses it, so a
+    file the fast loader refuses is read again with that escape added (a valid file costs nothing)."""
+    import yaml
 
-class GoYamlLoader(yaml.SafeLoader):
-    """go-yaml, which Vale reads rules with, also takes `\\'` in a double-quoted string (an
-    apostrophe); PyYAML refuses it. Used only when the fast loader fails, so a valid file costs nothing."""
+    class GoYamlLoader(yaml.SafeLoader):
+        ESCAPE_REPLACEMENTS = {**yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
 
-    ESCAPE_REPLACEMENTS = {**yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader), GoYamlLoader
 
 
 def _key_lines(text: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML once and note the line of each top-level key."""
+    import yaml
+
+    fast, go = _loaders()
     try:
-        return _parse(text, _LOADER)
+        return _parse(text, fast)
     except yaml.YAMLError:
-        return _parse(text, GoYamlLoader)  # its error, if it fails too, is as good as the first
+        return _parse(text, go)  # its error, if it fails too, is as good as the first
 
 
 def _parse(text: str, loader_class) -> tuple[Any, dict[str, int]]:
+    import yaml
+
+    from newslint.safe_yaml import guarded
+
     loader = guarded(loader_class)(text)  # safe_yaml: size, alias-bomb and duplicate-key limits (#18)
     try:
         node = loader.get_single_node()
@@ -83,6 +94,8 @@ def read_yaml(path: str | Path, error=RuleError) -> tuple[Any, dict[str, int]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", name, raw[: exc.start].count(b"\n") + 1) from None
+    import yaml
+
     try:
         return _key_lines(text)
     except yaml.MarkedYAMLError as exc:

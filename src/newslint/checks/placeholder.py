@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import regex
-import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks._initials import tail_spells
@@ -140,6 +139,8 @@ class Slots:
 
 
 def load_slots(rule_path: str, ref) -> Slots:
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     node, _ = lists.read_list(rule_path, ref, "slots", "slots")
     if not isinstance(node, yaml.MappingNode):
         raise lists.fail("slots", ref, node, "'slots' must map verbs, markers, ... to lists of words")

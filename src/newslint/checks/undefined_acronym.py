@@ -42,7 +42,6 @@ from typing import Iterator
 
 
 import regex
-import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks._initials import MINOR, spells, tail_spells
@@ -213,6 +212,8 @@ def _described(text: str, acronym: str) -> bool:
 
 def load_organisations(rule_path: str, ref) -> set[str]:
     """The acronyms of one organisations list: `organisations: {ACRONYM: name, ...}` (or a list of acronyms)."""
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     key = "organisations"
     node, _ = lists.read_list(rule_path, ref, key, "organisations")
     out: set[str] = set()

@@ -74,7 +74,6 @@ from typing import Iterator
 import re
 
 import regex
-import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks.base import Check, Option, OptionError
@@ -639,6 +638,8 @@ _DIALECTS = {"american": "A", "british": "B"}
 def _groups_from_node(node, ref: str) -> list[tuple[list[list[str]], tuple | None]]:
     """Groups from YAML: a list of spellings, or `{american: ..., british: ...}` for a pair whose
     dialects are known."""
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     if not isinstance(node, yaml.SequenceNode):
         raise lists.fail("lists", ref, node, "'variants' must be a list of groups")
     groups = []

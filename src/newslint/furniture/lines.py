@@ -14,8 +14,6 @@ at its ends and runs of spaces dropped. "Updated 3 March 2021, 10:42 GMT" and
 
 from __future__ import annotations
 
-import yaml
-
 from newslint.checks import _datalists as lists
 from newslint.compiled import regex_compile
 
@@ -40,6 +38,8 @@ def normal(line: str) -> str:
 
 def load_learned(rule_path: str, ref, key: str = "furniture") -> frozenset[str]:
     """The normal forms of one learned list (relative to the rule file)."""
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     node, _ = lists.read_list(rule_path, ref, key, "furniture")
     if not isinstance(node, yaml.SequenceNode):
         raise lists.fail(key, ref, node, "'furniture' must be a list of lines")
@@ -56,6 +56,8 @@ def load_learned(rule_path: str, ref, key: str = "furniture") -> frozenset[str]:
 
 def to_yaml(lines: list[tuple[str, int]], header: str = "") -> str:
     """A learned list: (line as written, articles) pairs, most frequent first."""
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     body = yaml.safe_dump({"furniture": [{"line": line, "articles": n} for line, n in lines]},
                           allow_unicode=True, sort_keys=False, width=120)
     return "".join(f"# {h}\n" if h else "#\n" for h in header.splitlines()) + body

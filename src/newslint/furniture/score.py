@@ -45,7 +45,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-import yaml
 
 from newslint.checks import _datalists as lists
 from newslint.checks.base import OptionError
@@ -119,6 +118,8 @@ class Verdict:
 
 def load_chrome(rule_path: str, ref, key: str = "chrome") -> Chrome:
     """Read a chrome vocabulary (`furniture: {hard, strong, weak, labels, commands}`, each a list), relative to the rule."""
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     node, _ = lists.read_list(rule_path, ref, key, "furniture")
     if not isinstance(node, yaml.MappingNode):
         raise lists.fail(key, ref, node, "'furniture' must map hard, strong, weak, labels and commands to lists")

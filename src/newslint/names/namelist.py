@@ -29,7 +29,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from newslint.errors import RuleError
 from newslint.names.compare import fold, key, normalise
@@ -193,6 +192,8 @@ def _entry(raw: dict, name: str, line: int, seen: dict[str, int]) -> Entry:
 
 
 def _from_yaml(text: str, name: str) -> list[Entry]:
+    import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         root = yaml.compose(text, Loader=loader)
