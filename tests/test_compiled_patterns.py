@@ -140,3 +140,15 @@ def test_the_dictionary_read_back_is_the_dictionary(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
             for _ in range(2)]
     assert [r.stdout.split() for r in runs] == [["False", "True"], ["True", "True"]], runs[0].stderr[-500:]
+
+
+def test_kept_data_is_built_again_by_another_version_of_newslint(tmp_path, monkeypatch):
+    """The key holds newslint's own files: a parse that changed in an upgrade is not served stale."""
+    from newslint import compiled
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_PATTERN_CACHE", raising=False)
+    assert compiled.kept("words", "a.dic:10:1", lambda: ("old parse",)) == ("old parse",)
+    assert compiled.kept("words", "a.dic:10:1", lambda: ("never built",)) == ("old parse",)
+    monkeypatch.setattr(compiled, "_code", lambda: "another newslint")
+    assert compiled.kept("words", "a.dic:10:1", lambda: ("new parse",)) == ("new parse",)

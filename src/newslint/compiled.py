@@ -26,6 +26,7 @@ import os
 import stat
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -187,6 +188,28 @@ def save() -> None:
         pass  # a read-only home, a full disk: the next run compiles again
 
 
+def files_stamp(folder: Path) -> list[tuple[str, int, int]]:
+    """(path, size, modification time) of every file under `folder` but bytecode: os.walk, as
+    this runs on every start and a Path.rglob walk costs three times as much."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            full = os.path.join(root, name)
+            st = os.stat(full)
+            out.append((full, st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """newslint's own files as this process first found them: what one version of its code built
+    is not read back by another (a parse that changed in an upgrade)."""
+    package = Path(__file__).resolve().parent
+    return hashlib.blake2b(repr(files_stamp(package)).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
 def kept(name: str, key: str, build):
     """What `build()` returns, kept in the cache folder under `name` for as long as `key` (a stamp
     of what it was built from: a file's path, size and time) is the same. For data that marshal
@@ -195,6 +218,7 @@ def kept(name: str, key: str, build):
     the user's own folder, its digest matching); anything wrong with it means building it again."""
     base = folder() if enabled() else None
     target = base / f"{name}.marshal" if base is not None else None
+    key = f"{key}\0{_code()}"
     if target is not None:
         try:
             if private(target.parent) and private(target):

@@ -26,7 +26,6 @@ import copy
 import hashlib
 import io
 import marshal
-import os
 import pickle
 import sys
 from pathlib import Path
@@ -42,18 +41,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _MEMO: dict[bytes, list] = {}
 
 
-def _stamp(folder: Path) -> list[tuple[str, int, int]]:
-    """(path, size, modification time) of every file under `folder` but bytecode: os.walk, as
-    this runs on every start and a Path.rglob walk costs three times as much."""
-    out = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in files:
-            full = os.path.join(root, name)
-            st = os.stat(full)
-            out.append((full, st.st_size, st.st_mtime_ns))
-    out.sort()
-    return out
+_stamp = compiled.files_stamp
 
 
 _FIRST_CODE: list = []  # the stamp of newslint's files when this process first looked

@@ -59,10 +59,10 @@ _ENCLOSED = regex_compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
 _FILLER = regex_compile(r"(?:[xX]+|N+|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
 # Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
-# A run of X stands for a number as written ("XX,XXX", "$XXm"), in a pair ("a XX-XX vote") or as an
-# ordinal ("its XXth day"); so do three N or more ("NNN new cases": no word or acronym).
-_NUMERAL = regex_compile(r"(?<![\w.-])(?:X{2,}(?:[-–]X{2,})+|X{2,}(?:[,.]X{3})*(?:m|bn|k|km|st|nd|rd|th)?|X(?:[,.]X{3})+|"
-                         r"(?<=[$£€])X(?:m|bn|k)?|x{2,}|N{3,})(?![\w-]|\.\w)")
+# A run of X stands for a number as written ("XX,XXX", "$XXm"), or a pair of equal runs ("a XX-XX
+# vote": a range of Roman numerals, "Super Bowls XX-XXX", has two different ones).
+_NUMERAL = regex_compile(r"(?<![\w.-])(?:(X{2,})(?:[-–]\1)+|X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|"
+                         r"(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
 _HASHES = regex_compile(r"(?<![\w#&/])#{2,}(?![\w#])")
 _ARTICLE_BEFORE = regex_compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
 _LONE_MARKS = regex_compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
@@ -341,9 +341,8 @@ class Placeholder(Check):
 
     @staticmethod
     def _roman(text: str, block_start: int, m) -> bool:
-        """XX or XXX after a capitalised name ("Super Bowl XXX") or before "Olympiad" ("the XXth Century")
-        is a numeral, not a gap."""
-        if not regex.fullmatch(r"X{2,3}(?:th)?", m.group(0)):
+        """XX or XXX after a capitalised name ("Super Bowl XXX") or before "Olympiad" is a numeral, not a gap."""
+        if not regex.fullmatch(r"X{2,3}", m.group(0)):
             return False
         if _NOUN_AFTER.match(text, m.end()):
             return True
