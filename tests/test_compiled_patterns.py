@@ -150,5 +150,5 @@ def test_kept_data_is_built_again_by_another_version_of_newslint(tmp_path, monke
     monkeypatch.delenv("NEWSLINT_PATTERN_CACHE", raising=False)
     assert compiled.kept("words", "a.dic:10:1", lambda: ("old parse",)) == ("old parse",)
     assert compiled.kept("words", "a.dic:10:1", lambda: ("never built",)) == ("old parse",)
-    monkeypatch.setattr(compiled, "_code", lambda: "another newslint")
+    monkeypatch.setattr(compiled, "first_code", lambda: "another newslint")
     assert compiled.kept("words", "a.dic:10:1", lambda: ("new parse",)) == ("new parse",)

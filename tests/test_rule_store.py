@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SHARED
 from helpers import newslint, write
-from newslint import loading, rulestore
+from newslint import compiled, loading, rulestore
 from newslint.config import builtin_packs
 from newslint.document.reader import document_from_string
 from newslint.engine import lint
@@ -31,13 +31,13 @@ def store(tmp_path, monkeypatch):
     def fresh_run():  # what a new process starts with: nothing built in memory
         loading._BUILT.clear()
         rulestore._MEMO.clear()
-        rulestore._FIRST_CODE.clear()
+        compiled.first_code.cache_clear()  # a new process finds the code anew
         return loading.load_pack(pack, "House", [])
 
     yield pack, built, fresh_run
     loading._BUILT.clear()
     rulestore._MEMO.clear()
-    rulestore._FIRST_CODE.clear()
+    compiled.first_code.cache_clear()
 
 
 def messages(checks, text="A very good day.\n"):
@@ -154,9 +154,7 @@ def test_a_process_whose_newslint_changed_under_it_neither_reads_nor_writes(stor
     fresh_run()
     (target,) = kept(tmp_path)
     written = target.read_bytes()
-    real = rulestore._stamp
-    monkeypatch.setattr(rulestore, "_stamp", lambda folder: real(folder) + [("upgraded", 1, 1)]
-                        if folder == rulestore._PACKAGE else real(folder))
+    monkeypatch.setattr(compiled, "code_digest", lambda: "upgraded")
     loading._BUILT.clear()
     rulestore._MEMO.clear()  # a config reloaded in the same process (its first stamp is kept)
     assert messages(loading.load_pack(pack, "House", [])) == ["Avoid 'very'."] and len(built) == 2

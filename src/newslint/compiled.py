@@ -36,7 +36,7 @@ from regex import _regex
 # then the newest.
 LIMIT = 20_000
 _FIELDS = 11  # len(Pattern._pickled_data) in the regex versions this reads
-_MAGIC = "newslint-patterns-1"
+_MAGIC = "newslint-patterns-2"  # 2: the envelope of read_kept/write_kept, with a key
 _KEPT = "newslint-kept-1"
 
 _store: dict[tuple[str, int], regex.Pattern] | None = None
@@ -128,17 +128,12 @@ def _load() -> dict:
 
 def _read(target: Path | None) -> list:
     """The stored entries, or none unless the file is this user's own, unaltered, and ours."""
-    if target is None:
+    payload = read_kept(target, _MAGIC, None) if target is not None else None
+    if payload is None:
         return []
     try:
-        if not (private(target.parent) and private(target)):
-            return []
-        outer = marshal.loads(target.read_bytes())
-        magic, stored, payload = outer
-        if magic != _MAGIC or stored != digest(payload):
-            return []
         entries = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):  # TypeError: `outer` is no triple
+    except (ValueError, EOFError, TypeError):
         return []
     return entries if isinstance(entries, list) else []
 
@@ -179,13 +174,10 @@ def save() -> None:
     if target is None:
         return
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not private(target.parent):
-            return  # a folder others can write to: nothing read from it would be trusted either
         payload = marshal.dumps(entries)
-        write_private(target, marshal.dumps((_MAGIC, digest(payload), payload)))
-    except (OSError, ValueError):  # ValueError: something marshal cannot write
-        pass  # a read-only home, a full disk: the next run compiles again
+    except ValueError:  # something marshal cannot write
+        return
+    write_kept(target, _MAGIC, None, payload)  # a read-only home, a full disk: the next run compiles again
 
 
 def files_stamp(folder: Path) -> list[tuple[str, int, int]]:
@@ -202,39 +194,63 @@ def files_stamp(folder: Path) -> list[tuple[str, int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _code() -> str:
-    """newslint's own files as this process first found them: what one version of its code built
-    is not read back by another (a parse that changed in an upgrade)."""
+def code_digest() -> str:
+    """A digest of newslint's own files (names, sizes, modification times) as they are now."""
     package = Path(__file__).resolve().parent
     return hashlib.blake2b(repr(files_stamp(package)).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def first_code() -> str:
+    """code_digest() as this process first found it: the code it runs. What one version of newslint
+    built is not read back by another (a parse, a check's state, changed by an upgrade)."""
+    return code_digest()
+
+
+def read_kept(target: Path, magic: str, key) -> bytes | None:
+    """The payload write_kept() left in `target` under `magic` and `key`; None unless the file and its
+    folder are the user's own and writable by no one else, and the payload matches its digest."""
+    try:
+        if private(target.parent) and private(target):
+            stored_magic, stored_key, stored, payload = marshal.loads(target.read_bytes())
+            if stored_magic == magic and stored_key == key and stored == digest(payload):
+                return payload
+    except (OSError, ValueError, EOFError, TypeError):  # missing, torn, not ours
+        pass
+    return None
+
+
+def write_kept(target: Path, magic: str, key, payload: bytes) -> None:
+    """Keep `payload` in `target` for read_kept() (a read-only home, a full disk: nothing kept; a
+    folder others can write to: nothing, as nothing read from it would be trusted either)."""
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if private(target.parent):
+            write_private(target, marshal.dumps((magic, key, digest(payload), payload)))
+    except (OSError, ValueError):
+        pass
+
+
 def kept(name: str, key: str, build):
     """What `build()` returns, kept in the cache folder under `name` for as long as `key` (a stamp
-    of what it was built from: a file's path, size and time) is the same. For data that marshal
-    writes (strings, numbers, containers) and that costs a run more to build than to read back: a
-    word list parsed into entries. Read under the pattern store's rules (the user's own file in
-    the user's own folder, its digest matching); anything wrong with it means building it again."""
+    of what it was built from: a file's path, size and time) and newslint's code are the same. For
+    data that marshal writes (strings, numbers, containers) and that costs a run more to build than
+    to read back: a word list parsed into entries. Anything wrong with the file means building it
+    again."""
     base = folder() if enabled() else None
     target = base / f"{name}.marshal" if base is not None else None
-    key = f"{key}\0{_code()}"
-    if target is not None:
+    key = f"{key}\0{first_code()}"
+    payload = read_kept(target, _KEPT, key) if target is not None else None
+    if payload is not None:
         try:
-            if private(target.parent) and private(target):
-                magic, stored_key, stored, payload = marshal.loads(target.read_bytes())
-                if magic == _KEPT and stored_key == key and stored == digest(payload):
-                    return marshal.loads(payload)
-        except (OSError, ValueError, EOFError, TypeError):  # missing, torn, not ours
+            return marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
             pass
     value = build()
     if target is not None:
         try:
-            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if private(target.parent):
-                payload = marshal.dumps(value)
-                write_private(target, marshal.dumps((_KEPT, key, digest(payload), payload)))
-        except (OSError, ValueError):  # a read-only home, a full disk: built again next time
+            write_kept(target, _KEPT, key, marshal.dumps(value))
+        except ValueError:  # something marshal cannot write
             pass
     return value
 

@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from newslint import checks, rulestore
 from newslint.checks.base import Check, Option, OptionError, Rule, check_type
 from newslint.errors import RuleError

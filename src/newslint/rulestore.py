@@ -25,7 +25,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
-import marshal
 import pickle
 import sys
 from pathlib import Path
@@ -35,16 +34,10 @@ import regex
 from newslint import compiled
 
 _MAGIC = "newslint-rules-1"
-_PACKAGE = Path(__file__).resolve().parent
 # What this process built or read, by key: a process that loads the pack again (the daemon, once
 # per request) copies it from here, as loading._BUILT does for a rule.
 _MEMO: dict[bytes, list] = {}
 
-
-_stamp = compiled.files_stamp
-
-
-_FIRST_CODE: list = []  # the stamp of newslint's files when this process first looked
 # Where a kept check's classes may come from: newslint, `regex` (its version is in the key) and the
 # standard library (Python's version is).
 _MODULES = frozenset({"newslint", "regex", "re", "pathlib", "builtins", "copyreg", "collections", "functools",
@@ -53,10 +46,8 @@ _MODULES = frozenset({"newslint", "regex", "re", "pathlib", "builtins", "copyreg
 
 def _key(folder: Path, pack: str, pack_stamp: tuple) -> bytes | None:
     """The pack's key, or None when newslint's files changed since this process first looked."""
-    code = _stamp(_PACKAGE)
-    if not _FIRST_CODE:
-        _FIRST_CODE.append(code)
-    elif code != _FIRST_CODE[0]:
+    code = compiled.code_digest()
+    if code != compiled.first_code():
         return None
     parts = (sys.version, regex.__version__, pack, str(folder), pack_stamp, code)
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).digest()
@@ -92,14 +83,12 @@ def load(folder: Path, pack: str, pack_stamp: tuple) -> tuple[bytes | None, list
     target = _file(folder, pack) if compiled.enabled() else None
     if target is None:
         return key, None
+    payload = compiled.read_kept(target, _MAGIC, key)
+    if payload is None:
+        return key, None
     try:
-        if not (compiled.private(target.parent) and compiled.private(target)):
-            return key, None
-        magic, stored_key, stored_digest, payload = marshal.loads(target.read_bytes())
-        if magic != _MAGIC or stored_key != key or stored_digest != compiled.digest(payload):
-            return key, None
         checks = _loads(payload)
-    except Exception:  # missing, torn, another build's classes: build the pack as before
+    except Exception:  # another build's classes, a class not kept: build the pack as before
         return key, None
     if not isinstance(checks, list):
         return key, None
@@ -116,11 +105,9 @@ def save(folder: Path, pack: str, key: bytes, checks: list) -> None:
     try:
         payload = pickle.dumps(checks, protocol=pickle.HIGHEST_PROTOCOL)
         _loads(payload)  # what the next run could not read back is not written
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if compiled.private(target.parent):
-            compiled.write_private(target, marshal.dumps((_MAGIC, key, compiled.digest(payload), payload)))
-    except Exception:  # a check that does not pickle (a lambda in its state), an unwritable folder
-        pass
+    except Exception:  # a check that does not pickle (a lambda in its state), or not read back
+        return
+    compiled.write_kept(target, _MAGIC, key, payload)
 
 
 def copies(checks: list) -> list:
