@@ -214,7 +214,7 @@ def simulate(folder: Path, workers: int, work: Path, dask: dict | None) -> None:
     def efficiency(k: int, start: float = 0.0, per_task: float = 0.0) -> tuple[float, float, int]:
         """(efficiency, T(W), batch size) for k copies of the measured work."""
         files = per_file * k
-        size = first = batch_size(len(files), workers)
+        first = batch_size(len(files), workers)
         finish = [prefix + start + load] * workers
         i = 0
         while i < len(files):  # in order, to whichever worker is free first, in the runner's batches
