@@ -32,8 +32,9 @@ Pairs that differ the same way at the same stem (`organi` + z/s: organize,
 organization) form one family, so a story's inflections and derivations count
 together. Each output line is one family: the first spellings, a tab, the
 second spellings (aligned by position, comma-separated), a tab, `A/B` (the
-first are American, the second British) or `=` (variants either may use), a tab,
-the SCOWL level.
+first are American, the second British), `Z/B` (the first are American and
+also Oxford British, VarCon's `Z`: organize / organise) or `=` (variants
+either may use), a tab, the SCOWL level.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ NOTICE = """\
 #
 # One family a line: spellings<TAB>other spellings<TAB>kind<TAB>SCOWL level. The
 # k-th word of one column is spelt the k-th word of the other. Kind "A/B": the
-# first column is American, the second British; "=": variants used alike in both
+# first column is American, the second British; "Z/B": the first is American and
+# Oxford British too (organize / organise); "=": variants used alike in both
 # (yogurt / yoghurt, protesters / protestors).
 """
 
@@ -144,7 +146,10 @@ def pairs(text: str, max_level: int):
         first = primary("A") or words[0]  # the American spelling, or the one both use
         us_uk = primary("B") not in (None, first) and primary("A") is not None
         second = primary("B") if us_uk else next(w for w in words if w != first)
-        yield level, sense, first, second, us_uk
+        # "A Z: organize / B: organise": Oxford spelling writes the American form too, so it tells no
+        # dialect; only the other spelling does.
+        oxford = us_uk and any(w == first and ("Z", "") in tags for tags, w in regional)
+        yield level, sense, first, second, us_uk, oxford
 
 
 def diff_key(a: str, b: str):
@@ -166,11 +171,13 @@ def families(found):
             x = parent[x]
         return x
 
-    rows, regional = {}, set()
-    for level, sense, a, b, us_uk in found:
+    rows, regional, oxford = {}, set(), set()
+    for level, sense, a, b, us_uk, ox in found:
         rows.setdefault((a, b), level)
         if us_uk:
             regional.add((a, b))
+        if ox:
+            oxford.add((a, b))
         parent[root((a, b))] = root(sense)  # the inflections of one sense (hemorrhage, hemorrhaging)
         # Pairs that differ alike at the same stem are one family: organize and organization
         # (organi + z/s), color and colorful. The stem reaches past the difference when it starts
@@ -186,6 +193,8 @@ def families(found):
     for members in groups.values():
         members.sort(key=lambda m: (len(m[0][0]), m[0]))
         kind = "A/B" if any(p in regional for p, _ in members) else "="
+        if kind == "A/B" and all(p in oxford for p, _ in members if p in regional):
+            kind = "Z/B"  # the first spellings are Oxford British as well as American: organize
         yield [p[0] for p, _ in members], [p[1] for p, _ in members], kind, min(lv for _, lv in members)
 
 

@@ -163,6 +163,24 @@ def test_a_regional_pair_is_in(pair):
     assert any(pair[0] in g[0] and pair[1] in g[1] for g in families())
 
 
+def test_oxford_spellings_are_marked_as_british_too():
+    # VarCon's "A Z: organize / B: organise": -ize is Oxford British as well as American, so it must
+    # not vote for American copy; "analyze" is American alone ("B Z: analyse").
+    kinds = {g[0][0]: d for g, d in _groups_from_tsv(str(RULE_PATH), "data/variants_spelling.tsv")}
+    organize = next(k for k in kinds if k.startswith("organiz"))
+    assert kinds[organize] == ("Z", "B") and kinds["analyze"] == ("A", "B") and kinds["color"] == ("A", "B")
+
+
+def test_an_oxford_spelling_does_not_make_a_story_american():
+    # Two -ize words and one "analysed": British copy, where a computer "program" is the term of art.
+    text = ("The organization specialized in surveillance programmes. A simple computer program analysed "
+            "the calls, and the programmes grew. Officials recognized the risk.\n")
+    assert findings(text, "txt") == []
+    # American copy still is: "analyzed" votes American, and "program" counts in every sense.
+    american = text.replace("analysed", "analyzed")
+    assert [f.line for f in findings(american, "txt") if f.rule == "Newsroom.Variants"]
+
+
 @pytest.mark.parametrize("pair", [("learned", "learnt"), ("inquiry", "enquiry"), ("toward", "towards"), ("whiskey", "whisky")])
 def test_spellings_writers_mix_on_purpose_are_left_out(pair):
     assert not any(pair[0] in words and pair[1] in other for g in families() for words in g for other in g)

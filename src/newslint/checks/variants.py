@@ -39,7 +39,8 @@ minority spelling is flagged; the message names both spellings and how often
 each is used, and the suggestion is the story's majority spelling — or the
 house form, when `house` lists one (`house: [ceasefire, organisation, per
 cent]`). A tie goes to the story's dialect, told by its other words'
-American and British spellings; then to a spelling used outside quotations;
+American and British spellings ("organize" tells none: Oxford British writes
+it too, so only "organise" counts); then to a spelling used outside quotations;
 then to the standard spelling over a variant ("through" over "thru"); then
 to the spelling used first. With `enforce_house: true` a non-house spelling
 is flagged even when the story is consistent.
@@ -230,7 +231,7 @@ class Variants(Check):
             # story that shows none), or a standard spelling over a variant, is the writer's: it
             # counts towards the tally, and is never flagged.
             family.evidence.update(a for a in family.quoted if family.quotes_count
-                                   or family.dialects and family.dialects[a] in (dialect or "AB") + "=")
+                                   or family.dialects and _fits(family.dialects[a], dialect))
             matches.extend(self._findings(family, dialect))
         matches.sort(key=lambda m: m.start)
         yield from matches
@@ -440,7 +441,7 @@ class Variants(Check):
             # A tie goes to the story's dialect, else to a spelling used outside quotations, else to
             # the standard spelling over a variant, else to the spelling used first.
             d = fam.dialects or ("", "")
-            winner = max(counts, key=lambda a: (counts[a], d[a] == dialect, a in fam.uses, d[a] == "=", -first_use[a]))
+            winner = max(counts, key=lambda a: (counts[a], d[a].replace("Z", "A") == dialect, a in fam.uses, d[a] == "=", -first_use[a]))
             from_house = False
         else:
             return
@@ -464,10 +465,17 @@ class Variants(Check):
 
 # -- helpers -------------------------------------------------------------------
 def _votes(fam: _Family) -> Counter:
-    """How many of a family's uses are American ("A") and British ("B") spellings."""
+    """How many of a family's uses are American ("A") and British ("B") spellings. Oxford British
+    writes "organize" as American copy does ("Z"): only "organise" tells the dialect."""
     if not fam.dialects:
         return Counter()
     return Counter({fam.dialects[a]: len(uses) for a, uses in fam.uses.items() if fam.dialects[a] in "AB"})
+
+
+def _fits(spelling: str, dialect: str | None) -> bool:
+    """A spelling tagged `spelling` ("A", "B", "Z": American and Oxford British, "=" or "v") belongs
+    in copy of `dialect` (None: the story shows none, and any regional spelling belongs)."""
+    return spelling in "=Z" or spelling in (dialect or "AB")
 
 
 def _dialect(votes: Counter) -> str | None:
@@ -661,12 +669,14 @@ def _groups_from_node(node, ref: str) -> list[tuple[list[list[str]], tuple | Non
 def _groups_from_tsv(rule_path: str, ref: str) -> list[tuple[list[list[str]], tuple | None]]:
     """Groups from a table: one family a line, `spellings<TAB>other spellings[<TAB>kind...]`, each
     column's words comma-separated and aligned; kind `A/B` says the first column is American and
-    the second British, `=` that the first is the standard spelling and the second a variant of it
-    (data/variants_spelling.tsv). `#` starts a comment line."""
+    the second British, `Z/B` the same where Oxford British writes the first too ("organize": it
+    tells no dialect, "organise" does), `=` that the first is the standard spelling and the second a
+    variant of it (data/variants_spelling.tsv). `#` starts a comment line."""
     try:
         lines = lists.resolve(rule_path, ref).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise OptionError("lists", f"'lists': cannot read {ref}: {getattr(exc, 'strerror', None) or exc}") from None
+    kinds = {"A/B": ("A", "B"), "Z/B": ("Z", "B"), "=": ("=", "v")}
     groups = []
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
@@ -675,5 +685,5 @@ def _groups_from_tsv(rule_path: str, ref: str) -> list[tuple[list[list[str]], tu
         if len(cols) < 2:
             raise OptionError("lists", f"'lists': {ref}:{n}: expected two tab-separated columns of spellings")
         group = _expand_group([cols[0], cols[1]], lambda msg: OptionError("lists", f"'lists': {ref}:{n}: {msg}"), sep=",")
-        groups.append((group, ("A", "B") if cols[2:3] == ["A/B"] else ("=", "v") if cols[2:3] == ["="] else None))
+        groups.append((group, kinds.get(cols[2]) if len(cols) > 2 else None))
     return groups
