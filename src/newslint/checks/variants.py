@@ -55,7 +55,8 @@ the legal spelling even where "judgement" is the house's; a computer
 "program" beside "programme"). A quotation is never flagged (a quote may keep
 its source's spelling), but its spelling counts towards the tally when it is
 the story's dialect (or the story shows none), or a standard spelling over a
-variant. A word ends at a space or punctuation, not inside an abbreviation
+variant, and always for a compound or an abbreviation's full stops, which are
+the outlet's transcription ("website" in a quote beside "web site"). A word ends at a space or punctuation, not inside an abbreviation
 ("Korean-U.S." is one word, never "Korean-U").
 
 The fix writes the suggested spelling, keeping capitalisation (an
@@ -338,24 +339,27 @@ class Variants(Check):
             prev = None
             for m in _TOKEN.finditer(text, span.start, span.end):
                 word = m.group()
-                ok = m.start() not in claimed and _counts(doc, text, m.start(), m.end(), span.start)
+                # A quoted use counts too, as evidence that is never flagged: how a quotation spells
+                # "website" is the outlet's transcription, as its full stops in "U.K." are.
+                ok = m.start() not in claimed and _counts(doc, text, m.start(), m.end(), span.start, quotes=True)
+                q = ok and doc.in_quote(m.start(), m.end())
                 if "-" in word:
                     if ok:
-                        hyphened.setdefault(word.replace("-", "").lower(), []).append((m.start(), m.end(), word))
+                        hyphened.setdefault(word.replace("-", "").lower(), []).append((m.start(), m.end(), word, q))
                     prev = None
                     continue
                 if ok:
-                    closed.setdefault(word.lower(), []).append((m.start(), m.end(), word))
+                    closed.setdefault(word.lower(), []).append((m.start(), m.end(), word, q))
                     attributive[m.start()] = (m.end(), span.end)
                 if (
-                    ok and prev is not None and text[prev[1] : m.start()] == " "
+                    ok and prev is not None and prev[3] == q and text[prev[1] : m.start()] == " "
                     and len(prev[2]) >= 3 and len(word) >= 3
                     and prev[2].lower() not in _FUNCTION and word.lower() not in _FUNCTION
                     and not _OBJECT_AND_VERB.search(text, max(span.start, prev[0] - 30), prev[0])
                 ):
-                    spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}"))
+                    spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}", q))
                     spaced_attributive[prev[0]] = (m.end(), span.end)
-                prev = (m.start(), m.end(), word) if ok else None
+                prev = (m.start(), m.end(), word, q) if ok else None
         # One family per stem, so a word's inflections and derivations count together: "co-operating"
         # beside "cooperation" and "cooperate" (all "cooperat").
         by_stem: dict[str, set[str]] = {}
@@ -369,24 +373,24 @@ class Variants(Check):
             keys = sorted(by_stem[stem] | closed_by_stem.get(stem, set()))
             if any(k in self.exceptions or _stem(k) in self.exception_stems for k in keys):
                 continue
-            closed_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in closed.get(key, [])]
+            closed_uses = [(s, e, w, k, q) for k, key in enumerate(keys) for s, e, w, q in closed.get(key, [])]
             # Two words are weaker evidence than a hyphen ("air strikes hit"): a spaced form counts
             # only beside its own closed or hyphenated spelling, or that spelling's plural in lower
             # case ("web site" beside "websites"), not another inflection's. Not the other way round:
             # a spaced "-s" is as often a verb ("when the sun sets" beside "sunset"), and a capital
             # names something ("air fleet" beside the site "Airfleets").
-            spaced_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in spaced.get(key, [])
+            spaced_uses = [(s, e, w, k, q) for k, key in enumerate(keys) for s, e, w, q in spaced.get(key, [])
                            if key in closed or key in hyphened
-                           or any(w.islower() for _, _, w in closed.get(_plural(key), []))]
+                           or any(w.islower() for _, _, w, _ in closed.get(_plural(key), []))]
             if closed_uses and all(_before_noun(text, *attributive[u[0]]) for u in closed_uses) \
                     and not any(_countable(k) for k in keys):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
                 # elsewhere. Only a spaced form that also stands before a noun is a variant. Not for a
                 # countable noun, which before a noun is that noun ("website redesign" and "web site").
                 spaced_uses = [u for u in spaced_uses if _before_noun(text, *spaced_attributive[u[0]])]
-            open_uses = [(s, e, w, k) for k, key in enumerate(keys) for s, e, w in hyphened.get(key, [])] + spaced_uses
-            if not open_uses:
-                continue
+            open_uses = [(s, e, w, k, q) for k, key in enumerate(keys) for s, e, w, q in hyphened.get(key, [])] + spaced_uses
+            if not open_uses or all(u[4] for u in closed_uses + open_uses):
+                continue  # one spelling only, or nothing outside quotations to flag
             house_closed = any(k in self.house for k in keys)
             if not closed_uses and not (self.opts["enforce_house"] and house_closed):
                 continue
@@ -404,11 +408,13 @@ class Variants(Check):
             house_open = [k for k in forms if any(f in self.house for f in forms[k])]
             for k in house_open:
                 open_words[k] = next(f for f in forms[k] if f in self.house)
-            fam = _Family([keys, open_words])
-            for use in closed_uses:
-                fam.add(0, *use)
-            for use in open_uses:
-                fam.add(1, *use)
+            fam = _Family([keys, open_words], quotes_count=True)
+            for alt, uses in enumerate((closed_uses, open_uses)):
+                for *use, quoted in uses:
+                    if quoted:
+                        fam.quoted.append(alt)
+                    else:
+                        fam.add(alt, *use)
             fam.house = 0 if house_closed else 1 if house_open else None
             families.append(fam)
         return families
