@@ -132,6 +132,20 @@ def _linked(sr: "_Stats", sf: "_Stats") -> bool:
     return bool(sr.beside & sf.beside)
 
 
+# A territorial title names a place, not a person's first name: "Earl of Carnarvon" and "Lady Fiona
+# Carnarvon" are one family's name ("Imam Khomeini" and "Sayyid Ali Khamenei" stay two people).
+_RANKS = frozenset(
+    """earl duke duchess count countess baron baroness marquess marquis viscount viscountess prince princess king
+    queen emperor empress lord lady bishop archbishop""".split()
+)
+
+
+def _territorial(prose: str, m) -> bool:
+    """"Earl of Carnarvon", "Duke of York": a rank, "of", and the place the title is of."""
+    first = m.words[0]
+    return len(m.words) == 2 and fold(first.text) in _RANKS and prose[first.end : m.words[1].start].strip() == "of"
+
+
 class _Stats:
     __slots__ = ("count", "beside", "body", "families", "firsts", "genders", "kinds", "roles", "surface", "words")
 
@@ -215,7 +229,7 @@ class NameConsistency(Check):
                 if m.gender:
                     s.genders.add(m.gender)
                 s.roles.add("single" if n == 1 else "first" if i == 0 else "last" if i == n - 1 else "inner")
-                if personal and n >= 2 and i == n - 1:
+                if personal and n >= 2 and i == n - 1 and not _territorial(doc.prose, m):
                     s.firsts.add(fold(m.words[0].text))
                 # Neighbours in the name, not across a list that spaCy took for one ("Deirdre, Wyatt & Zach").
                 if i > 0 and not _LIST.search(doc.prose, m.words[i - 1].end, w.start):
