@@ -42,6 +42,8 @@ TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m",
           "madam": "f", "mx": None, "prof": None, "professor": None, "president": None, "sheikh": "m"}
 PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "abd", "de", "da", "di", "del", "della", "dos", "das",
              "van", "von", "der", "den", "la", "le", "du", "st", "saint", "the", "of", "and", "y", "ben", "ter"}
+# Another language's particle between two entities joins them into one name: "Banco do Brasil".
+_JOINING = frozenset(f" {p} " for p in ("do", "da", "das", "dos", "de", "del", "della", "di", "du", "des", "von", "van", "der", "den"))
 # A word: letters, joined by hyphens and apostrophes ("Al-Kahera", "O'Neill"); a compound with a dotted
 # abbreviation stays one word ("Korean-U.S.", never "Korean-U"), and is then no name word of its own.
 _WORD = regex_compile(r"[^\W\d_]+(?:[-‐](?:[^\W\d_]\.){2,}|[-'’‐][^\W\d_]+)*(?:['’]s\b|(?<=s)['’](?!\w))?")
@@ -122,7 +124,13 @@ def _extract(doc) -> list[Mention]:
                     and before.is_alpha and not before.is_stop and not common_word(before.text)):
                 first -= 1  # spaCy often leaves out a sentence's first word: "Petter Skouen, executive..." tags "Skouen"
             covered.update(range(first, ent.end))
-            found.append((base + sdoc[first].idx, base + ent.end_char, ent.label_))
+            start = base + sdoc[first].idx
+            if found and found[-1][2] == "ORG" and prose[found[-1][1] : start] in _JOINING:
+                # "Banco do Brasil" tagged as "Banco" and a person "Brasil": one institution's name (not across
+                # English "of": "Eunice Yung of New People's Party" is a person and a party)
+                found[-1] = (found[-1][0], base + ent.end_char, "ORG")
+                continue
+            found.append((start, base + ent.end_char, ent.label_))
         if not headline:
             tokens = list(sdoc)
             i = 0

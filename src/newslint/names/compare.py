@@ -122,8 +122,9 @@ def variant(a: str, b: str) -> str | None:
     ka, kb = key(a), key(b)
     if len(ka) < 4 or len(kb) < 4:
         return None  # too short to tell a variant from another name
-    if ka == kb:
-        return "key"
+    if ka == kb or ka.replace("z", "s") == kb.replace("z", "s"):
+        return "key"  # "s" and "z" too ("Gonsalez"/"Gonzalez", "Dyzon"/"Dyson"); not in key(): known-names
+        # would then read a British "Organisation" in a listed name as a slip of "Organization"
     if ka[0] != kb[0]:
         return None
     from rapidfuzz.distance import OSA, Levenshtein  # here, not at import: 0.02 s of every start-up
@@ -272,6 +273,7 @@ FOREIGN = ("es", "pt", "it", "fr", "de", "nl", "ca", "ms", "id", "pl", "sv")  # 
 # Without wordfreq: common words of other languages' institutions that sit beside an English cognate
 # ("Banco Central" and "Bank", "Institut Pasteur" and "Institute"), accents folded.
 FOREIGN_WORDS = frozenset("""
+    brasil italia espana deutschland polska nederland belgique suisse osterreich
     banco banca banque bankas istituto instituto institut instytut universidad universidade universita universitat
     universite universiteit universiti uniwersytet ministerio ministero ministere ministerie ministerium museo musee
     museu nacional nazionale nationale partido partito parti partei consejo consiglio conseil congreso congresso
