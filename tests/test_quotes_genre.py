@@ -37,6 +37,13 @@ def test_single_quotes_need_a_closing_mark():
     assert quoted("Israel’s war and the ’90s, don’t.\n") == ([], [])
 
 
+def test_wire_apostrophe_typed_as_a_double_mark_is_no_quotation():
+    # Reuters' 1987 wire writes 'bank"s' and 'don"t': before, the mark left the rest of the paragraph unsure.
+    text = 'He took a seat on the bank"s board. We obtained a copy. "It is good," he said.\n'
+    assert quoted(text) == (['"It is good,"'], [])
+    assert [f.match for f in run("FirstPerson", text)] == ["We"]
+
+
 def test_lost_opening_mark_is_unsure_and_quiet():
     text = "The crowd left. I was the last to go,\" she said. Then I went home.\n"
     sure, unsure = quoted(text)

@@ -96,11 +96,17 @@ def scan_quotes(text: str, start: int, end: int, carried: bool = False) -> Quote
 _DOUBLE = re.compile(r"[\"“”]|``|''")
 
 
+# A letter, a straight double mark, then a possessive's or a contraction's ending and no more letters.
+_APOSTROPHE_LIKE = re.compile(r'[^\W\d_]"(?:s|t|m|d|re|ve|ll)(?![^\W\d_])')
+
+
 def _double_marks(text: str, start: int, end: int):
     """(offset, width, role) of each double quotation mark in text[start:end]."""
     for m in _DOUBLE.finditer(text, start, end):
         i, mark = m.start(), m.group()
         if len(mark) == 1:
+            if mark == '"' and _APOSTROPHE_LIKE.match(text, i - 1, end):
+                continue  # wire copy's 'bank"s', 'don"t': an apostrophe typed as a double mark, no quotation
             yield i, 1, _role(text, i, 1, start, end)
         elif mark == "``":
             yield i, 2, OPEN
