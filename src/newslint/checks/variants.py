@@ -500,10 +500,11 @@ _TITLED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}(?!\w|\.\w)")
 _TIME = re.compile(r"(?<=\d) ?([aApP]\.[mM]\.|[aApP][mM])(?![\w.]\w|\w)")
 
 
-# Capitals beside a word of three capitals or more, or in a line without a small letter, are set in
-# capitals (a headline "JAPAN, BRITAIN DISAGREE", a table's "NORTH SEA (FOB)"): they spell nothing.
-_SHOUTING = re.compile(r"[^\w\n]{1,3}[A-Z]{3,}\b")
-_SHOUTED = re.compile(r"\b[A-Z]{3,}[^\w\n]{1,3}\Z")
+# Capitals beside a word of three capitals or more, in a run of three words in capitals, or in a line
+# without a small letter, are set in capitals (a headline "JAPAN, BRITAIN DISAGREE", "BANK OF FRANCE
+# SELLS TAP STOCK - The Verge", a table's "NORTH SEA (FOB)"): they spell nothing.
+_SHOUTING = re.compile(r"[^\w\n]{1,3}[A-Z]{3,}\b|[ \t]+[A-Z]{2,}[ \t]+[A-Z]{2,}\b")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}[^\w\n]{1,3}\Z|\b[A-Z]{2,}[ \t]+[A-Z]{2,}[ \t]+\Z")
 
 
 def _shouting(text: str, m, span) -> bool:
