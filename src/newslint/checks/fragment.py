@@ -284,6 +284,8 @@ class Fragment(Check):
         j, min_e, ratio = self.junctions, self.opts["min_expected"], self.opts["max_ratio"]
         if n.pos_ not in ("ADP", "AUX") and n.lower_ != "to" or n.lower_ == "as":
             return False  # "for and against", "referred to as", "not about": coordination and comparison
+        if n.lower_ in _APPROXIMATE and n.i + 1 < len(n.doc) and n.nbor(1).like_num:
+            return False  # "fell to around 145", "from over 20": an approximate number is the object
         if n.lower_ in ("of", "to") and t.dep_ != "prt" and j.improbable(t.lower_, n.lower_, self.opts["strong_expected"], 0.02):
             # "of" takes a noun before it and "to" a verb after it: neither opens a new phrase here. An infinitive's
             # "to" may follow a verb's particle the parse calls a preposition ("dropped by to see him"), never a noun's.
@@ -328,6 +330,10 @@ class Fragment(Check):
 
     def _match(self, start: int, end: int, why: str) -> Match:
         return Match(start, end, args=(why,))
+
+
+# Words that make a number approximate; before one, they are no preposition ("to around 145").
+_APPROXIMATE = frozenset("around about over under nearly almost roughly approximately some below above".split())
 
 
 def _heading_like(text: str, block) -> bool:
