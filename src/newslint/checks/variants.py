@@ -56,8 +56,9 @@ the legal spelling even where "judgement" is the house's; a computer
 its source's spelling), but its spelling counts towards the tally when it is
 the story's dialect (or the story shows none), or a standard spelling over a
 variant, and always for a compound or an abbreviation's full stops, which are
-the outlet's transcription ("website" in a quote beside "web site"). A word ends at a space or punctuation, not inside an abbreviation
-("Korean-U.S." is one word, never "Korean-U").
+the outlet's transcription ("website" in a quote beside "web site"). A word
+ends at a space or punctuation, not inside an abbreviation ("Korean-U.S." is
+one word, never "Korean-U").
 
 The fix writes the suggested spelling, keeping capitalisation (an
 abbreviation is written as the story writes it). A rewrite to a configured
