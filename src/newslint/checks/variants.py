@@ -314,13 +314,11 @@ class Variants(Check):
                 continue
             if kind == "time":
                 fam = _Family([["a.m.", "p.m."], ["am", "pm"]], dialects=("A", "B"))
-            elif kind == "dots":  # both spellings follow from the letters, so a form used only in quotes counts too
-                fam = _Family([[_most_written(first) or "".join(c + "." for c in key)], [_most_written(second) or key]],
-                              exact=True, quotes_count=True)
             else:
-                if not first or not second:  # the quoted form's spelling is not known here ("NATO" or "Nato"?)
+                if not first or not second:  # the quoted form's spelling is not known here
                     continue
-                fam = _Family([[_most_written(first)], [_most_written(second)]], exact=True)
+                fam = _Family([[Counter(u[2] for u in first).most_common(1)[0][0]],
+                               [Counter(u[2] for u in second).most_common(1)[0][0]]], exact=True, quotes_count=kind == "dots")
             for alt, uses in enumerate((first, second)):
                 for use in uses:
                     fam.add(alt, *use)
@@ -518,11 +516,6 @@ def _shouting(text: str, m, span) -> bool:
 # Club DC", "Shell UK"), spelt as its owner spells it. Before one it is mostly the country's
 # adjective ("U.S. Senate", "UK Government"), so that counts.
 _NAME_BEHIND = re.compile(r"(?<![\w'’.-])[A-Z][\w-]* \Z")
-
-
-def _most_written(uses) -> str | None:
-    """The spelling most of these uses have, or None when there are none."""
-    return Counter(u[2] for u in uses).most_common(1)[0][0] if uses else None
 
 
 def _in_name(text: str, m, span) -> bool:
