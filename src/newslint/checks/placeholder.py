@@ -78,14 +78,12 @@ _LONE_MARKS = regex_compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
 _WORD_BEFORE = regex_compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
 # Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps".
 _NOUN_AFTER = regex_compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment)\b")
-# Capitalised words before X's that still mean a number, not a Roman numeral (a sentence's first
-# word has its capital from the sentence: "Its XX members").
+# Capitalised words before X's that still mean a number, not a Roman numeral.
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday the a an in on at by of for from to about over under some nearly almost
-    only just around roughly approximately more than least most all page room
-    its their his her our your my these those this that each every another both among with after before""".split()
+    only just around roughly approximately more than least most all page room""".split()
 )
 # A run of words in capitals ("NAME TO COME", "INSERT QUOTE HERE"); a single capital ("A") is a word too.
 _CAPS_WORD = r"(?:[A-Z][A-Z’'-]*[A-Z]|[A-Z])"
