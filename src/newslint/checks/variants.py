@@ -39,8 +39,9 @@ minority spelling is flagged; the message names both spellings and how often
 each is used, and the suggestion is the story's majority spelling — or the
 house form, when `house` lists one (`house: [ceasefire, organisation, per
 cent]`). A tie goes to the story's dialect, told by its other words'
-American and British spellings ("organize" tells none: Oxford British writes
-it too, so only "organise" counts); then to a spelling used outside quotations;
+American and British spellings ("organize" is American only where the story
+has no British spelling: Oxford British writes it too); then to a spelling
+used outside quotations;
 then to the standard spelling over a variant ("through" over "thru"); then
 to the spelling used first. With `enforce_house: true` a non-house spelling
 is flagged even when the story is consistent.
@@ -472,22 +473,24 @@ class Variants(Check):
 
 # -- helpers -------------------------------------------------------------------
 def _votes(fam: _Family) -> Counter:
-    """How many of a family's uses are American ("A") and British ("B") spellings. Oxford British
-    writes "organize" as American copy does ("Z"): only "organise" tells the dialect."""
+    """How many of a family's uses are American ("A"), British ("B") or -ize ("Z") spellings."""
     if not fam.dialects:
         return Counter()
-    return Counter({fam.dialects[a]: len(uses) for a, uses in fam.uses.items() if fam.dialects[a] in "AB"})
+    return Counter({fam.dialects[a]: len(uses) for a, uses in fam.uses.items() if fam.dialects[a] in "ABZ"})
 
 
 def _fits(spelling: str, dialect: str | None) -> bool:
-    """A spelling tagged `spelling` ("A", "B", "Z": American and Oxford British, "=" or "v") belongs
+    """A spelling tagged `spelling` ("A", "B", "Z": American, and Oxford British too; "=" or "v") belongs
     in copy of `dialect` (None: the story shows none, and any regional spelling belongs)."""
-    return spelling in "=Z" or spelling in (dialect or "AB")
+    return spelling == "=" or spelling.replace("Z", "A") in (dialect or "AB")
 
 
 def _dialect(votes: Counter) -> str | None:
-    """"A" or "B" when the story's American or British spellings are the more."""
-    return None if votes["A"] == votes["B"] else max(votes, key=votes.get)
+    """"A" or "B" when the story's American or British spellings are the more. Oxford British writes
+    "organize" as American copy does ("Z"), so -ize counts as American only in a story with no British
+    spelling at all: beside "colour" or "analyse" it is Oxford's."""
+    a, b = votes["A"] + (votes["Z"] if not votes["B"] else 0), votes["B"]
+    return None if a == b else "A" if a > b else "B"
 
 
 # Abbreviations: capitals with full stops ("U.S.", "U.K.-based"), capitals without ("US", "COVID-19"
