@@ -282,14 +282,12 @@ class Fragment(Check):
         (`strong_expected`) and the second word is "of" or "to", a verb before it is no excuse:
         "work at of Mathematics", "able to of statistics" ("link to from their site" is English)."""
         j, min_e, ratio = self.junctions, self.opts["min_expected"], self.opts["max_ratio"]
-        if n.pos_ not in ("ADP", "AUX") and n.lower_ != "to" or n.lower_ == "as":
+        if n.pos_ not in ("ADP", "AUX") or n.lower_ == "as":
             return False  # "for and against", "referred to as", "not about": coordination and comparison
         if n.lower_ in _APPROXIMATE and n.i + 1 < len(n.doc) and n.nbor(1).like_num:
             return False  # "fell to around 145", "from over 20": an approximate number is the object
         if n.lower_ in ("of", "to") and t.dep_ != "prt" and j.improbable(t.lower_, n.lower_, self.opts["strong_expected"], 0.02):
-            # "of" takes a noun before it and "to" a verb after it: neither opens a new phrase here. An infinitive's
-            # "to" may follow a verb's particle the parse calls a preposition ("dropped by to see him"), never a noun's.
-            return n.pos_ != "PART" or t.i == 0 or t.nbor(-1).pos_ not in ("VERB", "AUX")
+            return True  # "of" takes a noun before it and "to" a verb after it: neither opens a new phrase here
         if any(c.dep_ in _OBJECTS for c in t.children) or t.head.dep_ in ("relcl", "acl"):
             return False  # it has its object, or is stranded at the end of a relative clause ("he lived in")
         if t.head.pos_ == "ADJ" or t.lower_ == "over":
