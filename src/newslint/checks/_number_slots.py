@@ -16,7 +16,10 @@ as X", "the age of N"), before a time of day or a time zone ("at N p.m.", "X
 UTC"), beside digits in a score, range, fraction or time ("2 – X", "X–4",
 "4.58/??", "X:39", "23:??"), and before a per cent after a verb of change or
 an approximation ("rose X percent"). There the stand-in may also be "TK",
-"TBD", three X's, hashes or question marks, or a blank ("__").
+three X's, hashes or question marks, or a blank ("__"); before a month and in
+a fraction or a time, not a single letter ("on X July 15" is a post on X,
+"Model 3/X" a product, "1:N" a ratio). "TBC" and "TBA" are a listing's
+values ("Date: TBC June 2025"), not gaps.
 
 What stays quiet: "X" or "N" after a capitalised word ("Malcolm X",
 "System X equipment", "Generation X voters": a name or a numeral), "X
@@ -34,7 +37,7 @@ from newslint.compiled import regex_compile
 # A currency sign before, a per cent sign after: "$N", "£?", "€#bn", "N%", "?%", "x%".
 _SIGNED = regex_compile(r"(?<=[$£€])(?:[XNn#]|NN|\?{1,3}|TBC|TBA|TBD)(?:m|bn|k)?(?![\w-])|(?<![\w.$£€-])(?:[XNxn#]|NN|\?{1,3})(?=%)")
 # A scale word after: "X million", "N billion", "? thousand", a wire's "XXX mln", "TK pct".
-_SCALED = regex_compile(r"(?<![\w.$£€-])(?:[XN]|NN|X{2,3}|\?{1,3}|#{1,3}|TK|TBD|TBC|TBA)"
+_SCALED = regex_compile(r"(?<![\w.$£€-])(?:[XN]|NN|X{2,3}|\?{1,3}|#{1,3}|TK)"
                         r"(?=[ \t\u00a0]+(?:million|billion|trillion|thousand|bn|mn|mln|bln|pct)\b)")
 # A counted plural after: "X people", "N officers" (not "X percent").
 _COUNTED = regex_compile(r"(?<![\w.$£€#?-])(?:X|N{1,3}|#|\?{1,3})(?=[ \t\u00a0]+(?:people|children|men|women|police|staff|"
@@ -51,20 +54,24 @@ _COMPOUND = regex_compile(r"(?<![\w.-])(?:X{1,3}|N{1,2}|x{2,3}|\?{1,3}|#{1,3})(?
 # report's figure, not a how-to's variable); before a time of day or a time zone ("at N p.m.", "X UTC");
 # beside digits in a score, range or time ("2 – X", "X–4", "X:39"). A lone "X" elsewhere may be the
 # site once called Twitter ("posted on X") or a name ("Malcolm X").
-_SLOT = r"(?:X{1,3}|N{1,2}|#{1,3}|\?{1,3}|_{2,}|TK|TBD|TBC|TBA)"
+_SLOT = r"(?:X{1,3}|N{1,2}|#{1,3}|\?{1,3}|_{2,}|TK)"
+# Not a single letter: "Model 3/X", "a 1:N ratio", "on X July 15" (the site once called Twitter).
+_MARK_SLOT = r"(?:XX|XXX|NN|#{1,3}|\?{1,3}|_{2,}|TK)"
 _WHERE_A_NUMBER = regex_compile(
     r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|aged|aged (?:above|over|under|between)|total of|as many as|"
     r"as few as|more than|fewer than|less than|at least|at most|up to|the age of|approximately|nearly|almost|"
     r"roughly|an estimated)[ \t\u00a0])" + _SLOT + r"(?![\w-])"
     r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]+(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|UTC\b|GMT\b))"
-    r"|(?<=\d[ \t\u00a0]?[–-][ \t\u00a0]?|\d[/:])" + _SLOT + r"(?![\w-])"
-    r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]?[–-][ \t\u00a0]?\d|:\d\d|/\d)"
+    r"|(?<=\d[ \t\u00a0]?[–-][ \t\u00a0]?)" + _SLOT + r"(?![\w-])"
+    r"|(?<=\d[/:])" + _MARK_SLOT + r"(?![\w-])"
+    r"|(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]?[–-][ \t\u00a0]?\d|:\d\d)"
+    r"|(?<![\w.$£€#?-])" + _MARK_SLOT + r"(?=/\d)"
     r"|(?<=\b(?:rose|fell|grew|dropped|jumped|climbed|declined|slipped|increased|decreased|gained|surged|plunged|"
     r"tumbled|soared|slumped|edged|up|down|about|around|some)[ \t\u00a0])"  # "nearly X": a quantity's words above
     r"(?:X|N{1,2})(?=[ \t\u00a0]+(?:per[ \t\u00a0]?cent|percent)\b)")
 # A day before a month, as British and wire copy date: "on X July", "Monday, ? January".
-_DAY = regex_compile(r"(?<![\w.$£€#?-])" + _SLOT + r"(?=[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|"
+_DAY = regex_compile(r"(?<![\w.$£€#?/-])" + _MARK_SLOT + r"(?=[ \t\u00a0]+(?:January|February|March|April|May|June|July|August|"
                      r"September|October|November|December)\b)")
 # A blank inside a sentence: "rose by ___ per cent".
 _BLANK = regex_compile(r"(?:(?<=[ \t\u00a0(])_{3,}|(?<=[$£€])_{2,})(?=[ \t\u00a0.,;:)%])")  # "$__": two after a sign

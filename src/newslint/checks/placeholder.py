@@ -53,16 +53,7 @@ from newslint.patterns import compile_pattern, finditer
 _BRACKET = regex_compile(r"\[([^\[\]\n]{1,80})\]")
 _TEMPLATE = regex_compile(r"\{\{([^{}\n]{1,60})\}\}|%%([^%\n]{1,40})%%|(?<!\{)\{([^{}\n]{1,60})\}(?!\})|(?<!\w)__([^_\n]{1,40})__(?!\w)")
 _PAREN = regex_compile(r"\(([^()\n]{1,60})\)")
-_ANGLE = regex_compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)|(?<!<)<([a-z][a-z’' _-]{0,40})>(?!>)")
-# HTML's elements: "<title>" or "<figure>" in a page's source is markup, not a slot ("<number>", "<name>").
-_HTML_ELEMENTS = frozenset(
-    """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code
-    col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form
-    head header hgroup hr html i iframe img image input ins kbd label legend li link main map mark menu meta meter
-    nav noscript object ol optgroup option output p param picture portal pre progress q rp rt ruby s samp script
-    search section select slot small source span strong style sub summary sup svg table tbody td template textarea
-    tfoot th thead time title tr track u ul var video wbr""".split()
-)
+_ANGLE = regex_compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
 _ENCLOSED = regex_compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
 # Filler standing for a value: "[x]", "[N]", "[n]", "[#]", "[??]", "[___]", "[XX,XXX]".
 _FILLER = regex_compile(r"(?:[xX]+|N+|n|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
@@ -284,10 +275,7 @@ class Placeholder(Check):
                 yield m.span()
         # "<<QUOTE>>" looks like HTML to Markdown, which blanks it from prose: read the original text.
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
-            lower = m.group(3)
-            if lower is not None and (lower.split()[0] in _HTML_ELEMENTS or not self._slot(lower, False, dictionary=False)):
-                continue  # "<title>" is markup; "<number>", "<insert quote>" are slots
-            if lower is not None or self._slot(m.group(1) or m.group(2), False):
+            if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
         if shouting:
             return
@@ -438,6 +426,8 @@ def _alteration(text: str, m) -> bool:
     """A letter or two in brackets glued to a word is an editor's alteration of a quoted word, not a gap:
     "[T]he", "[n]ever", "fight[s]"."""
     inside = m.group(1)
+    if inside in ("X", "XX", "N", "NN"):
+        return False  # a number's slot before its unit: "£[X]m", "the [X]th anniversary", "at [X]pm"
     return len(inside) <= 2 and inside.isalpha() and (text[m.end() : m.end() + 1].isalpha() or text[m.start() - 1 : m.start()].isalpha())
 
 
