@@ -31,7 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Zimmerman", "Zimmernan", "typo"),
     ("Louisiana", "Lousiana", "vowels"),
     ("Dyson", "Dyzon", "key"),  # s/z: one sound to a transliteration, neighbours on a keyboard
-    ("Spain", "Zpain", "key"),
+    ("Gonzalez", "Gonsalez", "key"),
+    ("Dias", "Diaz", None),  # first or last: other people's names (Samora/Zamora, Gomes/Gomez)
+    ("Samora", "Zamora", None),
+    ("Brasil", "Brazil", None),  # another language's name of the country
     # Different names, however close.
     ("Iran", "Iraq", None),
     ("Austria", "Australia", None),

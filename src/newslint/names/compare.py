@@ -122,9 +122,8 @@ def variant(a: str, b: str) -> str | None:
     ka, kb = key(a), key(b)
     if len(ka) < 4 or len(kb) < 4:
         return None  # too short to tell a variant from another name
-    if ka == kb or ka.replace("z", "s") == kb.replace("z", "s"):
-        return "key"  # "s" and "z" too ("Gonsalez"/"Gonzalez", "Dyzon"/"Dyson"); not in key(): known-names
-        # would then read a British "Organisation" in a listed name as a slip of "Organization"
+    if ka == kb or _inner_s_for_z(ka, kb):
+        return "key"
     if ka[0] != kb[0]:
         return None
     from rapidfuzz.distance import OSA, Levenshtein  # here, not at import: 0.02 s of every start-up
@@ -136,6 +135,16 @@ def variant(a: str, b: str) -> str | None:
     if min(len(ka), len(kb)) >= 7 and OSA.distance(ka, kb) == 1 and ka[-1] == kb[-1]:
         return "typo"
     return None
+
+
+def _inner_s_for_z(ka: str, kb: str) -> bool:
+    """Keys that differ only by "s" for "z" inside the word: "Gonsalez"/"Gonzalez", "Dyzon"/"Dyson". Not in
+    key(), where known-names would read a British "Organisation" in a listed name as a slip of "Organization";
+    not first or last ("Samora"/"Zamora", "Dias"/"Diaz", "Gomes"/"Gomez" are other people's names), nor
+    another language's name of a country ("Brasil")."""
+    if len(ka) != len(kb) or ka[0] != kb[0] or ka[-1] != kb[-1] or ka in FOREIGN_WORDS or kb in FOREIGN_WORDS:
+        return False
+    return ka[1:-1].replace("z", "s") == kb[1:-1].replace("z", "s")
 
 
 def swapped(a: str, b: str) -> bool:
