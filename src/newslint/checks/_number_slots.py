@@ -21,7 +21,8 @@ a fraction or a time, not a single letter ("on X July 15" is a post on X,
 "Model 3/X" a product, "1:N" a ratio). "TBC" and "TBA" are a listing's
 values ("Date: TBC June 2025"), not gaps.
 
-What stays quiet: "X" or "N" after a capitalised word ("Malcolm X",
+What stays quiet: "X" before what the site of that name has ("X users", "X
+posts", "several X accounts"), "X" or "N" after a capitalised word ("Malcolm X",
 "System X equipment", "Generation X voters": a name or a numeral), "X
 percent" written out elsewhere (a how-to's variable: "increase awareness X percent"),
 a lone lower-case "n" or "x" before a word ("dlrs n assets" is a typo for
@@ -76,6 +77,9 @@ _DAY = regex_compile(r"(?<![\w.$£€#?/-])" + _MARK_SLOT + r"(?=[ \t\u00a0]+(?:
 # A blank inside a sentence: "rose by ___ per cent".
 _BLANK = regex_compile(r"(?:(?<=[ \t\u00a0(])_{3,}|(?<=[$£€])_{2,})(?=[ \t\u00a0.,;:)%])")  # "$__": two after a sign
 _WORD_BEFORE = regex_compile(r"([\w’'.-]+)[ \t\u00a0]+\Z")
+# What the site once called Twitter has: "X users", "X posts", "several X accounts" are no number's slot.
+_ON_THE_SITE = regex_compile(r"[ \t\u00a0]+(?:users|posts|accounts|followers|profiles|feeds|handles|subscribers|"
+                             r"messages|threads|communities|spaces|creators|advertisers)\b")
 
 
 def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -84,6 +88,8 @@ def number_slots(text: str, start: int, end: int, not_names: frozenset[str]) -> 
         yield m.span()
     for pattern in (_SCALED, _COUNTED, _DAY):
         for m in pattern.finditer(text, start, end):
+            if m.group() == "X" and _ON_THE_SITE.match(text, m.end(), end):
+                continue  # "some X users complained": the site, not a count
             before = _WORD_BEFORE.search(text, max(start, m.start() - 40), m.start())
             if before and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in not_names \
                     and (pattern is not _SCALED or m.group() in ("X", "N")):
