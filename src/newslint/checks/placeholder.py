@@ -67,8 +67,9 @@ _HASHES = regex_compile(r"(?<![\w#&/])#{2,}(?![\w#])")
 _ARTICLE_BEFORE = regex_compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
 _LONE_MARKS = regex_compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
 _WORD_BEFORE = regex_compile(r"(\w[\w’'.-]*)[ \t\u00a0]+\Z")
-# Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps".
-_NOUN_AFTER = regex_compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment)\b")
+# Nouns that Roman numerals come before: "the XXX Olympiad", "XX Corps"; and a karyotype's "XX chromosomes".
+_NOUN_AFTER = regex_compile(r"[ \t\u00a0]+(?:Olympiad|Olympic|Games|Century|Congress|Corps|Dynasty|Legislature|Amendment|"
+                            r"chromosomes?|and[ \t\u00a0]+XY)\b")  # and the karyotype: "XX chromosomes", "XX and XY"
 # Capitalised words before X's that still mean a number, not a Roman numeral.
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
