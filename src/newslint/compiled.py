@@ -207,6 +207,15 @@ def first_code() -> str:
     return code_digest()
 
 
+def current_code() -> str | None:
+    """code_digest() now, or None when newslint's files changed since this process first looked (the
+    first time, one walk of the files, not two)."""
+    if not first_code.cache_info().currsize:
+        return first_code()
+    now = code_digest()
+    return now if now == first_code() else None
+
+
 def read_kept(target: Path, magic: str, key) -> bytes | None:
     """The payload write_kept() left in `target` under `magic` and `key`; None unless the file and its
     folder are the user's own and writable by no one else, and the payload matches its digest."""

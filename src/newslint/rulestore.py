@@ -46,8 +46,8 @@ _MODULES = frozenset({"newslint", "regex", "re", "pathlib", "builtins", "copyreg
 
 def _key(folder: Path, pack: str, pack_stamp: tuple) -> bytes | None:
     """The pack's key, or None when newslint's files changed since this process first looked."""
-    code = compiled.code_digest()
-    if code != compiled.first_code():
+    code = compiled.current_code()
+    if code is None:
         return None
     parts = (sys.version, regex.__version__, pack, str(folder), pack_stamp, code)
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).digest()

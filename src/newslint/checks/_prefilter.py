@@ -109,3 +109,14 @@ def may_match(words: tuple[str, ...] | None, text: str) -> bool:
         return True
     found = SCANNER.found(text)
     return any(w in found for w in words)
+
+
+class Registers:
+    """For a check kind whose setup() registers its `words` with SCANNER (existence, substitution): a
+    check read back from the rule store (rulestore.py) registers them again, as the scanner is this
+    process's and unpickling does not run setup()."""
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.words is not None:
+            SCANNER.register(self.words)

@@ -116,7 +116,7 @@ class Check:
 
         The shipped packs are kept pickled after setup (rulestore.py), and unpickling does not run
         it: what setup puts outside the check (a shared registry) is put there again by the kind's
-        __setstate__ (existence, substitution)."""
+        __setstate__ (_prefilter.Registers: existence, substitution)."""
 
     def check(self, doc: "Document") -> Iterator[Match]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -21,7 +21,7 @@ def exception_matcher(exceptions: list[str], ignorecase: bool = False, key: str 
     return exceptions_regex(exceptions, key)
 
 
-class Existence(Check):
+class Existence(prefilter.Registers, Check):
     kind = "existence"
     summary = "Flags any occurrence of the listed tokens or pattern."
     can_fix = True
@@ -34,13 +34,6 @@ class Existence(Check):
         "exceptions": Option("list", [], doc="matches to leave alone"),
         "vocab": Option("bool", True, doc="whether accepted vocabulary terms are exempt"),
     }
-
-    def __setstate__(self, state: dict) -> None:
-        """A check read back from the rule store (rulestore.py) registers its words again: the
-        shared scanner is this process's, and unpickling does not run setup()."""
-        self.__dict__.update(state)
-        if self.words is not None:
-            prefilter.SCANNER.register(self.words)
 
     def setup(self) -> None:
         o = self.opts

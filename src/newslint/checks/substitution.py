@@ -32,7 +32,7 @@ def unquote_first(template: str) -> str:
     return template
 
 
-class Substitution(Check):
+class Substitution(prefilter.Registers, Check):
     kind = "substitution"
     summary = "Suggests the preferred form for each observed term."
     can_fix = True
@@ -46,13 +46,6 @@ class Substitution(Check):
         "append": Option("bool", False, doc="listed by Vale's docs; substitution has no raw, so no effect"),
         "pos": Option("str", "", doc="deprecated Vale key: a regex over 'word/TAG' the match must satisfy"),
     }
-
-    def __setstate__(self, state: dict) -> None:
-        """A check read back from the rule store (rulestore.py) registers its words again: the
-        shared scanner is this process's, and unpickling does not run setup()."""
-        self.__dict__.update(state)
-        if self.words is not None:
-            prefilter.SCANNER.register(self.words)
 
     def setup(self) -> None:
         o = self.opts

@@ -29,7 +29,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from newslint.errors import RuleError
 from newslint.names.compare import fold, key, normalise
 
