@@ -328,8 +328,25 @@ class Variants(Check):
         return families
 
     def _compounds(self, doc, text, spans, claimed) -> list[_Family]:
-        if not self._may_have_compounds(text, spans):
+        meeting = self._meeting_stems(text, spans)
+        if not meeting:
             return []
+        heads = {stem[:5] for stem in meeting}  # a stem keeps its word's first five letters
+
+        def wanted(key: str) -> bool:
+            return key[:5] in heads and _stem(key) in meeting
+
+        counted: dict[int, bool | None] = {}
+
+        def use(start: int, end: int) -> bool | None:
+            """None when the word does not count, else whether it stands in a quotation. A quoted
+            use counts too, as evidence that is never flagged: how a quotation spells "website" is
+            the outlet's transcription, as its full stops in "U.K." are."""
+            if start not in counted:
+                ok = start not in claimed and _counts(doc, text, start, end, span.start, quotes=True)
+                counted[start] = doc.in_quote(start, end) if ok else None
+            return counted[start]
+
         closed: dict[str, list[tuple[int, int, str]]] = {}
         hyphened: dict[str, list[tuple[int, int, str]]] = {}
         spaced: dict[str, list[tuple[int, int, str]]] = {}
@@ -337,31 +354,35 @@ class Variants(Check):
         # seeps"): its end and its block's. Asked only of the few families that need it.
         attributive: dict[int, tuple[int, int]] = {}
         spaced_attributive: dict[int, tuple[int, int]] = {}
+        # Only words whose stem meets another form's are looked at closely (most of this pass's time
+        # went on asking every word of the story whether it is quoted or a name). A closed word is
+        # also wanted as the plural that a spaced pair's key may be asked about ("websites").
         for span in spans:
-            prev = None
+            prev = None  # the word before, when it has no hyphen: (start, end, word)
             for m in _TOKEN.finditer(text, span.start, span.end):
+                start, end = m.span()
                 word = m.group()
-                # A quoted use counts too, as evidence that is never flagged: how a quotation spells
-                # "website" is the outlet's transcription, as its full stops in "U.K." are.
-                ok = m.start() not in claimed and _counts(doc, text, m.start(), m.end(), span.start, quotes=True)
-                q = ok and doc.in_quote(m.start(), m.end())
+                low = word.lower()
                 if "-" in word:
-                    if ok:
-                        hyphened.setdefault(word.replace("-", "").lower(), []).append((m.start(), m.end(), word, q))
+                    key = low.replace("-", "")
+                    if wanted(key) and (q := use(start, end)) is not None:
+                        hyphened.setdefault(key, []).append((start, end, word, q))
                     prev = None
                     continue
-                if ok:
-                    closed.setdefault(word.lower(), []).append((m.start(), m.end(), word, q))
-                    attributive[m.start()] = (m.end(), span.end)
+                if (wanted(low) or low[-1:] == "s" and wanted(low[:-1])) and (q := use(start, end)) is not None:
+                    closed.setdefault(low, []).append((start, end, word, q))
+                    attributive[start] = (end, span.end)
                 if (
-                    ok and prev is not None and prev[3] == q and text[prev[1] : m.start()] == " "
+                    prev is not None and text[prev[1] : start] == " "
                     and len(prev[2]) >= 3 and len(word) >= 3
-                    and prev[2].lower() not in _FUNCTION and word.lower() not in _FUNCTION
+                    and prev[2].lower() not in _FUNCTION and low not in _FUNCTION
+                    and wanted((prev[2] + word).lower())
+                    and (q := use(start, end)) is not None and use(prev[0], prev[1]) == q
                     and not _OBJECT_AND_VERB.search(text, max(span.start, prev[0] - 30), prev[0])
                 ):
-                    spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], m.end(), f"{prev[2]} {word}", q))
-                    spaced_attributive[prev[0]] = (m.end(), span.end)
-                prev = (m.start(), m.end(), word, q) if ok else None
+                    spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], end, f"{prev[2]} {word}", q))
+                    spaced_attributive[prev[0]] = (end, span.end)
+                prev = (start, end, word)
         # One family per stem, so a word's inflections and derivations count together: "co-operating"
         # beside "cooperation" and "cooperate" (all "cooperat").
         by_stem: dict[str, set[str]] = {}
@@ -421,9 +442,10 @@ class Variants(Check):
             families.append(fam)
         return families
 
-    def _may_have_compounds(self, text, spans) -> bool:
-        """A cheap first pass: does an open form (hyphenated or spaced) meet a closed one (or a
-        house form) at all? Most stories have none, and then the careful pass is skipped."""
+    def _meeting_stems(self, text, spans) -> set[str]:
+        """A cheap first pass: the stems at which an open form (hyphenated or spaced) meets a closed
+        one (or a house form). Most stories have none, and then the careful pass is skipped; the
+        others have a handful, and the careful pass looks only at the words with those stems."""
         closed, hyphened, pairs = set(), set(), set()
         for span in spans:
             words = _WORD_RE.findall(text, span.start, span.end)
@@ -435,7 +457,7 @@ class Variants(Check):
         # open form can only meet a target that begins as it does: only those are stemmed, not
         # every pair of words in the story (most of this pass's time, before).
         heads = {t[:5] for t in targets}
-        return any(w[:5] in heads and _stem(w) in targets for w in hyphened | pairs)
+        return {_stem(w) for w in hyphened | pairs if w[:5] in heads and _stem(w) in targets}
 
     def _findings(self, fam: _Family, dialect: str | None) -> Iterator[Match]:
         alternatives = fam.alternatives
