@@ -87,7 +87,7 @@ def test_the_compound_gate_stems_only_what_could_meet(words, house):
         open_forms.update(variants._stem(w.replace("-", "").lower()) for w in found if "-" in w)
         open_forms.update(variants._stem((a + b).lower()) for a, b in variants._PAIR_RE.findall(text, span.start, span.end))
     targets = {variants._stem(w) for w in closed | check.house}
-    assert check._meeting_stems(text, spans) == open_forms & targets
+    assert check._meeting_stems(text, spans, *variants._words_by_span(text, spans))[0] == open_forms & targets
 
 
 def test_repeated_word_reads_letters_as_the_regex_module_does():
@@ -101,3 +101,87 @@ def test_repeated_word_reads_letters_as_the_regex_module_does():
     assert found("We met at the cafe\u0301 cafe\u0301 on Monday.") == ["cafe\u0301 cafe\u0301"]
     assert found("She said the the\u0301a\u0302tre was full.") == []
     assert found("यह है है अच्छा।") == ["है है"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aBcDé-' .’İΣς\nx", max_size=30))
+def test_words_found_in_the_lowered_text_are_the_words_lowered(text):
+    """Variants finds each span's words in the lowered text: the same words, in lower case, as finding
+    them in the text and lowering each (or, where lowering moves offsets, it does just that)."""
+    from newslint.document.reader import document_from_string
+    from newslint.loading import build_rule
+
+    check = build_rule("T.V", "<test>", {"extends": "variants", "message": "%s"})
+    scope = check.scope(document_from_string(text + "\n"))
+    _, words = variants._words_by_span(scope.source, scope.spans)
+    expected = [[w.lower() for w in variants._WORD_RE.findall(scope.source, s.start, s.end)] for s in scope.spans]
+    pairs = [variants._lower_findall(variants._PAIR_RE, scope.source, None, s) for s in scope.spans]
+    lowered = variants._words_by_span(scope.source, [])[0]
+    if lowered is not None:
+        assert pairs == [variants._PAIR_RE.findall(lowered, s.start, s.end) for s in scope.spans]
+    assert words == expected
+
+
+def test_every_name_word_has_name_in_it():
+    """Placeholder skips a block's title-case runs when it has neither "name" nor "first" in it: that holds
+    only while every word that makes a name's slot has "name" in it."""
+    assert all("name" in w for w in placeholder._NAME_WORDS)
+
+
+PLURAL_TOKENS = ["we", "We", "We're", "we’ve", "us", "Us", "US", "our", "Our", "ours", "ourselves", "told", "to", "by",
+                 "with", "contacted", "was", "sent", "seen", "correspondent", "all", "x", "e-"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PLURAL_TOKENS), st.sampled_from([" ", "  ", "\t", "'", "-", ".", ",", "@", ""])),
+                max_size=8))
+def test_the_plural_gate_lets_through_whatever_a_plural_pass_could_match(parts):
+    """FirstPerson skips its plural passes in a block where _ANY_PLURAL_WORD finds nothing: only right while
+    each of their patterns matches nowhere that the gate does not."""
+    from newslint.checks import first_person as fp
+
+    text = "".join(w + sep for w, sep in parts)
+    passes = (fp._PLURAL_ANY, fp._WE_THEN, fp._VERB_US, fp._HANDED_TO_US, fp._DONE_BY_US, fp._OUR_NOUN)
+    if any(p.search(text) for p in passes):
+        assert fp._ANY_PLURAL_WORD.search(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["I", "I'm", "me", "My", "we", "We’re", "us", "our", "you", "Yours", "your", "Ian",
+                                           "x", "mine"]),
+                          st.sampled_from([" ", "'", "’", "-", ".", ""])), max_size=6))
+def test_the_genre_gate_finds_a_sentence_when_one_of_the_three_would(parts):
+    from newslint.document import genre
+
+    text = "".join(w + sep for w, sep in parts)
+    assert bool(genre._ANY_PERSON.search(text)) == any(p.search(text) for p in (genre._SINGULAR, genre._PLURAL, genre._SECOND))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab-.'’ 1_é", max_size=20))
+def test_the_hyphened_words_are_the_words_with_a_hyphen(text):
+    assert variants._HYPHENED_RE.findall(text) == [w for w in variants._WORD_RE.findall(text) if "-" in w]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS + ["Web", "Sites", "bases", "base", "ba-se"]), max_size=6), min_size=1, max_size=4))
+def test_the_compound_pass_reads_only_spans_that_matter(paragraphs):
+    """The careful pass skips the spans the first pass found nothing of interest in: the same families as reading all."""
+    from newslint.document.reader import document_from_string
+    from newslint.loading import build_rule
+
+    check = build_rule("T.V", "<test>", {"extends": "variants", "message": "%s"})
+    doc = document_from_string("\n\n".join(" ".join(p) + "." for p in paragraphs) + "\n")
+    text, spans = check.scope(doc).source, check.scope(doc).spans
+
+    def families(gated: bool):
+        lowered, words = variants._words_by_span(text, spans)
+        if not gated:
+            meeting = check._meeting_stems(text, spans, lowered, words)[0]
+            check._meeting_stems = lambda *a: (meeting, [True] * len(spans))
+        try:
+            return [(f.alternatives, dict(f.uses), f.quoted) for f in check._compounds(doc, text, spans, set(), lowered, words)]
+        finally:
+            check.__dict__.pop("_meeting_stems", None)
+
+    assert families(True) == families(False)

@@ -36,6 +36,7 @@ code, front matter, HTML and link targets are blanked before it looks.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -136,7 +137,20 @@ class Slots:
 
     def names_convention(self, words: tuple[str, ...]) -> bool:
         """A convention, not a slot: the words are one of `not_slots`, or hold one of its phrases of 2+ words."""
-        return words in self.not_slots or any(len(n) > 1 and _within(n, words) for n in self.not_slots)
+        if words in self.not_slots:
+            return True
+        by_first = self._phrases_by_first_word
+        return any(_within(n, words) for w in set(words) for n in by_first.get(w, ()))
+
+    @functools.cached_property
+    def _phrases_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """`not_slots`' phrases of 2+ words by their first word: a run of capitals is tried only against those
+        that can start inside it (every run was tried against every phrase)."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.not_slots:
+            if len(phrase) > 1:
+                by_first.setdefault(phrase[0], []).append(phrase)
+        return by_first
 
 
 def load_slots(rule_path: str, ref) -> Slots:
@@ -296,7 +310,11 @@ class Placeholder(Check):
         inside a sentence; a masked name ("Xxxxx Xxxxx"); or a conventional stand-in name ("Joe Bloggs"; not after an
         article: "a Joe Bloggs type"). Not "Brand Name" or "Stage Name" (a kind of name), nor a title-case headline."""
         headline = None
-        for m in _TITLE_RUN.finditer(text, span.start, span.end):
+        # Every name word has "name" in it, and the one slot without one is "First Last": a block that
+        # has neither has no name's slot in title case (most blocks, each with names in title case).
+        folded = text[span.start : span.end].casefold()
+        runs = _TITLE_RUN.finditer(text, span.start, span.end) if "name" in folded or "first" in folded else ()
+        for m in runs:
             words = Slots.words(m.group(0))
             if not _names_a_slot(words):
                 continue

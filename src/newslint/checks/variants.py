@@ -92,6 +92,8 @@ from newslint.patterns import trie_pattern
 _WORD_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
 _PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?= ([^\W\d_]+)(?![\w-]|\.\w))")
 _TOKEN = regex_compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-]|\.\w)")
+# The words of _WORD_RE with a hyphen: found in C, not by testing every word for one.
+_HYPHENED_RE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-]|\.\w)")
 # A term of art keeps its field's spelling whatever the house style: British style writes
 # "judgement", but a court's decision is a "judgment". Such a use is not counted.
 _TERMS_OF_ART = {
@@ -205,6 +207,9 @@ class Variants(Check):
         # Single words are looked up word by word (a dict, nothing to compile: the lists hold
         # thousands); phrases ("per cent") go into one small pattern.
         phrases = [w for w in self.index if " " in w]
+        # Every single word that could be a listed spelling, in lower case ("mr" for "Mr."): a span
+        # none of whose words is one is passed over by a set operation, not word by word.
+        self.any_word = frozenset(w.lower().rstrip(".") for w in [*self.index, *self.exact] if " " not in w)
         self.phrases = None
         if phrases:
             self.phrases = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(phrases) + r")(?![\w-]|\.\w)", re.IGNORECASE)
@@ -216,12 +221,13 @@ class Variants(Check):
         spans = scope.spans
         families: list[_Family] = []
         claimed: set[int] = set()
+        lowered, words = _words_by_span(text, spans)
         if self.index:
-            families.extend(self._listed(doc, text, spans, claimed))
+            families.extend(self._listed(doc, text, spans, claimed, words))
         if self.opts["abbreviations"]:
             families.extend(self._abbreviations(doc, text, spans, claimed))
         if self.opts["compounds"]:
-            families.extend(self._compounds(doc, text, spans, claimed))
+            families.extend(self._compounds(doc, text, spans, claimed, lowered, words))
         votes = sum((_votes(f) for f in families), Counter())
         matches: list[Match] = []
         for family in families:
@@ -239,8 +245,15 @@ class Variants(Check):
         matches.sort(key=lambda m: m.start)
         yield from matches
 
-    def _uses(self, text, span) -> Iterator[tuple[int, int, str, bool]]:
+    def _uses(self, text, span, words) -> Iterator[tuple[int, int, str, bool]]:
         """Listed spellings in a span: (start, end, spelling, whether it is matched as written)."""
+        if not self.any_word.isdisjoint(words):
+            yield from self._words(text, span)
+        if self.phrases is not None:
+            for m in self.phrases.finditer(text, span.start, span.end):
+                yield m.start(), m.end(), m.group(), False
+
+    def _words(self, text, span) -> Iterator[tuple[int, int, str, bool]]:
         for m in _WORD_RE.finditer(text, span.start, span.end):
             word, end = m.group(), m.end()
             if text[end : end + 1] == "." and word + "." in self.exact:  # "Mr." beside "Mr"
@@ -249,14 +262,11 @@ class Variants(Check):
                 yield m.start(), end, word, True
             elif word.lower() in self.index and word.lower() not in self.exact:
                 yield m.start(), end, word, False
-        if self.phrases is not None:
-            for m in self.phrases.finditer(text, span.start, span.end):
-                yield m.start(), m.end(), m.group(), False
 
-    def _listed(self, doc, text, spans, claimed) -> list[_Family]:
+    def _listed(self, doc, text, spans, claimed, words) -> list[_Family]:
         families: dict[int, _Family] = {}
-        for span in spans:
-            for start, end, written, exact in self._uses(text, span):
+        for span, span_words in zip(spans, words):
+            for start, end, written, exact in self._uses(text, span, span_words):
                 if not _counts(doc, text, start, end, span.start, name=not exact, quotes=True):
                     continue
                 g, a, k = self.index[" ".join(written.split()) if exact else _norm(written)]
@@ -290,23 +300,39 @@ class Variants(Check):
             elif _counts(doc, text, start, end, span.start, name=False):
                 forms.setdefault(key, [[], []])[alt].append((start, end, m.group(group), k))
 
-        lower = {w.lower() for w in _WORD_RE.findall(text) if w.islower()}
+        # A family needs both its forms, so first the letters written both ways at all (in C, over
+        # every span); only those matches are then asked the slower questions (a name? capitals set
+        # in capitals? quoted?), most stories having none.
+        dotted, capitals, titled = set(), set(), set()
         for span in spans:
-            for m in _DOTTED.finditer(text, span.start, span.end):
-                if not _in_name(text, m, span):
-                    add(("dots", m.group().replace(".", "")), 0, m)
-            for m in _CAPITALS.finditer(text, span.start, span.end):
-                if not _in_name(text, m, span) and not _shouting(text, m, span):
-                    if span.kind not in ("title", "heading"):  # headline style drops the stops: "US" above "U.S."
-                        add(("dots", m.group()), 1, m)
-                    if len(m.group()) >= 4 and m.group().lower() not in lower:
-                        add(("case", m.group().lower()), 0, m)
-            for m in _TITLED.finditer(text, span.start, span.end):
-                # Not a word opening a sentence ("Aids to navigation"), nor an ordinary word the
-                # story also writes in lower case ("Plain Language" beside "plain" and "PLAIN").
-                word = m.group().lower()
-                if word not in lower and not opens_sentence(text, m.start(), span.start) and not _in_name(text, m, span):
-                    add(("case", word), 1, m)
+            dotted.update(d.replace(".", "") for d in _DOTTED.findall(text, span.start, span.end))
+            capitals.update(_CAPITALS.findall(text, span.start, span.end))
+            titled.update(_TITLED.findall(text, span.start, span.end))
+        both_dots = dotted & capitals
+        both_case = {c.lower() for c in capitals if len(c) >= 4} & {t.lower() for t in titled}
+        lower = {w.lower() for w in _WORD_RE.findall(text) if w.islower()} if both_case else set()
+        for span in spans:
+            if both_dots:
+                for m in _DOTTED.finditer(text, span.start, span.end):
+                    if m.group().replace(".", "") in both_dots and not _in_name(text, m, span):
+                        add(("dots", m.group().replace(".", "")), 0, m)
+            if both_dots or both_case:
+                for m in _CAPITALS.finditer(text, span.start, span.end):
+                    word = m.group()
+                    dots, case = word in both_dots, len(word) >= 4 and word.lower() in both_case
+                    if (dots or case) and not _in_name(text, m, span) and not _shouting(text, m, span):
+                        if dots and span.kind not in ("title", "heading"):  # headline style drops the stops: "US" above "U.S."
+                            add(("dots", word), 1, m)
+                        if case and word.lower() not in lower:
+                            add(("case", word.lower()), 0, m)
+            if both_case:
+                for m in _TITLED.finditer(text, span.start, span.end):
+                    # Not a word opening a sentence ("Aids to navigation"), nor an ordinary word the
+                    # story also writes in lower case ("Plain Language" beside "plain" and "PLAIN").
+                    word = m.group().lower()
+                    if word in both_case and word not in lower and not opens_sentence(text, m.start(), span.start) \
+                            and not _in_name(text, m, span):
+                        add(("case", word), 1, m)
             for m in _TIME.finditer(text, span.start, span.end):
                 add(("time", "am"), 0 if "." in m.group(1) else 1, m, 1, 0 if m.group(1)[0] in "aA" else 1)
         families = []
@@ -327,8 +353,8 @@ class Variants(Check):
             families.append(fam)
         return families
 
-    def _compounds(self, doc, text, spans, claimed) -> list[_Family]:
-        meeting = self._meeting_stems(text, spans)
+    def _compounds(self, doc, text, spans, claimed, lowered, words) -> list[_Family]:
+        meeting, readable = self._meeting_stems(text, spans, lowered, words)
         if not meeting:
             return []
         heads = {stem[:5] for stem in meeting}  # a stem keeps its word's first five letters
@@ -357,7 +383,7 @@ class Variants(Check):
         # Only words whose stem meets another form's are looked at closely (most of this pass's time
         # went on asking every word of the story whether it is quoted or a name). A closed word is
         # also wanted as the plural that a spaced pair's key may be asked about ("websites").
-        for span in spans:
+        for span in (span for span, read in zip(spans, readable) if read):
             prev = None  # the word before, when it has no hyphen: (start, end, word)
             for m in _TOKEN.finditer(text, span.start, span.end):
                 start, end = m.span()
@@ -442,22 +468,37 @@ class Variants(Check):
             families.append(fam)
         return families
 
-    def _meeting_stems(self, text, spans) -> set[str]:
+    def _meeting_stems(self, text, spans, lowered, words) -> tuple[set[str], list[bool]]:
         """A cheap first pass: the stems at which an open form (hyphenated or spaced) meets a closed
-        one (or a house form). Most stories have none, and then the careful pass is skipped; the
-        others have a handful, and the careful pass looks only at the words with those stems."""
-        closed, hyphened, pairs = set(), set(), set()
-        for span in spans:
-            words = _WORD_RE.findall(text, span.start, span.end)
-            closed.update(w.lower() for w in words if "-" not in w)
-            hyphened.update(w.replace("-", "").lower() for w in words if "-" in w)
-            pairs.update((a + b).lower() for a, b in _PAIR_RE.findall(text, span.start, span.end))
-        targets = {_stem(w) for w in closed | (self.house if self.opts["enforce_house"] else set())}
+        one (or a house form), and which spans hold a word or a spaced pair with such a stem. Most
+        stories have no such stem, and then the careful pass is skipped; the others have a handful,
+        and the careful pass reads only those spans, and looks only at the words with those stems."""
+        closed, span_forms = set(), []
+        for span, span_words in zip(spans, words):
+            closed.update(span_words)
+            forms = {w.replace("-", "") for w in _lower_findall(_HYPHENED_RE, text, lowered, span)}
+            forms.update(a + b for a, b in _lower_findall(_PAIR_RE, text, lowered, span))
+            span_forms.append(forms)
+        closed = {w for w in closed if "-" not in w}
+        if self.opts["enforce_house"]:
+            closed |= self.house
         # A stem is its word's first five letters or more (or the whole of a shorter word), so an
-        # open form can only meet a target that begins as it does: only those are stemmed, not
-        # every pair of words in the story (most of this pass's time, before).
-        heads = {t[:5] for t in targets}
-        return {_stem(w) for w in hyphened | pairs if w[:5] in heads and _stem(w) in targets}
+        # open form can only meet a closed word that begins as it does: only those are stemmed, not
+        # every word and pair of words in the story (most of this pass's time, before).
+        heads = {w[:5] for w in closed}
+        forms = {w for w in set().union(*span_forms) if w[:5] in heads}
+        if not forms:
+            return set(), []
+        form_heads = {w[:5] for w in forms}
+        targets = {_stem(w) for w in closed if w[:5] in form_heads}
+        meeting = {stem for stem in map(_stem, forms) if stem in targets}
+        if not meeting:
+            return set(), []
+        wanted_forms = {w for w in forms if _stem(w) in meeting}
+        # The closed words the careful pass wants: those of a meeting stem, and plurals it may ask about.
+        wanted_closed = {w for w in closed if (w[:5] in form_heads and _stem(w) in meeting)
+                         or (w[-1:] == "s" and w[:-1][:5] in form_heads and _stem(w[:-1]) in meeting)}
+        return meeting, [not wanted_forms.isdisjoint(f) or not wanted_closed.isdisjoint(w) for f, w in zip(span_forms, words)]
 
     def _findings(self, fam: _Family, dialect: str | None) -> Iterator[Match]:
         alternatives = fam.alternatives
@@ -582,6 +623,26 @@ def _before_noun(text: str, end: int, stop: int) -> bool:
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e", "s")
 # The suffixes by their last letter, in the same order: a word is tried only against those it can end in.
 _SUFFIXES_BY_LAST = {c: tuple(x for x in _SUFFIXES if x[-1] == c) for c in {x[-1] for x in _SUFFIXES}}
+
+
+def _words_by_span(text: str, spans) -> tuple[str | None, list[list[str]]]:
+    """The text in lower case, and each span's words in lower case: found once, for the first passes
+    of both the lists and the compounds, in the lowered text (no str.lower per word). Not where
+    lowering the text differs from lowering each word: where it changes the length ("İ", which would
+    move every offset after it), or where a capital sigma's lower case depends on what follows it
+    (the only rule of context str.lower applies)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:
+        lowered = None
+    return lowered, [_lower_findall(_WORD_RE, text, lowered, span) for span in spans]
+
+
+def _lower_findall(pattern, text: str, lowered: str | None, span) -> list:
+    """pattern.findall over a span, in lower case: in the lowered text when it has the same offsets."""
+    if lowered is not None:
+        return pattern.findall(lowered, span.start, span.end)
+    found = pattern.findall(text, span.start, span.end)
+    return [tuple(x.lower() for x in f) if isinstance(f, tuple) else f.lower() for f in found]
 
 
 def _plural(word: str) -> str:

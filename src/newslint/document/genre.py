@@ -46,6 +46,9 @@ _SINGULAR = re.compile(r"(?<![\w'’.-])(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[M
 _PLURAL = re.compile(r"(?<![\w'’.-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
 _YOURS = re.compile(r"(?<![\w'’.-])[Yy]ours?(?![\w'’-])")
 _SECOND = re.compile(r"(?<![\w'’.-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]ours?)(?![\w'’-])")
+# Any of the three: most sentences have none, and one search tells (the three searched one by one,
+# each match asked whether it is quoted, were most of the time of a --no-nlp check's genre test).
+_ANY_PERSON = re.compile("|".join(f"(?:{p.pattern})" for p in (_SINGULAR, _PLURAL, _SECOND)))
 
 
 def declared(doc) -> str | None:
@@ -87,6 +90,8 @@ def _first_person_voice(doc) -> bool:
         return False
     singular = plural = second = yours = first = voice = 0
     for s in sentences:
+        if not _ANY_PERSON.search(doc.prose, s.start, s.end):
+            continue
         said_i = _outside_quotes(doc, _SINGULAR, s)
         said_we = _outside_quotes(doc, _PLURAL, s)
         said_you = _outside_quotes(doc, _SECOND, s)
