@@ -79,3 +79,33 @@ def test_link_brackets_stay_linear_on_a_run_of_open_brackets():
     # Link text is still found, across a soft line break too.
     text = "See [the full\nreport](https://example.com) and [notes][1]."
     assert [m.start() for m in markdown._BRACKET.finditer(text)] == [4, 20, 47, 53]
+
+
+def _sentence_rule_chars(monkeypatch, sentences: int) -> tuple[int, list]:
+    """Characters handed to the regex engine by a sentence-scoped rule with a `^` on one long line."""
+    from newslint import patterns
+    from newslint.loading import build_rule
+
+    rule = build_rule("T.Start", "<test>", {"extends": "existence", "message": "%s", "scope": "sentence",
+                                            "raw": [r"^(No)\b"], "nonword": True})
+    handed = [0]
+    real = patterns.Guarded.finditer
+
+    def counting(self, text, pos=0, endpos=None):
+        handed[0] += len(text)
+        return real(self, text, pos, endpos)
+
+    monkeypatch.setattr(patterns.Guarded, "finditer", counting)
+    text = "Talks went on. " * sentences + "No deal was reached. It rained.\n"
+    found = [(m.start, m.end, text[m.start : m.end]) for m in rule.check(document_from_string(text))]
+    monkeypatch.undo()
+    return handed[0], found
+
+
+def test_a_sentence_rule_with_a_caret_reads_each_sentence_not_the_whole_line_each_time(monkeypatch):
+    """Vale's `^` at every sentence start once copied the whole text per sentence: quadratic on a long line."""
+    small, found_small = _sentence_rule_chars(monkeypatch, 1_000)
+    large, found_large = _sentence_rule_chars(monkeypatch, 8_000)
+    assert large < 16 * small, (small, large)  # quadratic would be 64x
+    # ... and `^` still holds at each sentence's start, with offsets in the text (not the window).
+    assert found_small == [(15_000, 15_002, "No")] and found_large == [(120_000, 120_002, "No")]

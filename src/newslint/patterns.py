@@ -103,15 +103,49 @@ def compile_pattern(pattern: str, key: str, ignorecase: bool = False) -> Guarded
         raise OptionError(key, f"bad regular expression in '{key}': {exc}") from None
 
 
+# How far before a span a lookbehind can see when the span is matched as a string of its own.
+LOOKBEHIND = 256
+
+
 def finditer(pattern: regex.Pattern | Guarded, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
     """`pattern.finditer` bounded by TIMEOUT, with Vale's block-start `^`; raises PatternTimedOut."""
     pattern = guarded(pattern)
     end = len(text) if end is None else end
     if 0 < start and text[start - 1] != "\n" and "^" in pattern.pattern:
         # Vale matches each block (or sentence) as a string of its own, so `^` holds at its
-        # start even mid-line: the character before it reads as a line break (offsets kept).
-        text = text[: start - 1] + "\n" + text[start:]
+        # start even mid-line: the character before it reads as a line break. Only the span and
+        # a little before it are copied (the whole text, once per sentence, made a long one-line
+        # paragraph quadratic), and the matches' offsets are moved back to the text's.
+        lo = max(0, start - 1 - LOOKBEHIND)
+        window = text[lo : start - 1] + "\n" + text[start:end]
+        return (_Shifted(m, lo) for m in pattern.finditer(window, start - lo, end - lo))
     return pattern.finditer(text, start, end)
+
+
+class _Shifted:
+    """A match in a window of the text, with offsets in the text itself (-1 stays -1: a group that did not take part)."""
+
+    __slots__ = ("_m", "_shift")
+
+    def __init__(self, m, shift: int):
+        self._m, self._shift = m, shift
+
+    def start(self, *group) -> int:
+        i = self._m.start(*group)
+        return i + self._shift if i >= 0 else i
+
+    def end(self, *group) -> int:
+        i = self._m.end(*group)
+        return i + self._shift if i >= 0 else i
+
+    def span(self, *group) -> tuple[int, int]:
+        return self.start(*group), self.end(*group)
+
+    def __getattr__(self, name):  # group, groups, groupdict, lastgroup, lastindex: the same either way
+        return getattr(self._m, name)
+
+    def __getitem__(self, group):
+        return self._m[group]
 
 
 def vale_regex(tokens: list[str], raw: list[str], ignorecase: bool, nonword: bool, append: bool = False) -> str:
