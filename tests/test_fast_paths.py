@@ -185,3 +185,58 @@ def test_the_compound_pass_reads_only_spans_that_matter(paragraphs):
             check.__dict__.pop("_meeting_stems", None)
 
     assert families(True) == families(False)
+
+
+def _single_quotes_letter_by_letter(text, start, end, scan):
+    """_add_single_quotes as it was: a loop over every character."""
+    covered = sorted(scan.quotes)
+    starts = [s for s, _ in covered]
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "‘'" and quotes._opens_single(text, i, start, end) and not quotes._inside(covered, starts, i):
+            close = quotes._closing_single(text, i + 1, min(end, i + quotes.SINGLE_REACH), "’" if ch == "‘" else "'")
+            if close != -1:
+                scan.quotes.append((i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="a ‘’'“”.\n", max_size=40), st.data())
+def test_single_quotes_are_found_as_a_character_loop_finds_them(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    doubles = [q for q in quotes.scan_quotes(text, start, end).quotes if text[q[0]] not in "‘'"]
+    fast, slow = quotes.QuoteScan(quotes=list(doubles)), quotes.QuoteScan(quotes=list(doubles))
+    quotes._add_single_quotes(text, start, end, fast)
+    _single_quotes_letter_by_letter(text, start, end, slow)
+    assert fast.quotes == slow.quotes
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab_U.S 1é\n", max_size=24), st.data())
+def test_the_word_before_a_full_stop_is_what_the_regex_found(text, data):
+    """sentences._is_abbreviation reads the word before the stop backwards, as [\\w.]+\\Z found it forwards (the
+    old `$` also matched before a line break ending the search, reading "S" in "S\\n." as an initial)."""
+    import re
+
+    from newslint.document import sentences
+
+    def as_before(text, begin, dot):
+        if text[dot] != ".":
+            return False
+        m = re.compile(r"([\w.]+)\Z").search(text, begin, dot)
+        if not m:
+            return False
+        word = m.group(1).lower().rstrip(".")
+        if word in sentences.ABBREVIATIONS:
+            return True
+        return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+    dots = [i for i, c in enumerate(text) if c == "."]
+    if dots:
+        dot = data.draw(st.sampled_from(dots))
+        begin = data.draw(st.integers(0, dot))
+        assert sentences._is_abbreviation(text, begin, dot) == as_before(text, begin, dot)

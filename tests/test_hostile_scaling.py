@@ -1,6 +1,8 @@
-"""Hang guards on hostile input (issue #18): work counted at 1x and 8x input, never timed."""
+"""Hang guards on hostile input (issue #18): work counted, or best-of-runs time compared, at 1x and 8x input."""
 
 import hashlib
+
+import pytest
 
 from newslint import engine
 from newslint.document.reader import document_from_string
@@ -109,3 +111,49 @@ def test_a_sentence_rule_with_a_caret_reads_each_sentence_not_the_whole_line_eac
     assert large < 16 * small, (small, large)  # quadratic would be 64x
     # ... and `^` still holds at each sentence's start, with offsets in the text (not the window).
     assert found_small == [(15_000, 15_002, "No")] and found_large == [(120_000, 120_002, "No")]
+
+
+def _split_seconds(text: str) -> float:
+    import time
+    from newslint.document.sentences import split_sentences
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        split_sentences(text, 0, len(text))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_sentences_stay_linear_on_a_paragraph_of_abbreviations():
+    """The word before each full stop was searched for from the sentence's beginning: a paragraph of
+    "U.S." (none ends a sentence) was quadratic, 63 s for 16,000 of them."""
+    small = _split_seconds("Title " + "the U.S. and " * 2_000 + "end.")
+    large = _split_seconds("Title " + "the U.S. and " * 16_000 + "end.")
+    assert large < 24 * small + 0.05, (small, large)  # quadratic would be 64x
+
+
+def _checks_seconds(checks, text: str) -> float:
+    import time
+    doc = document_from_string(text)
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        for check in checks:
+            list(check.check(doc))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", [
+    "we told us our ",  # FirstPerson asked each pronoun whether its whole sentence was a question or attributed
+    "X people XX on X July ",  # Placeholder read from the block's start for the word before each XX
+    "TK [NAME] XX Name Surname ",  # ... and compared every slot found in a block with every other
+    "US U.S. NATO Nato said ",  # Variants read a capital's whole line for a small letter, once per capital
+])
+def test_the_mechanical_rules_stay_linear_on_one_long_sentence(unit):
+    """One sentence of 4,000 repeats against 500: each of these was quadratic (58x to 64x)."""
+    from newslint.config import ConfigCache
+    checks = [c for c in ConfigCache().for_file(None).checks if not c.needs_nlp]
+    small = _checks_seconds(checks, "Title\n\n" + unit * 500 + "end.\n")
+    large = _checks_seconds(checks, "Title\n\n" + unit * 4_000 + "end.\n")
+    assert large < 24 * small + 0.05, (unit, small, large)  # quadratic would be 64x

@@ -50,10 +50,15 @@ _IRREGULAR_PAST = frozenset(
 )
 
 
-def everybody(text: str, start: int, end: int, at: int) -> bool:
-    """The pronoun at `at` is people in general or an invitation, not a newsroom (see the module docstring);
-    `start`, `end`: its sentence."""
-    if _QUESTION.search(text, start, end) or _INVITATION.search(text, max(start, at - 24), at):
+def asks(text: str, start: int, end: int) -> bool:
+    """The sentence is a question: its pronouns are people in general. Once per sentence (it reads all of it)."""
+    return _QUESTION.search(text, start, end) is not None
+
+
+def everybody_near(text: str, start: int, end: int, at: int) -> bool:
+    """The pronoun at `at` is people in general or an invitation, not a newsroom (see the module docstring), by
+    the words around it; `start`, `end`: its sentence."""
+    if _INVITATION.search(text, max(start, at - 24), at):
         return True
     return _EVERYBODY.search(text, max(start, at - 16), min(end, at + 14)) is not None
 

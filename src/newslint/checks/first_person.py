@@ -33,7 +33,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks._datalists import resolve
-from newslint.checks._lone_plural import everybody, general_we
+from newslint.checks._lone_plural import asks, everybody_near, general_we
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.document.genre import first_person_by_design, speaker_label
@@ -146,6 +146,9 @@ class FirstPerson(Check):
         """Every we/us/our in the one sentence of a third-person story that says one, unless it is people in
         general or reported speech (see `_lone_plural`'s module)."""
         found = []
+        # What a whole sentence says (a question? an attribution?) is asked once per sentence, not once
+        # per pronoun in it: a long sentence of pronouns was quadratic.
+        sentence_says: dict[tuple[int, int], bool] = {}
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
             if not self._pronoun(text, m, span.start):
                 continue
@@ -154,7 +157,9 @@ class FirstPerson(Check):
             word = m.group().lower()[:2]
             if word == "ou":
                 continue  # "our minds", "our planet": only the newsroom's people and work say it is the newsroom's
-            if (everybody(text, s_start, s_end, m.start()) or _attributed(text, s_start, s_end)
+            if (s_start, s_end) not in sentence_says:
+                sentence_says[s_start, s_end] = asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
+            if (sentence_says[s_start, s_end] or everybody_near(text, s_start, s_end, m.start())
                     or (word == "we" and general_we(text, m.start(), s_end, self.reporting))):
                 continue
             found.append(m.span())

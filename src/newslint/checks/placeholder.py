@@ -219,10 +219,12 @@ class Placeholder(Check):
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
-            found = sorted(set(found), key=lambda s: (s[0], -s[1]))
-            for start, end in found:
-                if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
+            # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
+            reach = -1
+            for start, end in sorted(set(found), key=lambda s: (s[0], -s[1])):
+                if end <= reach:
                     continue
+                reach = end
                 yield Match(start, end)
 
     def _bracket_slot(self, inside: str, shouting: bool) -> bool:
@@ -366,7 +368,7 @@ class Placeholder(Check):
             return False
         if _NOUN_AFTER.match(text, m.end()):
             return True
-        before = _WORD_BEFORE.search(text, block_start, m.start())
+        before = _WORD_BEFORE.search(text, max(block_start, m.start() - 40), m.start())
         if not before:
             return False
         word = before.group(1)

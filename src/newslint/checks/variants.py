@@ -75,6 +75,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import bisect
 import re
 
 import regex
@@ -311,6 +312,7 @@ class Variants(Check):
         both_dots = dotted & capitals
         both_case = {c.lower() for c in capitals if len(c) >= 4} & {t.lower() for t in titled}
         lower = {w.lower() for w in _WORD_RE.findall(text) if w.islower()} if both_case else set()
+        lines = _Lines(text)
         for span in spans:
             if both_dots:
                 for m in _DOTTED.finditer(text, span.start, span.end):
@@ -320,7 +322,7 @@ class Variants(Check):
                 for m in _CAPITALS.finditer(text, span.start, span.end):
                     word = m.group()
                     dots, case = word in both_dots, len(word) >= 4 and word.lower() in both_case
-                    if (dots or case) and not _in_name(text, m, span) and not _shouting(text, m, span):
+                    if (dots or case) and not _in_name(text, m, span) and not _shouting(text, m, span, lines):
                         if dots and span.kind not in ("title", "heading"):  # headline style drops the stops: "US" above "U.S."
                             add(("dots", word), 1, m)
                         if case and word.lower() not in lower:
@@ -572,11 +574,29 @@ _SHOUTING = re.compile(r"[^\w\n]{1,3}[A-Z]{3,}\b|[ \t]+[A-Z]{2,}[ \t]+[A-Z]{2,}\
 _SHOUTED = re.compile(r"\b[A-Z]{3,}[^\w\n]{1,3}\Z|\b[A-Z]{2,}[ \t]+[A-Z]{2,}[ \t]+\Z")
 
 
-def _shouting(text: str, m, span) -> bool:
+def _shouting(text: str, m, span, lines: "_Lines") -> bool:
     if _SHOUTING.match(text, m.end(), span.end) or _SHOUTED.search(text, max(span.start, m.start() - 40), m.start()):
         return True
-    a, b = text.rfind("\n", span.start, m.start()) + 1, text.find("\n", m.end(), span.end)
-    return not any(c.islower() for c in text[max(a, span.start) : b if b >= 0 else span.end])
+    return not lines.has_small_letter(span, m.start(), m.end())
+
+
+class _Lines:
+    """Whether the line (within a span) around a match has a small letter: where the text's lines break is
+    found once, and each line read once (reading it again for every capital in it was quadratic on a long line)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.seen: dict[tuple[int, int], bool] = {}
+
+    def has_small_letter(self, span, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.breaks, start)  # the last break before the match ends the line before it
+        a = max(self.breaks[k - 1] + 1 if k else 0, span.start)
+        j = bisect.bisect_left(self.breaks, end)  # the first break after it ends its line
+        b = self.breaks[j] if j < len(self.breaks) and self.breaks[j] < span.end else span.end
+        if (a, b) not in self.seen:
+            self.seen[a, b] = any(c.islower() for c in self.text[a:b])
+        return self.seen[a, b]
 
 # After a capitalised word (not one opening a sentence) an abbreviation ends a name ("Social Media
 # Club DC", "Shell UK"), spelt as its owner spells it. Before one it is mostly the country's

@@ -140,14 +140,18 @@ def _role(text: str, i: int, width: int, start: int, end: int) -> str:
     return OPEN if mark == "“" else CLOSE if mark == "”" else EITHER
 
 
+_SINGLE_MARK = re.compile("[‘']")
+
+
 def _add_single_quotes(text: str, start: int, end: int, scan: QuoteScan) -> None:
     """‘…’ and '…' outside the double quotations, each only when its closing mark is found."""
     covered = sorted(scan.quotes)
     starts = [s for s, _ in covered]
     i = start
-    while i < end:
+    while (found := _SINGLE_MARK.search(text, i, end)) is not None:  # from mark to mark, not letter by letter
+        i = found.start()
         ch = text[i]
-        if ch in "‘'" and _opens_single(text, i, start, end) and not _inside(covered, starts, i):
+        if _opens_single(text, i, start, end) and not _inside(covered, starts, i):
             # A single quotation is a phrase or a sentence: looking further than SINGLE_REACH for its
             # closing mark would make a run of apostrophes quadratic.
             close = _closing_single(text, i + 1, min(end, i + SINGLE_REACH), "’" if ch == "‘" else "'")

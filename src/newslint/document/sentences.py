@@ -12,7 +12,6 @@ ABBREVIATIONS = frozenset(
 )
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -35,10 +34,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = _WORD_BEFORE.search(text, begin, dot)
-    if not m:
+    # The word before the full stop, letters and dots (what [\w.]+ ends there), found from the stop
+    # backwards: a search from the sentence's beginning read the whole sentence again at every
+    # abbreviation, quadratic in a long paragraph of "U.S." and "e.g.".
+    i = dot
+    while i > begin and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    if i == dot:
         return False
-    word = m.group(1).lower().rstrip(".")
+    word = text[i:dot].lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # An initial ("J. K. Rowling") or a dotted acronym ("U.S.") does not end a sentence.
