@@ -65,3 +65,35 @@ def test_a_run_the_tokenizer_keeps_whole_is_left_alone():
     doc = _parse(text)[0]
     assert doc.text == text
     assert "." * 40 in [t.text for t in doc] and "-" * 40 in [t.text for t in doc]
+
+
+def test_the_entity_reader_alone_finds_what_the_whole_pipeline_finds():
+    """NameConsistency re-reads a name's context with the other spelling through `nlp.entities` (the
+    recogniser and what it listens to), not the whole pipeline: the entities must be the same."""
+    texts = ["Kamala Harris met Joe Biden in Washington on Monday.",
+             "Hamas leader Ismail Haniyeh said the talks in Cairo had stalled, Reuters reported.",
+             "The World Health Organization said Rafah's hospitals were running out of fuel."]
+    full = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.load().pipe(texts)]
+    alone = [[(e.start_char, e.end_char, e.label_) for e in nlp.entities(t).ents] for t in texts]
+    assert alone == full and any(full)
+
+
+def test_a_name_is_read_again_in_its_sentences_not_a_whole_long_paragraph():
+    """Reading a paragraph of a thousand names again for each near pair of them was cubic (54 s for 800)."""
+    from newslint.document.reader import document_from_string
+    from newslint.names import candidates
+
+    short = "Title\n\nKamala Harris met Joe Biden. Harris said so.\n"
+    doc = document_from_string(short)
+    word = candidates.Word(short.index("Biden"), short.index("Biden") + 5, "Biden")
+    block = next(b for b in nlp.blocks(doc) if b.start <= word.start < b.end)
+    assert candidates._context(doc, block, word) == (block.start, block.end)
+
+    long = "Title\n\n" + "Officials met in Cairo on Monday. " * 400 + "Kamala Harris met Joe Biden there. " + "It rained. " * 400 + "\n"
+    doc = document_from_string(long)
+    at = long.index("Biden")
+    block = next(b for b in nlp.blocks(doc) if b.start <= at < b.end)
+    start, end = candidates._context(doc, block, candidates.Word(at, at + 5, "Biden"))
+    assert block.start < start < at < end < block.end
+    assert end - start <= 2 * candidates.RETAG_CONTEXT + 80  # whole sentences, of at most this length here
+    assert long[start:].startswith("Officials") and long[:end].endswith(("Monday.", "there.", "rained."))

@@ -215,14 +215,30 @@ def retagged_family(doc, word: Word, replacement: str) -> str | None:
     """
     for block in nlp.blocks(doc):
         if block.start <= word.start < block.end:
-            text = doc.prose[block.start : block.end]
-            at = word.start - block.start
-            sdoc = nlp.load()(text[:at] + replacement + text[at + len(word.text) :])
+            start, end = _context(doc, block, word)
+            text = doc.prose[start:end]
+            at = word.start - start
+            sdoc = nlp.entities(text[:at] + replacement + text[at + len(word.text) :])
             for ent in sdoc.ents:
                 if ent.start_char <= at < ent.end_char:
                     return FAMILY.get(ent.label_)
             return None
     return None
+
+
+RETAG_CONTEXT = 1000  # characters each side of a word that its paragraph is read again in, at most
+
+
+def _context(doc, block, word: Word) -> tuple[int, int]:
+    """The paragraph, or in a very long one the whole sentences within RETAG_CONTEXT characters of the word:
+    reading a paragraph of a thousand names again for every pair of them was cubic."""
+    if block.end - block.start <= 2 * RETAG_CONTEXT:
+        return block.start, block.end
+    near = [s for s in doc.sentences if block.start <= s.start < block.end
+            and s.end > word.start - RETAG_CONTEXT and s.start < word.end + RETAG_CONTEXT]
+    start = min((s.start for s in near), default=block.start)
+    end = max((s.end for s in near), default=block.end)
+    return max(block.start, min(start, word.start)), min(block.end, max(end, word.end))
 
 
 def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
