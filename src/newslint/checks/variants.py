@@ -312,12 +312,13 @@ class Variants(Check):
         both_dots = dotted & capitals
         both_case = {c.lower() for c in capitals if len(c) >= 4} & {t.lower() for t in titled}
         lower = {w.lower() for w in _WORD_RE.findall(text) if w.islower()} if both_case else set()
-        lines = _Lines(text)
+        lines = _Lines(text) if both_dots or both_case else None  # only the capitals' loop asks it
         for span in spans:
             if both_dots:
                 for m in _DOTTED.finditer(text, span.start, span.end):
-                    if m.group().replace(".", "") in both_dots and not _in_name(text, m, span):
-                        add(("dots", m.group().replace(".", "")), 0, m)
+                    letters = m.group().replace(".", "")
+                    if letters in both_dots and not _in_name(text, m, span):
+                        add(("dots", letters), 0, m)
             if both_dots or both_case:
                 for m in _CAPITALS.finditer(text, span.start, span.end):
                     word = m.group()
