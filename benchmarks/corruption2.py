@@ -2,6 +2,7 @@
 
     python benchmarks/corruption2.py [--split dev|heldout|all] [--seed 1] [--classes variant,names]
                                      [--limit 100] [--corpus DIR ...] [--show-misses] [--json] [--keep DIR]
+                                     [--vocab benchmarks/corruption3_vocab.yaml]
 
 benchmarks/corruption.py plants its defects in newslint's own vocabulary, so its recall says little
 about unseen copy. This generator was written apart from it and from newslint's rules: its word
@@ -491,6 +492,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--show-misses", action="store_true", help="list every missed defect and false alarm")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--keep", type=Path, help="write the corrupted copies here and keep them")
+    ap.add_argument("--vocab", type=Path, default=VOCAB_FILE,
+                    help="the damage's vocabulary (default corruption2_vocab.yaml; a section it lacks is "
+                         "taken from there): benchmarks/corruption3_vocab.yaml is a third author's")
     args = ap.parse_args(argv)
     classes = [c.strip() for c in args.classes.split(",") if c.strip()]
     for c in classes:
@@ -499,7 +503,7 @@ def main(argv: list[str] | None = None) -> dict:
     corpora = args.corpus or [d for d in [WIKINEWS, *sorted(OUTLETS.glob("*/heldout"))] if d.is_dir()]
     if not corpora:
         ap.error("no corpus: pass --corpus DIR")
-    V = load_vocab()
+    V = load_vocab() | load_vocab(args.vocab)
     V["_lowercase_words"] = {w for d in corpora for p in d.iterdir() if p.suffix in (".txt", ".md")
                              for w in re.findall(r"\b[a-z]+\b", p.read_text(encoding="utf-8"))}
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="newslint-corruption2-"))

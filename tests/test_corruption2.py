@@ -120,3 +120,20 @@ def test_split_is_deterministic_disjoint_and_about_half(c2):
     assert [c2.split_of(s) for s in ("said.", "[sic]", "colour/color", "CNN", "the of")] == \
         ["heldout", "dev", "dev", "heldout", "dev"]
     assert c2.split_of("said.") == c2.split_of(" said. ")
+
+
+def test_third_vocabulary_plants_every_class_and_borrows_what_it_lacks(c2):
+    """`--vocab benchmarks/corruption3_vocab.yaml`: another author's wording, in the same shape. Every class it
+    words plants from it (the planted text is one of its items), and the sections it lacks come from the
+    second vocabulary, as main() merges them."""
+    third = c2.load_vocab(ROOT / "benchmarks" / "corruption3_vocab.yaml")
+    merged = c2.load_vocab() | third
+    assert "garbled_pairs" not in third and merged["garbled_pairs"] == c2.VOCAB["garbled_pairs"]
+    items = {"firstperson": set(third["firstperson"]), "fragment": set(sum(third["fragment"].values(), [])),
+             "furniture": set(sum(third["furniture"].values(), [])), "bracket": set(sum(third["bracket"].values(), []))}
+    doc = c2.Doc(ARTICLE, ".txt")
+    for cls, words in items.items():
+        for seed in range(4):
+            pl = c2.PLANTERS[cls](doc, random.Random(seed), merged, "all")
+            assert pl is not None and pl.key in words, (cls, seed)
+    assert not set(third["firstperson"]) & set(c2.VOCAB["firstperson"])  # another author's sentences

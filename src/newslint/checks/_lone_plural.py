@@ -15,7 +15,8 @@ Copy that says "we" for people in general is no slip, and it has a shape:
   the newsroom ("we could not reach", "we understand" is not one);
 * a sentence that reports someone's words ("we will not give up, the union
   said", "scientists fear that we will"): reported speech, its marks lost;
-* "let us", "to contact us", "please email us": an invitation.
+* "let us know", "to contact us", "please email us": an invitation ("let us be
+  honest", "let's hope" are the writer's voice).
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from newslint.compiled import regex_compile
 _QUESTION = regex_compile(r"[?!][\"”’)]*\s*\Z")
 _EVERYBODY = regex_compile(
     r"\b(?:(?:all|each|every[ \t]+one|many|most|some|any|both|few|none|either|neither)[ \t]+of[ \t]+us|"
-    r"we[ \t]+(?:all|both|humans|ourselves)|us[ \t]+(?:all|both|humans)|we[ \t]+as[ \t]+a[ \t]+\w+)\b", regex.IGNORECASE)
-_INVITATION = regex_compile(  # "to contact us", "please email us", "let us": an invitation ("spoke to us" is none)
-    r"\b(?:(?:to|please)[ \t]+(?:contact|e-?mail|call|phone|join|follow|reach|visit|write[ \t]+to|send)|please|let)[ \t]+\Z",
+    r"we[ \t]+(?:all|both|humans)|us[ \t]+(?:all|both|humans)|we[ \t]+as[ \t]+a[ \t]+\w+)\b", regex.IGNORECASE)
+_INVITATION = regex_compile(  # "to contact us", "please email us": an invitation ("spoke to us" is none)
+    r"\b(?:(?:to|please)[ \t]+(?:contact|e-?mail|call|phone|join|follow|reach|visit|write[ \t]+to|send)|please)[ \t]+\Z",
     regex.IGNORECASE)
+# "let us know", "let us help": a site's invitation; "let us be honest", "let's hope" is the writer's own voice.
+_LET = regex_compile(r"\blet[ \t]+\Z", regex.IGNORECASE)
+_INVITED = regex_compile(r"[ \t]+(?:know|help|hear|send|show)\b", regex.IGNORECASE)
 # The verb phrase after "we": adverbs skipped, then its first word.
 _AFTER_WE = regex_compile(r"(?:['’](?P<clitic>ve|d|ll|re))?(?:[ \t]+(?:also|still|now|often|already|just|then|first|"
-                          r"recently|again|never|not|n['’]t|only|even|really|all|both)\b)*[ \t]+(?P<word>[A-Za-z'’-]+)"
+                          r"recently|again|never|not|n['’]t|only|even|really|all|both|ourselves|too)\b)*[ \t]+(?P<word>[A-Za-z'’-]+)"
                           r"(?:[ \t]+(?:not|never|n['’]t|been|be|able|unable|to|yet|so|far)\b)*(?:[ \t]+(?P<next>[A-Za-z-]+))?")
 _MODALS = frozenset("would could might may can cannot can't can’t couldn't couldn’t should must need".split())
 _PRESENT_AUX = frozenset("are do don't don’t".split())
@@ -60,6 +64,8 @@ def everybody_near(text: str, start: int, end: int, at: int) -> bool:
     the words around it; `start`, `end`: its sentence."""
     if _INVITATION.search(text, max(start, at - 24), at):
         return True
+    if _LET.search(text, max(start, at - 6), at) and _INVITED.match(text, at + 2):
+        return True
     return _EVERYBODY.search(text, max(start, at - 16), min(end, at + 14)) is not None
 
 
@@ -70,12 +76,16 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
     if m is None:
         return False
     clitic, word, after = m.group("clitic"), m.group("word").lower(), (m.group("next") or "").lower()
+    if clitic == "ll" or word in _PAST_AUX:
+        return False  # the future, the past: done (or to be done) once ("We'll have more on this")
     if clitic == "ve" or word in _HAVE:
         participle = word if clitic == "ve" else after
         return participle == "had" or not _past(participle)  # "experiences we have had", "we have a problem"
-    if clitic == "ll" or word in _PAST_AUX:
-        return False  # the future, the past: done (or to be done) once
-    if clitic == "d" or word in _MODALS or word in _PRESENT_AUX or clitic == "re":
+    if clitic in ("d", "re"):  # the clitic is the auxiliary: the word after it is the verb ("we're told", "we'd spoken")
+        if clitic == "d" and _past(word) and word not in ("been", "had"):
+            return False  # "we'd spoken to": the past perfect
+        return word not in reporting and after not in reporting  # "we're working to confirm"
+    if word in _MODALS or word in _PRESENT_AUX:
         return after not in reporting
     return not _past(word) and word not in reporting
 

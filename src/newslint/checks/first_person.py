@@ -40,7 +40,9 @@ from newslint.document.genre import first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 
-SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "me", "my", "myself"]
+# "i'm" in lower case is a chat's or a note's first person ("i'm not sure this para is needed"); a lone "i" is
+# too often a list's numeral ("(i)") to count.
+SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"]
 PLURAL = ["we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"]
 
 # Words after which "I" is a numeral: "World War I", "Phase I", "Type I".
@@ -252,8 +254,8 @@ def _sentence_start(text: str, i: int, start: int) -> bool:
 
 # What every pattern of the plural's passes starts from, at a word's edges: a block without one is passed over
 # (most blocks; the passes' five patterns were a third of a --no-nlp check's time for this rule).
-_ANY_PLURAL_WORD = regex_compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur(?:s|selves)?)\b")
-_PLURAL_ANY = regex_compile(r"(?<![\w'’.@-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves)(?![\w'’-])")
+_ANY_PLURAL_WORD = regex_compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur(?:s|selves)?|[Ll]et['’]s)\b")
+_PLURAL_ANY = regex_compile(r"(?<![\w'’.@-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)(?![\w'’-])")
 # "we" then up to three auxiliaries, negations or adverbs, then the verb: "we have not been able to verify".
 _WE_THEN = regex_compile(
     r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:ve|d|ll))?(?:[ \t]+(?:have|has|had|were|was|are|will|would|could|can|did|do|"

@@ -95,6 +95,22 @@ _CAPITALISED_AFTER = regex_compile(r"[ \t\u00a0]+\p{Lu}")
 _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokeswoman official minister officer person
     speaker source expert witness victim suspect candidate player coach author reporter editor""".split())
 _POINTERS = frozenset("here goes go".split())
+# Zeros standing for a number: "00,000 people", "0,000" (no number is written so).
+_ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)")
+# TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE".
+_GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK|TK(?P<b>[A-Za-z]{2,12}))(?![\w’'-])")
+# Where a sentence may open: a block's start, after a sentence's end, after an opening bracket or "**".
+_OPENS = r"(?:(?<=\A\s*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+)|(?<=[\[(]|\*\*))"
+# A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
+# this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
+_ADDRESSED = regex_compile(
+    _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|web)?[ \t]?desk|"
+    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
+    r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
+# A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
+_GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go)[ \t]+here\b[.!]?")
+# A note to oneself in lower case where a sentence should start: "need comment from the school".
+_NEED = regex_compile(_OPENS + r"needs?[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|more[ \t]+|better[ \t]+)?(?P<what>[a-z]+)\b[^.!?\n]{0,60}")
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
 _MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
@@ -216,6 +232,7 @@ class Placeholder(Check):
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
+                found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
@@ -256,8 +273,10 @@ class Placeholder(Check):
         if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xXNn]|_+", s)):
             return True
         words = Slots.words(s)
-        if not words or len(words) > 8 or words in v.not_slots or (words[0],) in v.not_slots:
+        if not words or len(words) > 8 or words in v.not_slots:
             return False
+        if (words[0],) in v.not_slots:  # "[MORE]", "[Update: ...]": a convention; "[More to come]" is a gap
+            return any(words[i : i + n] in v.markers for n in (2, 3, 4) for i in range(1, len(words) - n + 1))
         if v.has(words, "markers") or (v.has(words, "pointers") and v.nouns(words)):
             return True
         if len(words) >= 2 and self._instruction(words):
@@ -277,7 +296,8 @@ class Placeholder(Check):
             return False
         # "[name]", "[photo caption]"; a slot described in lower case: "[official's name]", "[spokesperson's title]".
         # A value's slot described in lower case: "[number of deaths]", "[date of the hearing]".
-        return v.only_slot_words(words) or (s.islower() and len(words) <= 4 and v.nouns(words[-1:])
+        lower = s.islower() or s[1:].islower()  # "[official's name]", "[Minister's name]"
+        return v.only_slot_words(words) or (lower and len(words) <= 4 and v.nouns(words[-1:])
                                             and any(w.endswith("'s") for w in words[:-1])) or (
             s.islower() and 3 <= len(words) <= 5 and (words[0],) in v.values and words[1] == "of")
 
@@ -294,6 +314,7 @@ class Placeholder(Check):
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
             if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
+        yield from self._notes(text, span)
         if shouting:
             return
         yield from self._name_slots(text, span)
@@ -304,6 +325,30 @@ class Placeholder(Check):
             # In a quotation capitals may be shouting: there only an instruction or a slot marked as missing counts.
             quoted = doc.maybe_in_quote(m.start(), m.end())
             if self._caps_slot(text, m, quoted or emphatic):
+                yield m.span()
+
+    def _notes(self, text: str, span) -> Iterator[tuple[int, int]]:
+        """Notes to the desk left in the copy: addressed to an editor and asking something of them ("[Sub:
+        please trim]"; not "[Ed.: The company later clarified ...]", a published note), "to come" as a label
+        ("TO COME: statement"), a slot pointed at ("Explainer box to go here"), a lower-case "need ..." where a
+        sentence should start, and TK glued to its slot ("NAMETK"). (A "$VARIABLE" is not one: tech copy quotes
+        zone files' "$ORIGIN" and shells' "$HOME".)"""
+        v = self.slots
+        for m in _ADDRESSED.finditer(text, span.start, span.end):
+            label, rest = m.group("label"), Slots.words(m.group("rest"))
+            marker = label.isupper() and Slots.words(label) in v.markers
+            if marker or (rest and (rest[0] == "please" or (rest[0],) in v.verbs or (rest[0],) in v.requests
+                                    or m.group("rest").rstrip("*").endswith("?"))):
+                yield m.span()
+        for m in _GOES_HERE.finditer(text, span.start, span.end):
+            if v.nouns(Slots.words(m.group("what"))):
+                yield m.span()
+        for m in _NEED.finditer(text, span.start, span.end):
+            if v.nouns((m.group("what"),)):
+                yield m.span()
+        for m in _GLUED_TK.finditer(text, span.start, span.end):
+            slot = (m.group("a") or m.group("b")).casefold()
+            if (slot,) in v.values or (slot,) in v.media:
                 yield m.span()
 
     def _name_slots(self, text: str, span) -> Iterator[tuple[int, int]]:

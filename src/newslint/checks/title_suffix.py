@@ -5,7 +5,7 @@ in Gaza News", "Storm hits coast - BBC News", "… — Haaretz", "… « World: 
 updates". Headlines also use dashes and colons for real ("Biden – Harris
 ticket", "Study: people infected ..."), so the marks split in two:
 
-* `separators` (a pipe, "::", "•", "«") are never headline punctuation: what
+* `separators` (a pipe, "::", "•", "·", "«", "»") are never headline punctuation: what
   follows one is a suffix when each of its parts has at most `max_words` words
   (a part may carry a tagline after a colon, "NBC News: Your source for
   breaking news", of at most `tagline_words` words);
@@ -15,8 +15,9 @@ ticket", "Study: people infected ..."), so the marks split in two:
   (after a colon only `sites`: "Ukraine war: Live" is a headline's label).
   Otherwise, with `structure: true`, structure decides:
   - the name looks like one: 1 to `max_words` words, each capitalised
-    (joining words such as "of" aside), no digits, no sentence punctuation,
-    no possessive;
+    (joining words such as "of" aside), no digits but a channel number after
+    a network or call sign ("FOX 5 Atlanta", "WBNQ 13"), no sentence
+    punctuation, no possessive;
   - the headline before it has at least as many words as the name has
     distinctive ones (not "The", "New", "News", "Live" ...; "Fitness — The
     Local" counts) and opens with no quotation mark ("'Deal is dead' –
@@ -116,8 +117,10 @@ class TitleSuffix(Check):
             for sep in self.separator.finditer(text, span.start, end):
                 rest = text[sep.end() : end]
                 head = text[span.start : sep.start()].strip()
+                if _closes_quotation(head, sep.group().strip()):
+                    continue  # "Macron : « Nous sommes en guerre » selon lui": a French quotation's close
                 if sep.group("strong") is not None:
-                    found = self._strong_suffix(rest)
+                    found = self._strong_suffix(rest, sep.group().strip())
                 else:
                     body = self._body_words(doc) if body is None else body
                     found = self._names_site(rest, head, body, colon=sep.group("colon") is not None)
@@ -137,8 +140,8 @@ class TitleSuffix(Check):
             return None
         return name.strip(), tagline
 
-    def _strong_suffix(self, rest: str) -> bool:
-        if not rest.strip() or "»" in rest:  # "« … »" is a French quotation, not a breadcrumb
+    def _strong_suffix(self, rest: str, mark: str) -> bool:
+        if not rest.strip() or any(_OPENING.get(c) == mark for c in rest):  # "« … »" is a French quotation
             return False
         return all(self._split(part) is not None for part in self.strong.split(rest))
 
@@ -183,15 +186,30 @@ class TitleSuffix(Check):
 
 
 def _name_shaped(words: list[str]) -> bool:
-    """Capitalised words ("The East African", "TechCrunch", "example.com"), joined by "of", "and" ...; no digits."""
+    """Capitalised words ("The East African", "TechCrunch", "example.com"), joined by "of", "and" ...; no
+    digits but a broadcaster's channel number ("FOX 5 Atlanta", "WFTV Channel 9")."""
     if not words or words[0].casefold() in _JOINERS - {"the"} or words[-1].casefold() in _JOINERS:
         return False
-    for w in words:
+    for i, w in enumerate(words):
+        if i and _CHANNEL.fullmatch(w) and _BROADCASTER.fullmatch(words[i - 1]):
+            continue
         if any(c.isdigit() for c in w) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
             return False
         if not (w[:1].isupper() or w.casefold() in _JOINERS):
             return False
     return True
+
+
+# A channel number after a network's capitals or a call sign ("FOX 5", "WBNQ 13"), or after "Channel".
+_CHANNEL = re.compile(r"\d{1,3}")
+_BROADCASTER = re.compile(r"[A-Z]{2,5}|Channel|TV|Radio")
+# Marks that close a quotation opened in the headline: "« Nous sommes en guerre » selon Macron".
+_OPENING = {"»": "«", "›": "‹"}
+
+
+def _closes_quotation(head: str, mark: str) -> bool:
+    opening = _OPENING.get(mark)
+    return opening is not None and head.count(opening) > head.count(mark)
 
 
 def _all_caps(text: str) -> bool:

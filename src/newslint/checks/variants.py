@@ -21,6 +21,8 @@ Three sources of variants:
   "a.m." / "am" (after a number: "am" is also a verb), and an acronym in
   capitals and as a word ("NATO" / "Nato", "COVID-19" / "Covid-19"; not a
   word the story also writes in lower case, "PLAIN" / "Plain" / "plain").
+  A word opening a sentence counts only when it is no English word ("Nasa
+  said", not "Aids to navigation").
   Capitals set in capitals (a headline in capitals, a table) spell nothing;
   an undotted abbreviation in a headline or heading is headline style, not a
   variant of the body's dotted one ("US" above "U.S.");
@@ -85,6 +87,7 @@ from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 from newslint.document.sentences import opens_sentence
+from newslint.names.compare import common_word
 from newslint.patterns import trie_pattern
 
 # The first pass uses stdlib re (faster than `regex` on these simple patterns): every word, and
@@ -333,9 +336,9 @@ class Variants(Check):
                     # Not a word opening a sentence ("Aids to navigation"), nor an ordinary word the
                     # story also writes in lower case ("Plain Language" beside "plain" and "PLAIN").
                     word = m.group().lower()
-                    if word in both_case and word not in lower and not opens_sentence(text, m.start(), span.start) \
-                            and not _in_name(text, m, span):
-                        add(("case", word), 1, m)
+                    if word in both_case and word not in lower and not _in_name(text, m, span) and (
+                            not opens_sentence(text, m.start(), span.start) or not common_word(word)):
+                        add(("case", word), 1, m)  # "Nasa said" opens a sentence as no word of English can
             for m in _TIME.finditer(text, span.start, span.end):
                 add(("time", "am"), 0 if "." in m.group(1) else 1, m, 1, 0 if m.group(1)[0] in "aA" else 1)
         families = []

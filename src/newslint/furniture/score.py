@@ -17,9 +17,16 @@ even as a full sentence. Otherwise it scores points:
   its credit are not "several sentences"); 2 for an e-mail address in a block
   of 12 words or fewer ("Contact the author at jane@example.com");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
-  2 for a byline ("By Jane Smith, Political Correspondent") or a credit
-  "Jane Smith for the Harbour Times", or a credit in brackets closing a
-  caption ("The harbour at dawn (Photo: Jane Smith)");
+  2 for a byline ("By Jane Smith, Political Correspondent", "Tom Wells,
+  Reporter", "Jane Doe, The Daily Star", "By the Editorial Board") or a
+  credit "Jane Smith for the Harbour Times", or a credit in brackets closing
+  a caption ("The harbour at dawn (Photo: Jane Smith)"); 2 for a time stamp
+  or a player's clock, a block of dates and clock times and their labels
+  only ("Published 3:42 PM EST, Tue March 5, 2024", "Duration 01:45", "0:00 /
+  2:31"; its "a.m." ends no sentence; unlabelled, one instant, not an
+  event's hours);
+  2 for a link to another story, a block of 15 words or fewer that opens
+  with an arrow and ends in no sentence ("► Police name victim");
   2 for a block of three words or fewer, all of them chrome ("Accept",
   "Search the site", "Skip navigation");
   2 for a button: 6 words or fewer, no sentence end, opening with a command
@@ -84,6 +91,28 @@ _MONTH_MAY = regex_compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d")
 _GLUE = frozenset("the a an to your my our all this it i of in on for and or us with".split())
 # A byline: "By Jane Smith", "By Jane Smith, Political Correspondent", "By Jane Smith and Tom Jones".
 _BYLINE = regex_compile(r"\A[Bb]y\s+\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3}(?:\s*(?:,|and|&)\s*[\p{L} .’'-]{1,40})?\Z")
+# A byline without "By": a full name and a newsroom job ("Tom Wells, Reporter"); a desk's ("By the Editorial
+# Board", not "By the Numbers").
+_ROLE_BYLINE = regex_compile(
+    r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3}\s*[,|–—-]\s*(?:[\p{L}’'-]+\s+){0,3}"
+    r"(?:(?i:reporter|correspondent|writer|editor|columnist|contributor|photographer|producer|journalist)s?"
+    r"|(?:The\s+)?(?:\p{Lu}[\p{L}’'-]+\s+){0,3}(?:Times|Post|Herald|Tribune|Journal|Star|Gazette|Chronicle|Courier|"
+    r"Telegraph|Guardian|Independent|Observer|Examiner|Mail|Mirror|Express|Sun|News|Press|Daily))\Z"
+    r"|\A[Bb]y\s+the\s+(?:\p{Lu}[\p{L}’'-]+\s+){0,3}(?i:board|desk|staff|team|editors|newsroom|bureau)\Z")
+# A link to another story: a block opening with an arrow ("► Police name victim", "» More on the storm").
+_LEADING_ARROW = regex_compile(r"\A\s*[►▶▸▹➤➜→»›]\s*\S")
+# A page's time stamp or a player's clock: dates, clock times and their labels, and nothing else
+# ("Published 3:42 PM EST, Tue March 5, 2024", "Monday 4 September 2023 14:07, UK", "Duration 01:45").
+_CLOCK = regex_compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+_DATE = regex_compile(r"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|"
+                      r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                      r"dec(?:ember)?)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_STAMP_WORDS = regex_compile(
+    r"(?i)\b(?:(?:first|last)\s+)?(?:published|updated|posted|modified|uploaded|filed|duration|runtime|length|"
+    r"running\s+time)\b|(?<!\w)[ap]\.?m\.?(?!\w)|\b(?:at|on|and|[AP]M|GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|IST|AEST|AEDT|local\s+time)\b"
+    r"|\b\d+(?:st|nd|rd|th)?\b|[\s,:;|()/.–—-]+")
+_PLAYHEAD = regex_compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")  # a player's "0:00 / 2:31"
+_LABELLED = regex_compile(r"(?i)\b(?:published|updated|posted|modified|uploaded|filed|duration|runtime|length|running\s+time)\b")
 # A photographer's credit: "Jane Smith for the Harbour Times" (a full name, then "for" and a title).
 _FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
@@ -193,19 +222,25 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
             add(2, "credit after a caption", True)  # "... on Monday. (AFP)"
         captioned = True
     credit_for = _FOR_TITLE.match(text)
-    if _BYLINE.match(text) or (credit_for and not all(_common(w) for w in text[: text.index(" for ")].split())):
+    if _BYLINE.match(text) or _ROLE_BYLINE.match(text) or (
+            credit_for and not all(_common(w) for w in text[: text.index(" for ")].split())):
         add(2, "a byline or credit", True)  # a name before "for", not a subhead's words ("Paper Prototyping for Mobile")
+    stamp = _time_stamp(text)
+    if stamp:
+        add(2, "a time stamp", True)
     if len(words) <= 12 and _CONTACT.search(original if original is not None else text):
         add(2, "an address to write to", True)
     if _CRUMBS.match(text):
         add(2, "a menu", True)
-    ended = bool(_END.search(text))
+    ended = bool(_END.search(text)) and not stamp  # "… at 7:14 a.m.": an abbreviation's stop, no sentence's
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
         add(2, f"a button '{words[0]}'", True)
     content = [w for w in low if w not in _GLUE]
     if not ended and len(words) <= 3 and content and all(w in chrome.weak or w in chrome.commands for w in content):
         add(2, "nothing but chrome words", True)  # "Accept", "Search the site", "Skip navigation"
-    if _ARROW.search(text) or _ROW.search(text):
+    if not ended and len(words) <= 15 and _LEADING_ARROW.match(text):
+        add(2, "a link opening with an arrow", True)  # "► Police name victim of Saturday crash"
+    elif _ARROW.search(text) or _ROW.search(text):
         add(1, "link-like", bool(weak))  # evidence only beside a chrome word: "Join the community »", "Home › World"
     if not ended:
         add(1, "no sentence end")
@@ -226,6 +261,18 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if text.endswith(":"):
         add(-2, "introduces")
     return Verdict(score, evidence, tuple(reasons))
+
+
+def _time_stamp(text: str) -> bool:
+    """Only a date and a clock time, or a clock time and its label, with at most one word besides ("UK").
+    Unlabelled, one instant: "Saturday, October 22, 2016, 10:00am – 5:00pm" is an event's hours."""
+    clocks = len(_CLOCK.findall(text))
+    if not clocks:
+        return False
+    if not _LABELLED.search(text) and not _PLAYHEAD.fullmatch(text.strip()) and (clocks > 1 or not _DATE.search(text)):
+        return False
+    rest = _STAMP_WORDS.sub(" ", _DATE.sub(" ", _CLOCK.sub(" ", text)))
+    return len(rest.split()) <= 1
 
 
 def _common(word: str) -> bool:
