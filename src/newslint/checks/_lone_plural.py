@@ -69,6 +69,18 @@ def everybody_near(text: str, start: int, end: int, at: int) -> bool:
     return _EVERYBODY.search(text, max(start, at - 16), min(end, at + 14)) is not None
 
 
+def of_this_story(text: str, start: int, end: int) -> bool:
+    """The sentence ties its present tense to this story and this day ("we're keeping this live blog open", "we
+    don't yet know"): its "we" is the newsroom, not people in general. Once per sentence (it reads all of it)."""
+    return _THIS_STORY.search(text, start, end) is not None
+
+
+def done_once(text: str, at: int, end: int) -> bool:
+    """The verb after `at` is in the past or the future: "Ours was the only outlet allowed in"."""
+    m = _AFTER_WE.match(text, at, end)
+    return m is not None and (m.group("word").lower() in _PAST_AUX or _past(m.group("word").lower()))
+
+
 def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bool:
     """A "we" (starting at `start`, its sentence ending at `end`) in the present or with a modal, not at a
     reporter's work: people in general."""
@@ -76,6 +88,8 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
     if m is None:
         return False
     clitic, word, after = m.group("clitic"), m.group("word").lower(), (m.group("next") or "").lower()
+    if word == "at" and _AT_THE_NAME.match(text, m.end("word")):
+        return False  # "We at the Gazette": the newsroom by its name
     if clitic == "ll" or word in _PAST_AUX:
         return False  # the future, the past: done (or to be done) once ("We'll have more on this")
     if clitic == "ve" or word in _HAVE:
@@ -88,6 +102,12 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
     if word in _MODALS or word in _PRESENT_AUX:
         return after not in reporting
     return not _past(word) and word not in reporting
+
+
+_AT_THE_NAME = regex_compile(r"[ \t]+the[ \t]+\p{Lu}")
+# What ties a present-tense "we" to this story and this day, not to people in general: the story itself, "yet".
+_THIS_STORY = regex_compile(r"\b(?:this|our)[ \t]+(?:story|report|article|live[ \t]+blog|blog|page|coverage|piece)\b|"
+                            r"\bn['’]t[ \t]+yet\b|\bnot[ \t]+yet\b|\bdon['’]t[ \t]+yet\b|\byet[ \t]+(?:to|know)\b", regex.IGNORECASE)
 
 
 def _past(word: str) -> bool:

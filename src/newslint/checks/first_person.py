@@ -33,7 +33,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks._datalists import resolve
-from newslint.checks._lone_plural import asks, everybody_near, general_we
+from newslint.checks._lone_plural import asks, done_once, everybody_near, general_we, of_this_story
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.document.genre import first_person_by_design, speaker_label
@@ -151,19 +151,25 @@ class FirstPerson(Check):
         # What a whole sentence says (a question? an attribution?) is asked once per sentence, not once
         # per pronoun in it: a long sentence of pronouns was quadratic.
         sentence_says: dict[tuple[int, int], bool] = {}
+        story_tied: dict[tuple[int, int], bool] = {}
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
             if not self._pronoun(text, m, span.start):
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
             word = m.group().lower()[:2]
-            if word == "ou":
-                continue  # "our minds", "our planet": only the newsroom's people and work say it is the newsroom's
+            if word == "ou" and not (m.group().lower() == "ours" and done_once(text, m.end(), s_end)):
+                continue  # "our minds", "our planet": only the newsroom's people and work say it is the newsroom's;
+                # "Ours was the only outlet there" did something once, as a "we" in the past does
             if (s_start, s_end) not in sentence_says:
                 sentence_says[s_start, s_end] = asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
-            if (sentence_says[s_start, s_end] or everybody_near(text, s_start, s_end, m.start())
-                    or (word == "we" and general_we(text, m.start(), s_end, self.reporting))):
+            if sentence_says[s_start, s_end] or everybody_near(text, s_start, s_end, m.start()):
                 continue
+            if word == "we":
+                if (s_start, s_end) not in story_tied:
+                    story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
+                if not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting):
+                    continue
             found.append(m.span())
         return found
 
@@ -296,7 +302,7 @@ _SAYING = regex_compile(
     r"predict(?:s|ed)?|report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
     r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b",
     regex.IGNORECASE)
-_WE_BEFORE = regex_compile(r"\b[Ww]e(?:['’](?:ve|d|ll|re))?(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
+_WE_BEFORE = regex_compile(r"\b(?:[Ww]e(?:['’](?:ve|d|ll|re))?|[Ll]et['’]s|[Ll]et[ \t]+us)(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
 _US_AFTER = regex_compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")
 
 

@@ -100,7 +100,10 @@ _ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)")
 # TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE".
 _GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK|TK(?P<b>[A-Za-z]{2,12}))(?![\w’'-])")
 # Where a sentence may open: a block's start, after a sentence's end, after an opening bracket or "**".
-_OPENS = r"(?:(?<=\A\s*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+)|(?<=[\[(]|\*\*))"
+_OPENS = r"(?:(?<=(?:\A|\n)[ \t\u00a0]*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+)|(?<=[\[(]|\*\*))"
+# A template's variable left unfilled: "$CONTENT", "${name}", where a sentence or a paragraph ends or a new one
+# starts; not a directive with its argument ("$ORIGIN example.gov." in a zone file) nor "$US5bn".
+_VARIABLE = regex_compile(r"(?<![\w$])\$(?:\{\w{1,40}\}|[A-Z][A-Z0-9_]{3,40})(?=[ \t\u00a0]*(?:\n|\Z)|[ \t\u00a0]+[\p{Lu}“\"]|[.!?])")
 # A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
@@ -315,7 +318,11 @@ class Placeholder(Check):
             if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
         yield from self._notes(text, span)
+        yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
         if shouting:
+            if span.kind == "paragraph" and len(text[span.start : span.end].split()) <= 10 \
+                    and self._instruction(Slots.words(text[span.start : span.end])):
+                yield span.start, span.end  # a paragraph that is only an instruction: "FILL IN WHEN WE HAVE IT"
             return
         yield from self._name_slots(text, span)
         runs = list(_CAPS_RUN.finditer(text, span.start, span.end))
@@ -331,8 +338,7 @@ class Placeholder(Check):
         """Notes to the desk left in the copy: addressed to an editor and asking something of them ("[Sub:
         please trim]"; not "[Ed.: The company later clarified ...]", a published note), "to come" as a label
         ("TO COME: statement"), a slot pointed at ("Explainer box to go here"), a lower-case "need ..." where a
-        sentence should start, and TK glued to its slot ("NAMETK"). (A "$VARIABLE" is not one: tech copy quotes
-        zone files' "$ORIGIN" and shells' "$HOME".)"""
+        sentence should start, and TK glued to its slot ("NAMETK")."""
         v = self.slots
         for m in _ADDRESSED.finditer(text, span.start, span.end):
             label, rest = m.group("label"), Slots.words(m.group("rest"))

@@ -34,7 +34,10 @@ Three sources of variants:
   `rules/Newsroom/data/variants.yml`), or TSV tables of families
   (`rules/Newsroom/data/variants_spelling.tsv`, British and American
   spellings built from VarCon by scripts/build_variants.py); `groups` adds
-  groups inline. A spelling with a capital ("Mr.") is matched as written.
+  groups inline. A spelling with a capital ("Mr.") is matched as written; a
+  suffix's stop ("Inc.", "Ltd.", not a title's "Mr.") before a capital or at
+  a paragraph's end is not counted, as it may be the sentence's ("... said
+  Acme Inc. Shares fell").
 
 For each group (or compound) spelt more than one way, every use of the
 minority spelling is flagged; the message names both spellings and how often
@@ -261,6 +264,8 @@ class Variants(Check):
         for m in _WORD_RE.finditer(text, span.start, span.end):
             word, end = m.group(), m.end()
             if text[end : end + 1] == "." and word + "." in self.exact:  # "Mr." beside "Mr"
+                if word not in _BEFORE_NAMES and (end + 1 >= span.end or _NEW_SENTENCE.match(text, end + 1)):
+                    continue  # "... said Acme Inc. Shares fell": the stop may be the sentence's
                 yield m.start(), end + 1, word + ".", True
             elif word in self.exact:
                 yield m.start(), end, word, True
@@ -565,6 +570,10 @@ def _dialect(votes: Counter) -> str | None:
 # Abbreviations: capitals with full stops ("U.S.", "U.K.-based"), capitals without ("US", "COVID-19"
 # but not the "US" of a currency, "US$5"), an acronym written as a word ("Nato", "Covid-19"), and a
 # time's "a.m."/"am" (only after a number: "am" is a verb).
+# Abbreviations that stand before a name ("Mr. Smith", "Gov. Brown", "St. Louis"): a capital after their stop
+# continues the name. Any other (a suffix: "Ltd.", "Inc.", "Jr.") before a capital may end the sentence.
+_BEFORE_NAMES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Lt Sgt Capt Rev St Mt Ft".split())
+_NEW_SENTENCE = re.compile(r"[\"”’')\]]*\s*(?:$|[A-Z“\"‘'(\[])")
 _DOTTED = re.compile(r"(?<![\w.'’])(?:[A-Z]\.){2,4}(?!\w)")
 _CAPITALS = re.compile(r"(?<![\w.'’])[A-Z]{2,6}(?![\w$]|\.\w)")
 _TITLED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}(?!\w|\.\w)")
