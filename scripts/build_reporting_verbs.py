@@ -55,10 +55,11 @@ IRREGULAR = {
     "seek": ["sought"], "learn": ["learned", "learnt"], "broadcast": ["broadcast"],
     "telecast": ["telecast"], "buy": ["bought"], "dig": ["dug"], "catch": ["caught"],
 }
-# VerbNet files "contact" only under physical touching, and "confirm" only under indicating (78, "the
-# results confirm the theory"); the newsroom's "contacted for comment" and "could not independently
-# confirm" are the two verbs added by hand.
-ADDED = {"contact": "newsroom", "confirm": "newsroom"}
+# VerbNet files "contact" only under physical touching, "confirm" only under indicating (78, "the results
+# confirm the theory"), "seek" under hunting (35.1, with "fish" and "mine") and "request" under begging
+# (58.2, with "plead"); the newsroom's "contacted for comment", "could not independently confirm", "is
+# seeking comment" and "requested an interview" are the verbs added by hand.
+ADDED = {"contact": "newsroom", "confirm": "newsroom", "seek": "newsroom", "request": "newsroom"}
 VOWELS = "aeiou"
 
 

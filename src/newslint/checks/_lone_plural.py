@@ -12,7 +12,10 @@ Copy that says "we" for people in general is no slip, and it has a shape:
   do"); a "we" in the past, the perfect or the future did, or will do,
   something once ("we spoke to", "we have learned", "we will update");
   with a modal or in the present, only a verb of a reporter's work speaks for
-  the newsroom ("we could not reach", "we understand" is not one);
+  the newsroom ("we could not reach", "we understand" is not one), or of
+  holding a view ("we think the council got it wrong", "we regret the
+  error"), or a sentence tied to this story ("we're keeping this live blog
+  open", "we don't yet know");
 * a sentence that reports someone's words ("we will not give up, the union
   said", "scientists fear that we will"): reported speech, its marks lost;
 * "let us know", "to contact us", "please email us": an invitation ("let us be
@@ -101,9 +104,13 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
         return word not in reporting and after not in reporting  # "we're working to confirm"
     if word in _MODALS or word in _PRESENT_AUX:
         return after not in reporting
+    if word in _OPINION:
+        return False  # "We think the council got this wrong", "We regret the error": the paper's own view
     return not _past(word) and word not in reporting
 
 
+# Verbs of holding a view in the present: a "we" doing them in third-person copy is the newspaper's opinion.
+_OPINION = frozenset("think believe reckon regret suspect doubt".split())
 _AT_THE_NAME = regex_compile(r"[ \t]+the[ \t]+\p{Lu}")
 # What ties a present-tense "we" to this story and this day, not to people in general: the story itself, "yet".
 _THIS_STORY = regex_compile(r"\b(?:this|our)[ \t]+(?:story|report|article|live[ \t]+blog|blog|page|coverage|piece)\b|"
