@@ -57,7 +57,7 @@ _PAREN = regex_compile(r"\(([^()\n]{1,60})\)")
 _ANGLE = regex_compile(r"<<([^<>\n]{1,60})>>|(?<!<)<([A-Z][A-Z0-9 _-]{0,40})>(?!>)")
 _ENCLOSED = regex_compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
 # Filler standing for a value: "[x]", "[N]", "[n]", "[#]", "[??]", "[___]", "[XX,XXX]".
-_FILLER = regex_compile(r"(?:[xX]+|N+|n|#+|\?+|_+)(?:[,.](?:[xX]+|N+|#+))*")
+_FILLER = regex_compile(r"(?:[xX]+|N+|n|#+|\?+|_+|0{2,})(?:[,.](?:[xX]+|N+|#+|0{3}))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
 # Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
 # A run of X stands for a number as written ("XX,XXX", "$XXm"), or a pair of equal runs ("a XX-XX
@@ -104,6 +104,8 @@ _OPENS = r"(?:(?<=(?:\A|\n)[ \t\u00a0]*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+
 # A template's variable left unfilled: "$CONTENT", "${name}", where a sentence or a paragraph ends or a new one
 # starts; not a directive with its argument ("$ORIGIN example.gov." in a zone file) nor "$US5bn".
 _VARIABLE = regex_compile(r"(?<![\w$])\$(?:\{\w{1,40}\}|[A-Z][A-Z0-9_]{3,40})(?=[ \t\u00a0]*(?:\n|\Z)|[ \t\u00a0]+[\p{Lu}“\"]|[.!?])")
+# A note set off by a doubled mark on each side: "++ Add reaction from Downing Street ++", "** CHECK FIGURE **".
+_MARKED = regex_compile(r"(?<![+*#=~])(?P<mark>\+\+|\*\*|##|==|~~)[ \t]*(?P<inside>[^\n+*#=~]{1,80}?)[ \t]*(?P=mark)(?![+*#=~])")
 # A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
@@ -111,9 +113,11 @@ _ADDRESSED = regex_compile(
     r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
-_GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go)[ \t]+here\b[.!]?")
+_GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
+                            r"[ \t]+here\b[.!]?")
 # A note to oneself in lower case where a sentence should start: "need comment from the school".
-_NEED = regex_compile(_OPENS + r"needs?[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|more[ \t]+|better[ \t]+)?(?P<what>[a-z]+)\b[^.!?\n]{0,60}")
+_NEED = regex_compile(_OPENS + r"(?:(?P<lower>needs?)|Needs?[ \t]+(?=a[ \t]|an[ \t]|more[ \t]|another[ \t]))[ \t]*"
+                       r"(?:(?:a|an|the|more|better|another)[ \t]+)?(?:(?P<mod>[a-z]+)[ \t]+)?(?P<what>[a-z]+)\b[^.!?\n]{0,60}")
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
 _MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
@@ -273,7 +277,7 @@ class Placeholder(Check):
         s, v = inside.strip(), self.slots
         if not s:
             return not strict  # "[ ]": a blank (a task box opening a list item is left alone before this)
-        if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xXNn]|_+", s)):
+        if _FILLER.fullmatch(s) and not (strict and regex.fullmatch(r"[xXNn]|_+|0+", s)):
             return True
         words = Slots.words(s)
         if not words or len(words) > 8 or words in v.not_slots:
@@ -319,10 +323,14 @@ class Placeholder(Check):
                 yield m.span()
         yield from self._notes(text, span)
         yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
+        # "**" is Markdown's bold, blanked from prose: read the original text, as for "<<QUOTE>>".
+        for m in _MARKED.finditer(doc.text, span.start, span.end):
+            if self._slot(m.group("inside"), False, dictionary=False):
+                yield m.span()
         if shouting:
-            if span.kind == "paragraph" and len(text[span.start : span.end].split()) <= 10 \
-                    and self._instruction(Slots.words(text[span.start : span.end])):
-                yield span.start, span.end  # a paragraph that is only an instruction: "FILL IN WHEN WE HAVE IT"
+            words = Slots.words(text[span.start : span.end]) if span.kind == "paragraph" else ()
+            if 0 < len(words) <= 10 and (self._instruction(words) or (self.slots.has(words, "markers") and self.slots.nouns(words))):
+                yield span.start, span.end  # a paragraph that is only an instruction or a slot: "FILL IN WHEN WE HAVE IT"
             return
         yield from self._name_slots(text, span)
         runs = list(_CAPS_RUN.finditer(text, span.start, span.end))
@@ -344,14 +352,14 @@ class Placeholder(Check):
             label, rest = m.group("label"), Slots.words(m.group("rest"))
             marker = label.isupper() and Slots.words(label) in v.markers
             if marker or (rest and (rest[0] == "please" or (rest[0],) in v.verbs or (rest[0],) in v.requests
-                                    or m.group("rest").rstrip("*").endswith("?"))):
+                                    or v.has(rest, "markers") or m.group("rest").rstrip("*").endswith("?"))):
                 yield m.span()
         for m in _GOES_HERE.finditer(text, span.start, span.end):
             if v.nouns(Slots.words(m.group("what"))):
                 yield m.span()
         for m in _NEED.finditer(text, span.start, span.end):
-            if v.nouns((m.group("what"),)):
-                yield m.span()
+            if v.nouns((m.group("what"),)) or (m.group("mod") and v.nouns((m.group("mod"),))):
+                yield m.span()  # "need comment from ...", "Needs a second source"
         for m in _GLUED_TK.finditer(text, span.start, span.end):
             slot = (m.group("a") or m.group("b")).casefold()
             if (slot,) in v.values or (slot,) in v.media:
