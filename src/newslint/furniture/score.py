@@ -207,8 +207,9 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if weak:
         add(min(2, len(weak)), f"chrome words {', '.join(weak[:2])}")
     label = _LABEL.match(text)
-    if label and " ".join(label.group(1).casefold().replace("’", "'").split()) in chrome.labels:
-        add(2, f"label '{label.group(1)}:'", True)
+    if label and (" ".join(label.group(1).casefold().replace("’", "'").split()) in chrome.labels
+                  or (chrome.strong is not None and chrome.strong.fullmatch(label.group(1).strip()))):
+        add(2, f"label '{label.group(1)}:'", True)  # a label of the vocabulary, or a chrome phrase as one ("Also on the site:")
     if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text):
         add(2, "credit", True)
     captioned = False  # a caption, then its credit: two parts, but no two sentences
