@@ -240,3 +240,20 @@ def test_the_word_before_a_full_stop_is_what_the_regex_found(text, data):
         dot = data.draw(st.sampled_from(dots))
         begin = data.draw(st.integers(0, dot))
         assert sentences._is_abbreviation(text, begin, dot) == as_before(text, begin, dot)
+
+
+_NOTE_BITS = ["need ", "Needs a ", "comment ", "source ", "Sub: ", "ED: ", "please ", "trim ", "box ", "to go ",
+              "here", "NAMETK ", "TK", "$CONTENT", "$", "++ ", "** ", "add quote ", "=", "~", ". ", "\n", "[", "]", "?"]
+
+
+@given(st.lists(st.sampled_from(_NOTE_BITS), max_size=14).map(lambda bits: "The plan. " + "".join(bits)))
+@settings(max_examples=300, deadline=None)
+def test_placeholder_note_passes_need_their_literal(text):
+    """Placeholder runs its note passes only in a block holding a literal each pattern needs: a colon, "here",
+    "eed", "TK", "$", a doubled mark. Right only while no match lacks its literal."""
+    import newslint.checks.placeholder as ph
+    assert ph._NEED.search("The plan. need comment") and ph._ADDRESSED.search("x. Sub: please trim")  # the bits match
+    for pattern, needs in ((ph._ADDRESSED, (":",)), (ph._GOES_HERE, ("here",)), (ph._NEED, ("eed",)),
+                           (ph._GLUED_TK, ("TK",)), (ph._VARIABLE, ("$",)), (ph._MARKED, ph._MARKS)):
+        for m in pattern.finditer(text):
+            assert any(n in text for n in needs), (pattern.pattern, text)
