@@ -311,9 +311,14 @@ _YOU = regex_compile(r"(?<![\w'’.@-])(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]
 
 def _addresses_reader(doc, scope) -> bool:
     """The story talks to the reader ("you can download ..."): a blog's voice, where "we" is the site's.
-    Not a title's capitalised "You" inside a sentence ("You Upset Me Baby")."""
+    Not a title's capitalised "You" inside a sentence ("You Upset Me Baby"), nor a "you" only in the sentence
+    that says "we" or "us" itself ("Contact us if you were affected"): that one sentence is what is judged."""
     text = scope.source
+    starts = [s.start for s in doc.sentences]
+    plural = {bisect.bisect_right(starts, m.start()) for span in scope.spans
+              for m in _PLURAL_ANY.finditer(text, span.start, span.end)}
     return any(not doc.maybe_in_quote(m.start(), m.end()) and (m.group()[0] == "y" or _sentence_start(text, m.start(), span.start))
+               and bisect.bisect_right(starts, m.start()) not in plural
                for span in scope.spans for m in _YOU.finditer(text, span.start, span.end))
 
 
