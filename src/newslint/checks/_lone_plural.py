@@ -15,7 +15,7 @@ Copy that says "we" for people in general is no slip, and it has a shape:
   the newsroom ("we could not reach", "we understand" is not one), or of
   holding a view ("we think the council got it wrong", "we regret the
   error"), or a sentence tied to this story ("we're keeping this live blog
-  open", "we don't yet know");
+  open");
 * a sentence that reports someone's words ("we will not give up, the union
   said", "scientists fear that we will"): reported speech, its marks lost;
 * "let us know", "to contact us", "please email us": an invitation ("let us be
@@ -72,16 +72,16 @@ def everybody_near(text: str, start: int, end: int, at: int) -> bool:
     return _EVERYBODY.search(text, max(start, at - 16), min(end, at + 14)) is not None
 
 
+def everybody_in(text: str, start: int, end: int) -> bool:
+    """The sentence speaks of everybody ("We're all paying more, and we're told it will get worse"): each of its
+    pronouns is people in general. Once per sentence (it reads all of it)."""
+    return _EVERYBODY.search(text, start, end) is not None
+
+
 def of_this_story(text: str, start: int, end: int) -> bool:
-    """The sentence ties its present tense to this story and this day ("we're keeping this live blog open", "we
-    don't yet know"): its "we" is the newsroom, not people in general. Once per sentence (it reads all of it)."""
+    """The sentence ties its present tense to this story ("we're keeping this live blog open"): its "we" is the
+    newsroom, not people in general. Once per sentence (it reads all of it)."""
     return _THIS_STORY.search(text, start, end) is not None
-
-
-def done_once(text: str, at: int, end: int) -> bool:
-    """The verb after `at` is in the past or the future: "Ours was the only outlet allowed in"."""
-    m = _AFTER_WE.match(text, at, end)
-    return m is not None and (m.group("word").lower() in _PAST_AUX or _past(m.group("word").lower()))
 
 
 def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bool:
@@ -98,23 +98,24 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
     if clitic == "ve" or word in _HAVE:
         participle = word if clitic == "ve" else after
         return participle == "had" or not _past(participle)  # "experiences we have had", "we have a problem"
-    if clitic in ("d", "re"):  # the clitic is the auxiliary: the word after it is the verb ("we're told", "we'd spoken")
-        if clitic == "d" and _past(word) and word not in ("been", "had"):
-            return False  # "we'd spoken to": the past perfect
-        return word not in reporting and after not in reporting  # "we're working to confirm"
+    if clitic in ("d", "re"):  # the clitic is the auxiliary: the word after it is the verb ("we're told", "we'd asked")
+        return word not in reporting and after not in reporting  # "we're working to confirm"; "if we'd listened"
     if word in _MODALS or word in _PRESENT_AUX:
         return after not in reporting
-    if word in _OPINION:
+    if word in _OPINION and (after in _CLAUSE_OPENERS or m.group("next") and m.group("next")[0].isupper()):
         return False  # "We think the council got this wrong", "We regret the error": the paper's own view
     return not _past(word) and word not in reporting
 
 
 # Verbs of holding a view in the present: a "we" doing them in third-person copy is the newspaper's opinion.
 _OPINION = frozenset("think believe reckon regret suspect doubt".split())
+# What opens the view held, a clause or its object ("we think the council ...", "we regret the error"); not an
+# idiom's "nothing of", "of", "about" ("we think nothing of flying", "we think of time as ...").
+_CLAUSE_OPENERS = frozenset("that the this these those it its he she they there his her their a an".split())
 _AT_THE_NAME = regex_compile(r"[ \t]+the[ \t]+\p{Lu}")
 # What ties a present-tense "we" to this story and this day, not to people in general: the story itself, "yet".
-_THIS_STORY = regex_compile(r"\b(?:this|our)[ \t]+(?:story|report|article|live[ \t]+blog|blog|page|coverage|piece)\b|"
-                            r"\bn['’]t[ \t]+yet\b|\bnot[ \t]+yet\b|\bdon['’]t[ \t]+yet\b|\byet[ \t]+(?:to|know)\b", regex.IGNORECASE)
+# ("yet" is not enough: "we don't yet understand gravity" is science's "we".)
+_THIS_STORY = regex_compile(r"\b(?:this|our)[ \t]+(?:story|report|article|live[ \t]+blog|blog|page|coverage|piece)\b", regex.IGNORECASE)
 
 
 def _past(word: str) -> bool:

@@ -33,7 +33,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks._datalists import resolve
-from newslint.checks._lone_plural import asks, done_once, everybody_near, general_we, of_this_story
+from newslint.checks._lone_plural import asks, everybody_in, everybody_near, general_we, of_this_story
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.document.genre import first_person_by_design, speaker_label
@@ -158,13 +158,16 @@ class FirstPerson(Check):
             i = bisect.bisect_right(starts, m.start()) - 1
             s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
             word = m.group().lower()[:2]
-            if word == "ou" and not (m.group().lower() == "ours" and done_once(text, m.end(), s_end)):
-                continue  # "our minds", "our planet": only the newsroom's people and work say it is the newsroom's;
-                # "Ours was the only outlet there" did something once, as a "we" in the past does
+            if word == "ou":
+                continue  # "our minds", "our planet", "Ours was a nation divided": only the newsroom's people and
+                # work say it is the newsroom's
             if (s_start, s_end) not in sentence_says:
-                sentence_says[s_start, s_end] = asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
+                sentence_says[s_start, s_end] = (asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
+                                                 or everybody_in(text, s_start, s_end))
             if sentence_says[s_start, s_end] or everybody_near(text, s_start, s_end, m.start()):
                 continue
+            if word == "le" and text[max(s_start, m.start() - 3) : m.start()].rstrip().endswith(":"):
+                continue  # "Its message was simple: let's get Brexit done": a slogan, its marks lost
             if word == "we":
                 if (s_start, s_end) not in story_tied:
                     story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)

@@ -117,8 +117,10 @@ _OPENS = r"(?:(?<=(?:\A|\n)[ \t\u00a0]*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+
 # starts; not a directive with its argument ("$ORIGIN example.gov." in a zone file) nor "$US5bn".
 _VARIABLE = regex_compile(r"(?<![\w$])\$(?:\{\w{1,40}\}|[A-Z][A-Z0-9_]{3,40})(?=[ \t\u00a0]*(?:\n|\Z)|[ \t\u00a0]+[\p{Lu}“\"]|[.!?])")
 # A note set off by a doubled mark on each side: "++ Add reaction from Downing Street ++", "** CHECK FIGURE **".
-_MARKS = ("++", "**", "##", "==", "~~")
-_MARKED = regex_compile(r"(?<![+*#=~])(?P<mark>\+\+|\*\*|##|==|~~)[ \t]*(?P<inside>[^\n+*#=~]{1,80}?)[ \t]*(?P=mark)(?![+*#=~])")
+# Only an instruction or a slot marked missing counts there: "**Background**" is a bold subhead, "== Reaction =="
+# a wiki's heading.
+_MARKS = ("++", "**")
+_MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+|\*\*)[ \t]*(?P<inside>[^\n+*]{1,80}?)[ \t]*(?P=mark)(?![+*])")
 # A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
@@ -341,7 +343,8 @@ class Placeholder(Check):
         # "**" is Markdown's bold, blanked from prose: read the original text, as for "<<QUOTE>>".
         if any(mark in doc.text[span.start : span.end] for mark in _MARKS):
             for m in _MARKED.finditer(doc.text, span.start, span.end):
-                if self._slot(m.group("inside"), False, dictionary=False):
+                words = Slots.words(m.group("inside"))
+                if self._instruction(words) or (self.slots.has(words, "markers") and not self.slots.names_convention(words)):
                     yield m.span()
         if shouting:
             words = Slots.words(text[span.start : span.end]) if span.kind == "paragraph" else ()

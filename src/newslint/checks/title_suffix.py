@@ -5,11 +5,11 @@ in Gaza News", "Storm hits coast - BBC News", "… — Haaretz", "… « World: 
 updates". Headlines also use dashes and colons for real ("Biden – Harris
 ticket", "Study: people infected ..."), so the marks split in two:
 
-* `separators` (a pipe, "::", "•", "·", "«", "»") are never headline punctuation: what
+* `separators` (a pipe, "::", "•", "«") are never headline punctuation: what
   follows one is a suffix when each of its parts has at most `max_words` words
   (a part may carry a tagline after a colon, "NBC News: Your source for
   breaking news", of at most `tagline_words` words);
-* `dashes` and `colons` are: what follows one is a suffix when it is a single
+* `dashes` (and "/", "·", "»") and `colons` are: what follows one is a suffix when it is a single
   part (a tagline allowed) that names a site. A name matching `sites` or
   `sections` (seeds: "BBC News", "The Guardian", "Opinion") always does
   (after a colon only `sites`: "Ukraine war: Live" is a headline's label).
@@ -117,7 +117,7 @@ class TitleSuffix(Check):
             for sep in self.separator.finditer(text, span.start, end):
                 rest = text[sep.end() : end]
                 head = text[span.start : sep.start()].strip()
-                if _closes_quotation(head, sep.group().strip()):
+                if _closes_quotation(head, sep.group().strip(), rest):
                     continue  # "Macron : « Nous sommes en guerre » selon lui": a French quotation's close
                 if sep.group("strong") is not None:
                     found = self._strong_suffix(rest, sep.group().strip())
@@ -202,14 +202,16 @@ def _name_shaped(words: list[str]) -> bool:
 
 # A channel number after a network's capitals or a call sign ("FOX 5", "WBNQ 13"), or after "Channel".
 _CHANNEL = re.compile(r"\d{1,3}")
-_BROADCASTER = re.compile(r"[A-Z]{2,5}|Channel|TV|Radio")
-# Marks that close a quotation opened in the headline: "« Nous sommes en guerre » selon Macron".
-_OPENING = {"»": "«", "›": "‹"}
+# A call sign (K/W/C and two or three letters), a network, or "Channel": not "UFC 300", "GTA 6", "COVID 19".
+_BROADCASTER = re.compile(r"[KWC][A-Z]{2,3}|FOX|ABC|CBS|NBC|PBS|CW|ITV|BBC|RTL|NHK|Channel|TV|Radio")
+# Marks that close a quotation opened in the headline: "« Nous sommes en guerre » selon Macron"; German
+# quotes the other way round: "Jäger sagt » wir schaffen das « im Landtag".
+_OPENING = {"»": "«", "›": "‹", "«": "»", "‹": "›"}
 
 
-def _closes_quotation(head: str, mark: str) -> bool:
+def _closes_quotation(head: str, mark: str, rest: str = "") -> bool:
     opening = _OPENING.get(mark)
-    return opening is not None and head.count(opening) > head.count(mark)
+    return opening is not None and (head.count(opening) > head.count(mark) or opening in rest)
 
 
 def _all_caps(text: str) -> bool:
