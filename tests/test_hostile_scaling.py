@@ -78,9 +78,20 @@ def test_link_brackets_stay_linear_on_a_run_of_open_brackets():
     small = _regex_seconds(markdown._BRACKET, "[" * 4_000)
     large = _regex_seconds(markdown._BRACKET, "[" * 32_000)
     assert large < 24 * small + 0.05, (small, large)  # quadratic would be 64x
+    small = _regex_seconds(markdown._REFERENCE_LINK, "[a]" * 4_000)
+    large = _regex_seconds(markdown._REFERENCE_LINK, "[a]" * 32_000)
+    assert large < 24 * small + 0.05, (small, large)
     # Link text is still found, across a soft line break too.
     text = "See [the full\nreport](https://example.com) and [notes][1]."
-    assert [m.start() for m in markdown._BRACKET.finditer(text)] == [4, 20, 47, 53]
+    assert [m.start() for m in markdown._BRACKET.finditer(text)] == [4, 20]
+
+
+def test_reference_links_are_blanked_only_where_the_story_defines_the_label():
+    from newslint.document.markdown import parse_markdown
+    text = "See [the notes][Ref  1] and [this][] but fake.[3][4] stays.\n\n[ref 1]: https://a.gov\n[This]: https://b.gov\n"
+    prose = parse_markdown("a.md", text).prose
+    assert "See  the notes " in prose and " this  " in prose  # markup and labels blanked, link text kept
+    assert "fake.[3][4] stays." in prose  # no "[4]: url": CommonMark prints the brackets, and so do we
 
 
 def _sentence_rule_chars(monkeypatch, sentences: int) -> tuple[int, list]:

@@ -84,6 +84,8 @@ _NOTE_MARK = regex_compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
 # A notes section: a heading (or a line of its own) that names one.
 _NOTES_HEADING = regex_compile(r"^[#\s*_]*(?:notes?|footnotes?|end ?notes|references|sources|citations|bibliography)[\s:*_]*$",
                                regex.I | regex.M)
+# "(sic)" in round brackets: after a closing quotation mark it is as misplaced as "[sic]".
+_PAREN_SIC = regex_compile(r"\((?i:sic)!?\)")
 # A closing quotation mark just before a bracket: a curly one, or a straight one after a word or a stop.
 _CLOSING_QUOTE = regex_compile(r"(?:”|(?<=\S)[\"’])[ \t]*\Z")
 
@@ -127,7 +129,7 @@ class BracketOutsideQuote(Check):
             found = []
             for m in _BRACKET.finditer(source, span.start, span.end):
                 if _misplaced(doc, source, span.start, m, stray, headlines):
-                    found.append(Match(m.start(), m.end()))
+                    found.append(_sic(m) if m.group(1).strip().casefold() == "sic" else Match(m.start(), m.end()))
                     continue
                 # The rule's own regex goes through finditer, which keeps it under the time budget.
                 if next(finditer(self.exceptions, m.group(1)), None) or _quoted(doc, source, span.start, m):
@@ -136,6 +138,9 @@ class BracketOutsideQuote(Check):
                     continue
                 if not _deliberate(source, m.start(), m.end(), m.group(1), span.start):
                     found.append(Match(m.start(), m.end()))
+            for m in _PAREN_SIC.finditer(source, span.start, span.end):  # '... are city" (sic)': round, same place
+                if _after_closing_quote(source, span.start, m) and not _quoted(doc, source, span.start, m):
+                    found.append(_sic(m))
             # A paragraph of code is read once, and only when it has a bracket to report.
             if found and not _CODE.search(source, span.start, span.end):
                 yield from found
@@ -154,6 +159,11 @@ def _misplaced(doc, source: str, block_start: int, m, stray: frozenset[int], hea
     return False
 
 
+def _sic(m) -> Match:
+    return Match(m.start(), m.end(), message=f"'{m.group()}' after the closing quotation mark: it marks a word of "
+                                             "the quotation, so put it inside, right after that word.")
+
+
 def _after_closing_quote(source: str, block_start: int, m) -> bool:
     return _CLOSING_QUOTE.search(source, max(block_start, m.start() - 4), m.start()) is not None
 
@@ -167,13 +177,18 @@ def _quoted(doc, source: str, block_start: int, m) -> bool:
 
 
 def _stray_notes(text: str) -> frozenset[int]:
-    """Offsets of note references glued to the text ("1974.[3]", "risk[3]") in a story with no notes: no notes
-    section and one mark only (a second one, spaced or glued, or one opening a line, makes a run of notes); a lone
-    "[1]" is how a one-note story numbers it."""
-    marks = list(itertools.islice(_NOTE_MARK.finditer(text), 2))
-    if len(marks) != 1 or marks[0].group(1) == "1":
+    """Offsets of note references glued to the text ("1974.[3]", "risk[3]", "2016.[3][4]") in a story with no
+    notes: no notes section and one mark, or one cluster of marks glued together, only (a mark elsewhere, or one
+    opening a line, makes a run of notes); a lone "[1]" (or "[1][2]") is how a one-note story numbers it."""
+    marks = list(itertools.islice(_NOTE_MARK.finditer(text), 8))
+    cluster = [marks[0]] if marks else []
+    for m in marks[1:]:
+        if m.start() != cluster[-1].end():
+            return frozenset()  # a second mark elsewhere: a run of notes
+        cluster.append(m)  # "[3][4]": marks glued to each other cite one point, as a wiki's copy does
+    if not cluster or cluster[0].group(1) == "1":
         return frozenset()
-    m = marks[0]
+    m = cluster[0]
     if m.start() == 0 or text[m.start() - 1].isspace() or _NOTES_HEADING.search(text):
         return frozenset()  # spaced ("see [2]") or opening a line: a citation style or the notes themselves
-    return frozenset([m.start()])
+    return frozenset(c.start() for c in cluster)

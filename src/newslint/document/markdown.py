@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 
 from newslint.document.masking import EMAIL, HTML_COMMENT, URL, blank, blank_pattern
 from newslint.document.model import LINE_BREAK, Block, Document
@@ -23,10 +24,13 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK_TARGET = re.compile(r"(?<=\])(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# "[text][ref]", "[text][]": a link only where the story defines the label ("[ref]: url"); without one,
+# CommonMark prints the brackets, and "fake.[3][4]" is a wiki's note marks pasted with the copy.
+_REFERENCE_LINK = re.compile(r"(?<!\\)\[([^\[\]]{0,500})\]\[([^\[\]]{0,500})\]")
 # A link's text is looked for within 500 characters: unbounded, a run of "[" made every one scan to
 # the end of the file (quadratic, #18); no published link text is that long.
-_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\](?:\(|\[))|(?<!\\)\](?=\(|\[)")
+_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\]\()|(?<!\\)\](?=\()")
 # A run of * or _ (not escaped): emphasis only where CommonMark pairs it (_emphasis_marks).
 _DELIMITER_RUN = re.compile(r"(?<!\\)(?:\*+|_+)")
 _STRIKE = re.compile(r"~~")
@@ -77,12 +81,14 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
 
     containers: list[str] = []
     header = False
-    tokens = _MD.parse(body)
+    env: dict = {}
+    tokens = _MD.parse(body, env)
+    refs = frozenset(env.get("references", {}))  # link labels the story defines, as markdown-it normalises them
     for i, tok in enumerate(tokens):
         if _unread(tokens, i):
             kind = "blockquote" if "blockquote_open" in (*containers, tok.type) else "list"
             lines = [tok.map[0], min(tok.map[1], len(line_starts))]
-            blocks.extend(_plain_paragraphs(chars, text, span, lines, kind))
+            blocks.extend(_plain_paragraphs(chars, text, span, lines, kind, refs))
         if tok.type in ("blockquote_open", "list_item_open", "table_open"):
             containers.append(tok.type)
         elif tok.type in ("blockquote_close", "list_item_close", "table_close"):
@@ -100,7 +106,7 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
         elif tok.type == "tr_open" and tok.map:
             s, e = span(tok.map)
             blocks.append(Block("table", s, e, HEADER_ROW if header else 0))
-            _blank_inline(chars, text, s, e)
+            _blank_inline(chars, text, s, e, refs)
             blank_pattern(chars, text, _TABLE_PIPES, s, e)
         elif tok.type in _LEAF_INLINE and tok.map:
             if "table_open" in containers:
@@ -119,7 +125,7 @@ def parse_markdown(path: str, text: str, bom: bool = False) -> Document:
                 kind, level = "paragraph", 0
             if containers:
                 blank_pattern(chars, text, _CONTAINER_MARKS, s, e)
-            _blank_inline(chars, text, s, e)
+            _blank_inline(chars, text, s, e, refs)
             s, e = _trim("".join(chars[s:e]), s, e)
             if s < e:
                 blocks.append(Block(kind, s, e, level))
@@ -144,7 +150,7 @@ def _unread(tokens: list, i: int) -> bool:
             and i + 1 < len(tokens) and tokens[i + 1].nesting == -1)
 
 
-def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind: str) -> list[Block]:
+def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind: str, refs: frozenset[str]) -> list[Block]:
     """The lines of a container nested past markdown-it's limit, read as plain paragraphs where they
     are written (#18: text 25 quotes deep was silently unchecked): each line's container marks are
     blanked, a blank line ends a paragraph, and fenced code stays code (never linted, never fixed).
@@ -156,7 +162,7 @@ def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind:
     def close() -> None:
         if para:
             s, e = para
-            _blank_inline(chars, text, s, e)
+            _blank_inline(chars, text, s, e, refs)
             s, e = _trim("".join(chars[s:e]), s, e)
             if s < e:
                 out.append(Block(kind, s, e, 0))
@@ -185,7 +191,11 @@ def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind:
     return out
 
 
-def _blank_inline(chars: list[str], text: str, s: int, e: int) -> None:
+def _blank_inline(chars: list[str], text: str, s: int, e: int, refs: frozenset[str]) -> None:
+    for m in _REFERENCE_LINK.finditer(text, s, e):
+        if normalizeReference(m.group(2) or m.group(1)) in refs:
+            blank(chars, m.start(), m.start(1))
+            blank(chars, m.end(1), m.end())
     for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _STRIKE):
         blank_pattern(chars, text, pattern, s, e)
     for start, end in _emphasis_marks(chars, text, s, e):
