@@ -109,8 +109,9 @@ _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokes
 _POINTERS = frozenset("here goes go".split())
 # Zeros standing for a number: "00,000 people", "0,000" (no number is written so).
 _ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)")
-# TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE".
-_GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK|TK(?P<b>[A-Za-z]{2,12}))(?![\w’'-])")
+# TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE"; before a hyphen or a capital, the rest of a
+# name the slot stands in for ("NAMETK-kei Tam", "NAMETKMinimy").
+_GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK(?:(?=\p{Lu}\p{Ll})|(?![\w’']))|TK(?P<b>[A-Za-z]{2,12})(?![\w’']))")
 # Where a sentence may open: a block's start, after a sentence's end, after an opening bracket or "**".
 _OPENS = r"(?:(?<=(?:\A|\n)[ \t\u00a0]*)|(?<=[.!?…][\"”’')\]]*[ \t\u00a0]+)|(?<=[\[(]|\*\*))"
 # A template's variable left unfilled: "$CONTENT", "${name}", where a sentence or a paragraph ends or a new one
@@ -234,7 +235,7 @@ class Placeholder(Check):
         # Conventional stand-in names ("Joe Bloggs", "A. N. Other"): their words, with stops or spaces between.
         names = sorted(self.slots.stand_in_names, key=lambda n: (-len(n), n)) if self.slots is not None else []
         self.stand_ins = regex_compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
-                                       + r")(?![\w’'-])", regex.I) if names else None
+                                       + r")(?![\w-]|[’'](?!s\b))", regex.I) if names else None  # "A.N. Other's team"
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
