@@ -158,9 +158,18 @@ class FirstPerson(Check):
             i = bisect.bisect_right(starts, m.start()) - 1
             s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
             word = m.group().lower()[:2]
+            if word in ("we", "us") and _NAMED_NEWSROOM.match(text, m.end(), s_end):
+                found.append(m.span())  # "We at the Gazette have long argued", "none of us in the press box"
+                continue
             if word == "ou":
-                continue  # "our minds", "our planet", "Ours was a nation divided": only the newsroom's people and
-                # work say it is the newsroom's
+                # "our minds", "our planet", "Ours was a nation divided": only the newsroom's people and work say it
+                # is the newsroom's: "Ours was the only outlet ...", "Our partners contributed to this report".
+                if (s_start, s_end) not in story_tied:
+                    story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
+                if story_tied[s_start, s_end] or (m.group().lower() == "ours" and any(
+                        w.lower() in self.newsroom_nouns for w in regex.findall(r"[A-Za-z]+", text[m.end():s_end]))):
+                    found.append(m.span())
+                continue
             if (s_start, s_end) not in sentence_says:
                 sentence_says[s_start, s_end] = (asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
                                                  or everybody_in(text, s_start, s_end))
@@ -283,6 +292,8 @@ _WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
 _OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
+# The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
+_NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
 _IMPERATIVE = regex_compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
 _THAT_BEFORE = regex_compile(r"\bthat[ \t]+\Z")
 _ALL_AFTER = regex_compile(r"[ \t]+(?:all|both)\b")
