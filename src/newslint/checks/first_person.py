@@ -65,6 +65,10 @@ _NOT_PRONOUN_AFTER = regex_compile(r"[-/]\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to
 _NOT_PRONOUN_BEFORE = regex_compile(r"(?:[A-Z]\.|[<(])\Z")
 # "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
 # "I P Sharp Associates": initials without full stops.
+# "I Am Malala", "I Know Why ...": after the pronoun a verb in capitals, as only a title writes it.
+_TITLE_AFTER_I = regex_compile(r"[ \t]+(?:Am|Was|Have|Had|Will|Would|Can|Could|Do|Did|Know|Knew|Love|Want|Need|Think|"
+                               r"Feel|See|Saw|Remember|Believe|Still|Shot|Fought|Walked|Dreamed|Dream|Got|Say|Said|"
+                               r"Hate|Like|Kissed|Heard|Fall|Fell|Wish|Wanna|Just|Never|Only|May|Might|Must)\b")
 _INITIALS_AFTER = regex_compile(r"[ \t]+[A-Z](?:\.|[ \t]+[A-Z])")
 _INITIAL_SURNAME = regex_compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
 
@@ -230,7 +234,9 @@ class FirstPerson(Check):
             for m in _WE_CLAUSE.finditer(text, span.start, span.end):
                 if m.group("we") == "We" and not _sentence_start(text, m.start(), span.start):
                     continue  # "The First Thing We Look At": a title
-                if any(w.lower() in self.newsroom_nouns for w in regex.findall(r"[A-Za-z]+", m.group("rest"))):
+                words = [w.lower() for w in regex.findall(r"[A-Za-z]+", m.group("rest"))]
+                # Someone else's ("We look forward to your thoughts") is not the newsroom's.
+                if any(w in self.newsroom_nouns and (i == 0 or words[i - 1] not in _OTHERS) for i, w in enumerate(words)):
                     found.append((m.start("we"), m.end("we")))
         return [f for f in found if not _GENERIC.search(text, max(span.start, f[0] - 12), min(span.end, f[1] + 5))]
 
@@ -246,6 +252,8 @@ class FirstPerson(Check):
             return _sentence_start(text, m.start(), start) and not _CAPITALISED_NEXT.match(text, m.end())
         if word != "I":
             return True  # I'm, I've, I'd, I'll
+        if _TITLE_AFTER_I.match(text, m.end()):
+            return False  # "I Am Malala", "I Know Why the Caged Bird Sings": a title's capitals
         if _NOT_PRONOUN_AFTER.match(text, m.end()) or _NOT_PRONOUN_BEFORE.search(text, max(start, m.start() - 2), m.start()):
             return False  # "I-95", "I.M. Pei", "I. M. Pei", "I and II", "R.I.,", "<I>", "I)"
         if _INITIAL_SURNAME.match(text, m.end()) or _INITIALS_AFTER.match(text, m.end()):
@@ -294,6 +302,7 @@ _OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
 # The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
 _NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
+_OTHERS = frozenset("your their his her its".split())
 _IMPERATIVE = regex_compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
 _THAT_BEFORE = regex_compile(r"\bthat[ \t]+\Z")
 _ALL_AFTER = regex_compile(r"[ \t]+(?:all|both)\b")
@@ -314,7 +323,8 @@ _SAYING = regex_compile(
     r"feel|feels|felt|fear(?:s|ed)?|hope[sd]?|according[ \t]+to|found|finds|conclude[sd]?|suggest(?:s|ed)?|"
     r"announce[sd]?|declare[sd]?|urge[sd]?|ask(?:s|ed)?|stress(?:es|ed)?|admit(?:s|ted)?|recall(?:s|ed)?|"
     r"predict(?:s|ed)?|report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
-    r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b",
+    r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b"
+    r"(?![ \t]+up\b)",  # "the figures do not add up": no one's words
     regex.IGNORECASE)
 _WE_BEFORE = regex_compile(r"\b(?:[Ww]e(?:['’](?:ve|d|ll|re))?|[Ll]et['’]s|[Ll]et[ \t]+us)(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
 _US_AFTER = regex_compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")

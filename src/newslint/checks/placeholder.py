@@ -106,9 +106,17 @@ _CAPITALISED_AFTER = regex_compile(r"[ \t\u00a0]+\p{Lu}")
 # People and titles whose name a slot asks for ("Spokesperson Name", "Mr Surname"), and words that point at the gap.
 _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokeswoman official minister officer person
     speaker source expert witness victim suspect candidate player coach author reporter editor""".split())
+# What a "to come" mark in capitals may promise: "MORE TO FOLLOW", "DETAILS TO COME", "UPDATE TO FOLLOW".
+_MORE = frozenset("more details update updates".split())
 _POINTERS = frozenset("here goes go".split())
 # Zeros standing for a number: "00,000 people", "0,000" (no number is written so).
-_ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)")
+_ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)|(?<![\w.,$£€+#-]|\d[ \t])000(?![\w]|[.,:/-]\d|[ \t]\d)")  # "a vote of 000 to 000"; not "0000 GMT", a time
+# Triple zero is a number to call in Australia ("dial 000"): after these words it is no slot.
+_CALL_BEFORE = regex_compile(r"(?i:\b(?:call|calling|called|dial|dialling|dialing|ring|phone|on|number|triple)[ \t]+\Z)")
+# Digits with question marks for the rest: "20??", "1?? people" (a year or a figure to come).
+_QUERIED_DIGITS = regex_compile(r"(?<![\w?])\d{1,2}\?{2,}(?![\w?])")
+# A courtesy title offering alternatives: a template's "Mr/Ms X", "Mr./Mrs. Surname".
+_TITLE_CHOICE = regex_compile(r"(?<![\w/])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?/(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?:[ \t]+\p{Lu}[\w’'-]*)?(?![\w/])")
 # TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE"; before a hyphen or a capital, the rest of a
 # name the slot stands in for ("NAMETK-kei Tam", "NAMETKMinimy").
 _GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK(?:(?=\p{Lu}\p{Ll})|(?![\w’']))|TK(?P<b>[A-Za-z]{2,12})(?![\w’']))")
@@ -126,7 +134,7 @@ _MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+|\*\*)[ \t]*(?P<inside>[^\n+*]{1
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
     _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|web)?[ \t]?desk|"
-    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
+    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries)(?:['’]?s?[ \t]+note)?)|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
 _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
@@ -255,7 +263,9 @@ class Placeholder(Check):
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
-                found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end)
+                             if not _CALL_BEFORE.search(text, max(span.start, m.start() - 12), m.start()))
+                found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
@@ -299,6 +309,8 @@ class Placeholder(Check):
         if not words or len(words) > 8 or words in v.not_slots:
             return False
         if (words[0],) in v.not_slots:  # "[MORE]", "[Update: ...]": a convention; "[More to come]" is a gap
+            if ":" not in s and (words[0],) in v.verbs and v.nouns(words[1:]):
+                return True  # "(update figure before pub)": the label word as the instruction's verb
             return any(words[i : i + n] in v.markers for n in (2, 3, 4) for i in range(1, len(words) - n + 1))
         if v.has(words, "markers") or (v.has(words, "pointers") and v.nouns(words)):
             return True
@@ -324,6 +336,14 @@ class Placeholder(Check):
                                             and any(w.endswith("'s") for w in words[:-1])) or (
             s.islower() and 3 <= len(words) <= 5 and (words[0],) in v.values and words[1] == "of")
 
+    def _queried(self, inside: str) -> bool:
+        """"(dates?)", "(name?)": a slot's word or two, queried, in parentheses."""
+        s = inside.strip()
+        if not s.endswith("?"):
+            return False
+        words = Slots.words(s.rstrip("?"))
+        return 0 < len(words) <= 2 and (self.slots.nouns(words) or self.slots.nouns(tuple(w.removesuffix("s") for w in words)))
+
     def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
         for m in _TEMPLATE.finditer(text, span.start, span.end):
             # "{{name}}", "%%name%%" are template slots whatever they say; "{BRANCH}" may be a variable the story explains.
@@ -331,8 +351,11 @@ class Placeholder(Check):
                 yield m.span()
         # Parentheses hold acronyms, glosses and notes: only an instruction, a missing mark or a slot in capitals.
         for m in _PAREN.finditer(text, span.start, span.end):
-            if self._slot(m.group(1), shouting, dictionary=False, strict=True) and not _defined_before(text, span.start, m):
+            if (self._slot(m.group(1), shouting, dictionary=False, strict=True) or self._queried(m.group(1))) \
+                    and not _defined_before(text, span.start, m):
                 yield m.span()
+        for m in _TITLE_CHOICE.finditer(text, span.start, span.end) if "/" in text[span.start : span.end] else ():
+            yield m.span()
         # "<<QUOTE>>" looks like HTML to Markdown, which blanks it from prose: read the original text.
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
             if self._slot(m.group(1) or m.group(2), False):
@@ -432,6 +455,8 @@ class Placeholder(Check):
                     and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
+        if words[0] in _MORE and words[1:] in v.markers:
+            return True  # "MORE TO FOLLOW", "DETAILS TO COME": a wire's mark for the next take
         return not quoted and v.only_slot_words(words) and not text.startswith(":", m.end())  # "PHOTO CAPTION"
 
     def _instruction(self, words: tuple[str, ...]) -> bool:

@@ -117,6 +117,15 @@ _LABELLED = regex_compile(r"(?i)\b(?:published|updated|posted|modified|uploaded|
 _FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
 _BRACKET_LABEL = regex_compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
+# Words of a page speaking to its reader about itself.
+_READER = frozenset("our us we".split())  # the page itself ("you" alone is a service's how-to: "Sign up through the app")
+_HANDLE = regex_compile(r"(?<![\w.])@\w{2,}")
+# A short question to the reader opening the block, then more: "Enjoying this article? Support ...".
+# ("Not a DigitalGov Search customer? Sign up ..." asks about a service, not about what the reader is reading.)
+_ASKS = regex_compile(r"(?i)\A\W*(?=[^?]{0,60}\b(?:article|story|stories|piece|content|read|reading|journalism|this)\b)"
+                      r"(?:\w[\w’'-]*\s+){0,6}\w[\w’'-]*\?\s+\S")
+# Where a sentence may open: the block's start, or after a sentence's end (a question to the reader included).
+_SENTENCE_START = regex_compile(r"(?<=[.!?…][\"”’')\]]*)\s+")
 _VERB = frozenset("""is are was were be been being has have had will would shall should can could may might must
     did does do said says told tells announced reported""".split())
 _QUESTION = frozenset("how what why when where who which whose whom".split())
@@ -233,6 +242,8 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, "an address to write to", True)
     if _CRUMBS.match(text):
         add(2, "a menu", True)
+    if strong and _calls_reader(text, low, chrome):
+        add(4, "a call to the reader", True)  # "Download our app for alerts.", "Enjoying this? Support us ..."
     ended = bool(_END.search(text)) and not stamp  # "… at 7:14 a.m.": an abbreviation's stop, no sentence's
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
         add(2, f"a button '{words[0]}'", True)
@@ -262,6 +273,17 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if text.endswith(":"):
         add(-2, "introduces")
     return Verdict(score, evidence, tuple(reasons))
+
+
+def _calls_reader(text: str, low: list[str], chrome: Chrome) -> bool:
+    """The page speaking to its reader: a sentence opening with a command of the vocabulary ("Follow us on ...",
+    "Download our app ...", "Enjoying this article? Support ..."), in a block where the page speaks ("our",
+    "us"), that opens with a short question about what the reader is reading, or gives a social handle ("Follow her on X @janesmith"). A story's imperative is rare and speaks of
+    something else ("Call 911 if ..."); it needs a strong chrome phrase beside it as well."""
+    if not (_READER.intersection(low) or _HANDLE.search(text) or _ASKS.match(text)):
+        return False
+    return any(_WORD.match(part) and _WORD.match(part).group(0).casefold() in chrome.commands
+               for part in _SENTENCE_START.split(text))
 
 
 def _time_stamp(text: str) -> bool:
