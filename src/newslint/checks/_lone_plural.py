@@ -12,7 +12,8 @@ Copy that says "we" for people in general is no slip, and it has a shape:
   do"); a "we" in the past, the perfect or the future did, or will do,
   something once ("we spoke to", "we have learned", "we will update");
   with a modal or in the present, only a verb of a reporter's work speaks for
-  the newsroom ("we could not reach", "we understand" is not one), or of
+  the newsroom ("we could not reach"; "we understand" only before a clause
+  in the past, "we understand the board met", not "we understand the frustration"), or of
   holding a view ("we think the council got it wrong", "we regret the
   error"), or a sentence tied to this story ("we're keeping this live blog
   open");
@@ -104,6 +105,8 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
         return after not in reporting
     if word in _OPINION and (after in _CLAUSE_OPENERS or m.group("next") and m.group("next")[0].isupper()):
         return False  # "We think the council got this wrong", "We regret the error": the paper's own view
+    if word == "understand" and _LEARNED.match(text, m.end("word"), end):
+        return False  # "We understand the talks broke down": what the newsroom has learned, a clause in the past
     return not _past(word) and word not in reporting
 
 
@@ -112,6 +115,9 @@ _OPINION = frozenset("think believe reckon regret suspect doubt".split())
 # What opens the view held, a clause or its object ("we think the council ...", "we regret the error"); not an
 # idiom's "nothing of", "of", "about" ("we think nothing of flying", "we think of time as ...").
 _CLAUSE_OPENERS = frozenset("that the this these those it its he she they there his her their a an".split())
+# "understand" with a clause in the past after it: "(that) the board met", "the talks broke down" (not "we
+# understand the frustration": a present feeling, people in general or an official's words).
+_LEARNED = regex_compile(r"[ \t]+(?:that[ \t]+)?(?:[\w’'-]+[ \t]+){1,4}?(?!hundred\b)(?:[a-z]+[^\We]ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
 _AT_THE_NAME = regex_compile(r"[ \t]+the[ \t]+\p{Lu}")
 # What ties a present-tense "we" to this story and this day, not to people in general: the story itself, "yet".
 # ("yet" is not enough: "we don't yet understand gravity" is science's "we".)
