@@ -575,7 +575,7 @@ def _dialect(votes: Counter) -> str | None:
 _BEFORE_NAMES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Lt Sgt Capt Rev St Mt Ft".split())
 _NEW_SENTENCE = re.compile(r"[\"”’')\]]*\s*(?:$|[A-Z“\"‘'(\[])")
 _DOTTED = re.compile(r"(?<![\w.'’])(?:[A-Z]\.){2,4}(?!\w)")
-_CAPITALS = re.compile(r"(?<![\w.'’])[A-Z]{2,6}(?![\w$]|\.\w)")
+_CAPITALS = re.compile(r"(?<![\w.'’])[A-Z]{2,8}(?![\w$]|\.\w)")
 _TITLED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}(?!\w|\.\w)")
 _TIME = re.compile(r"(?<=\d) ?([aApP]\.[mM]\.|[aApP][mM])(?![\w.]\w|\w)")
 
