@@ -78,8 +78,8 @@ def test_link_brackets_stay_linear_on_a_run_of_open_brackets():
     small = _regex_seconds(markdown._BRACKET, "[" * 4_000)
     large = _regex_seconds(markdown._BRACKET, "[" * 32_000)
     assert large < 24 * small + 0.05, (small, large)  # quadratic would be 64x
-    small = _regex_seconds(markdown._REFERENCE_LINK, "[a]" * 4_000)
-    large = _regex_seconds(markdown._REFERENCE_LINK, "[a]" * 32_000)
+    small = _regex_seconds(markdown._REFERENCE_TAIL, "[a]" * 4_000)
+    large = _regex_seconds(markdown._REFERENCE_TAIL, "[a]" * 32_000)
     assert large < 24 * small + 0.05, (small, large)
     # Link text is still found, across a soft line break too.
     text = "See [the full\nreport](https://example.com) and [notes][1]."
@@ -92,6 +92,25 @@ def test_reference_links_are_blanked_only_where_the_story_defines_the_label():
     prose = parse_markdown("a.md", text).prose
     assert "See  the notes " in prose and " this  " in prose  # markup and labels blanked, link text kept
     assert "fake.[3][4] stays." in prose  # no "[4]: url": CommonMark prints the brackets, and so do we
+    nested = "[![Flood map](map.png)][map] and [Smith [draft]][memo].\n\n[map]: https://a.gov\n[memo]: https://b.gov\n"
+    prose = parse_markdown("b.md", nested).prose
+    first = prose.split("\n")[0]
+    assert "map" not in first and "memo" not in first, prose  # the links' labels are markup
+    assert first.count("[") == first.count("]") == 1 and "[draft]" in first, prose  # only the text's own brackets
+
+
+def test_reference_links_stay_linear_when_the_story_defines_labels():
+    import time
+    from newslint.document.markdown import parse_markdown
+
+    def seconds(n: int) -> float:
+        text = "[x]: https://a.gov\n\n" + "][]" * n + "\n"
+        t0 = time.perf_counter()
+        parse_markdown("c.md", text)
+        return time.perf_counter() - t0
+
+    small, large = seconds(2_000), seconds(16_000)
+    assert large < 24 * small + 0.1, (small, large)  # quadratic would be 64x
 
 
 def _sentence_rule_chars(monkeypatch, sentences: int) -> tuple[int, list]:

@@ -105,7 +105,7 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
         return after not in reporting
     if word in _OPINION and (after in _CLAUSE_OPENERS or m.group("next") and m.group("next")[0].isupper()):
         return False  # "We think the council got this wrong", "We regret the error": the paper's own view
-    if word == "understand" and _LEARNED.match(text, m.end("word"), end):
+    if word == "understand" and _LEARNED.match(text, m.end("word"), end) and not _NOWADAYS.search(text, max(0, start - 12), start):
         return False  # "We understand the talks broke down": what the newsroom has learned, a clause in the past
     return not _past(word) and word not in reporting
 
@@ -118,6 +118,7 @@ _CLAUSE_OPENERS = frozenset("that the this these those it its he she they there 
 # "understand" with a clause in the past after it: "(that) the board met", "the talks broke down" (not "we
 # understand the frustration": a present feeling, people in general or an official's words).
 _LEARNED = regex_compile(r"[ \t]+(?:that[ \t]+)?(?:[\w’'-]+[ \t]+){1,4}?(?!hundred\b)(?:[a-z]+[^\We]ed|" + "|".join(sorted(_IRREGULAR_PAST)) + r")\b")
+_NOWADAYS = regex_compile(r"\b(?:today|now|nowadays)[ ,]*\Z", regex.IGNORECASE)  # "Today we understand the universe began ..."
 _AT_THE_NAME = regex_compile(r"[ \t]+the[ \t]+\p{Lu}")
 # What ties a present-tense "we" to this story and this day, not to people in general: the story itself, "yet".
 # ("yet" is not enough: "we don't yet understand gravity" is science's "we".)

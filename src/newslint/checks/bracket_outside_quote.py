@@ -84,8 +84,8 @@ _NOTE_MARK = regex_compile(r"\[(\d{1,3}|[a-z])\](?!\p{L})")
 # A notes section: a heading (or a line of its own) that names one.
 _NOTES_HEADING = regex_compile(r"^[#\s*_]*(?:notes?|footnotes?|end ?notes|references|sources|citations|bibliography)[\s:*_]*$",
                                regex.I | regex.M)
-# "(sic)" in round brackets: after a closing quotation mark it is as misplaced as "[sic]".
-_PAREN_SIC = regex_compile(r"\((?i:sic)!?\)")
+# What a wiki's cluster of notes is glued to: a stop, a comma or a closing mark ("in 2016.[3][4]").
+_AFTER_PROSE = regex_compile(r"[.,;:!?”\")]\Z")
 # A closing quotation mark just before a bracket: a curly one, or a straight one after a word or a stop.
 _CLOSING_QUOTE = regex_compile(r"(?:”|(?<=\S)[\"’])[ \t]*\Z")
 
@@ -138,9 +138,6 @@ class BracketOutsideQuote(Check):
                     continue
                 if not _deliberate(source, m.start(), m.end(), m.group(1), span.start):
                     found.append(Match(m.start(), m.end()))
-            for m in _PAREN_SIC.finditer(source, span.start, span.end):  # '... are city" (sic)': round, same place
-                if _after_closing_quote(source, span.start, m) and not _quoted(doc, source, span.start, m):
-                    found.append(_sic(m))
             # A paragraph of code is read once, and only when it has a bracket to report.
             if found and not _CODE.search(source, span.start, span.end):
                 yield from found
@@ -188,6 +185,8 @@ def _stray_notes(text: str) -> frozenset[int]:
         cluster.append(m)  # "[3][4]": marks glued to each other cite one point, as a wiki's copy does
     if not cluster or cluster[0].group(1) == "1":
         return frozenset()
+    if len(cluster) > 1 and not _AFTER_PROSE.search(text, max(0, cluster[0].start() - 2), cluster[0].start()):
+        return frozenset()  # "grid[2][3]": an index, not notes; a wiki's cluster follows a stop or a quote
     m = cluster[0]
     if m.start() == 0 or text[m.start() - 1].isspace() or _NOTES_HEADING.search(text):
         return frozenset()  # spaced ("see [2]") or opening a line: a citation style or the notes themselves

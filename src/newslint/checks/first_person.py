@@ -154,6 +154,7 @@ class FirstPerson(Check):
         found = []
         # What a whole sentence says (a question? an attribution?) is asked once per sentence, not once
         # per pronoun in it: a long sentence of pronouns was quadratic.
+        said: dict[tuple[int, int], bool] = {}  # a question, or someone's words with their marks lost
         sentence_says: dict[tuple[int, int], bool] = {}
         story_tied: dict[tuple[int, int], bool] = {}
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
@@ -162,21 +163,22 @@ class FirstPerson(Check):
             i = bisect.bisect_right(starts, m.start()) - 1
             s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
             word = m.group().lower()[:2]
+            if (s_start, s_end) not in said:
+                said[s_start, s_end] = asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
+            if said[s_start, s_end]:
+                continue  # "We at the Royal Free are proud, the chief executive said"
             if word in ("we", "us") and _NAMED_NEWSROOM.match(text, m.end(), s_end):
                 found.append(m.span())  # "We at the Gazette have long argued", "none of us in the press box"
                 continue
             if word == "ou":
-                # "our minds", "our planet", "Ours was a nation divided": only the newsroom's people and work say it
-                # is the newsroom's: "Ours was the only outlet ...", "Our partners contributed to this report".
-                if (s_start, s_end) not in story_tied:
-                    story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
-                if story_tied[s_start, s_end] or (m.group().lower() == "ours" and any(
-                        w.lower() in self.newsroom_nouns for w in regex.findall(r"[A-Za-z]+", text[m.end():s_end]))):
+                # "our minds", "our planet", "Ours is an age of rolling news": only the newsroom's own work or
+                # masthead says it is the newsroom's: "Ours was the only outlet ...", "Our partners contributed
+                # to this report".
+                if _CREDITED.search(text, s_start, s_end) or (m.group().lower() == "ours" and _MASTHEAD_NOUN.search(text, m.end(), s_end)):
                     found.append(m.span())
                 continue
             if (s_start, s_end) not in sentence_says:
-                sentence_says[s_start, s_end] = (asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
-                                                 or everybody_in(text, s_start, s_end))
+                sentence_says[s_start, s_end] = everybody_in(text, s_start, s_end)
             if sentence_says[s_start, s_end] or everybody_near(text, s_start, s_end, m.start()):
                 continue
             if word == "le" and text[max(s_start, m.start() - 3) : m.start()].rstrip().endswith(":"):
@@ -300,6 +302,11 @@ _WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
 _OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
+# A story's credit line: "... contributed (reporting) to this report/story/article".
+_CREDITED = regex_compile(r"\bcontributed[ \t]+(?:reporting[ \t]+)?to[ \t]+this[ \t]+(?:report|story|article)\b", regex.I)
+# What "Ours" names when it is a newsroom: a masthead's noun ("Ours was the only outlet allowed in").
+_MASTHEAD_NOUN = regex_compile(r"\b(?:outlet|newspaper|paper|publication|station|channel|network|newsroom|reporters?|"
+                               r"correspondents?|crew|camera)\b", regex.I)
 # The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
 _NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
 _OTHERS = frozenset("your their his her its".split())
@@ -322,11 +329,12 @@ _SAYING = regex_compile(
     r"state[sd]|argue[sd]?|argues|insist(?:s|ed)?|warn(?:s|ed)?|claim(?:s|ed)?|believe[sd]?|think|thinks|thought|"
     r"feel|feels|felt|fear(?:s|ed)?|hope[sd]?|according[ \t]+to|found|finds|conclude[sd]?|suggest(?:s|ed)?|"
     r"announce[sd]?|declare[sd]?|urge[sd]?|ask(?:s|ed)?|stress(?:es|ed)?|admit(?:s|ted)?|recall(?:s|ed)?|"
-    r"predict(?:s|ed)?|report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
+    r"predict(?:s|ed)?|(?<!\b(?:this|the|a|our|its|his|her|their)[ \t]+)report(?:s|ed)?|agree[sd]?|maintain(?:s|ed)?|contend(?:s|ed)?|emphasi[sz]e[sd]?|"
     r"continue[sd]|repl(?:y|ies|ied)|respond(?:s|ed)?|concede[sd]?|acknowledge[sd]?|point(?:s|ed)?[ \t]+out)\b"
     r"(?![ \t]+up\b)",  # "the figures do not add up": no one's words
     regex.IGNORECASE)
-_WE_BEFORE = regex_compile(r"\b(?:[Ww]e(?:['’](?:ve|d|ll|re))?|[Ll]et['’]s|[Ll]et[ \t]+us)(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")
+_WE_BEFORE = regex_compile(r"\b(?:[Ww]e(?:['’](?:ve|d|ll|re))?(?:[ \t]+at[ \t]+the(?:[ \t]+\p{Lu}[\w’'-]*)+)?|[Ll]et['’]s|[Ll]et[ \t]+us)"
+                           r"(?:[ \t]+[a-z]+){0,2}[ \t]+\Z")  # "we reported", "We at the Gazette have long argued"
 _US_AFTER = regex_compile(r"[ \t]+(?:(?:to|with|by|for)[ \t]+)?(?:us|our)\b")
 
 

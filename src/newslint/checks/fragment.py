@@ -27,8 +27,7 @@ switched off by listing it in `skip`):
   So is a function-word pair the table calls improbable where the parse shows
   the hole: a preposition with no object ("in of his successor"), "of" or "to"
   after a preposition ("work at of Mathematics"), a possessive with no noun
-  ("its is"), a finite verb with no subject ("the nature of is"), or an infinitive's "to" before one
-  ("continued to was gone"; not "what they object to is", where a relative or wh-word strands it).
+  ("its is"), a finite verb with no subject ("the nature of is").
 * `verbless` — a long sentence (at least `min_words` words) with no verb at
   all, inside a paragraph of other sentences.
 
@@ -268,9 +267,6 @@ class Fragment(Check):
             return "never occurs in English"  # "its is", "their to": a possessive with its noun cut away
         if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
             return "all but never occurs in English"
-        if t.lower_ == "to" and t.pos_ == "PART" and n.tag_ in _FINITE and not _has_subject(n) \
-                and improbable(t.lower_, n.lower_, min_e, ratio) and not _relative_before(t):
-            return "all but never occurs in English"  # "they continued to was gone": an infinitive's verb cut away
         if n.tag_ in _FINITE and t.pos_ in ("ADP", "DET", "CCONJ") and not _has_subject(n) \
                 and (t.pos_ != "ADP" or t.i > 0 and t.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON", "NUM")) \
                 and improbable(t.lower_, n.lower_, min_e, ratio):
@@ -399,16 +395,6 @@ def _glued(t, n) -> bool:
     after = doc[n.i + 1].text if n.i + 1 < len(doc) and n.whitespace_ == "" else ""
     before = doc[t.i - 1].text if t.i > 0 and doc[t.i - 1].whitespace_ == "" else ""
     return after[:1] in ("-", "'", "’", "&") or before[-1:] in ("-", "'", "’", "&")
-
-
-_RELATIVE = frozenset("that which who whom whose what whatever where when".split())
-
-
-def _relative_before(token) -> bool:
-    """A relative or wh-word among the eight words before `token` in its sentence: a preposition or "to" may be
-    stranded at its clause's end there ("what people look for to describe", "who to talk to can")."""
-    start = max(token.sent.start, token.i - 8)
-    return any(t.lower_ in _RELATIVE for t in token.doc[start : token.i])
 
 
 def _has_subject(verb) -> bool:

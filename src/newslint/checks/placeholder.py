@@ -110,13 +110,18 @@ _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokes
 _MORE = frozenset("more details update updates".split())
 _POINTERS = frozenset("here goes go".split())
 # Zeros standing for a number: "00,000 people", "0,000" (no number is written so).
-_ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)|(?<![\w.,$£€+#-]|\d[ \t])000(?![\w]|[.,:/-]\d|[ \t]\d)")  # "a vote of 000 to 000"; not "0000 GMT", a time
-# Triple zero is a number to call in Australia ("dial 000"): after these words it is no slot.
-_CALL_BEFORE = regex_compile(r"(?i:\b(?:call|calling|called|dial|dialling|dialing|ring|phone|on|number|triple)[ \t]+\Z)")
-# Digits with question marks for the rest: "20??", "1?? people" (a year or a figure to come).
-_QUERIED_DIGITS = regex_compile(r"(?<![\w?])\d{1,2}\?{2,}(?![\w?])")
-# A courtesy title offering alternatives: a template's "Mr/Ms X", "Mr./Mrs. Surname".
-_TITLE_CHOICE = regex_compile(r"(?<![\w/])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?/(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?:[ \t]+\p{Lu}[\w’'-]*)?(?![\w/])")
+# Zeros for a number: "00,000 people", "0,000"; and "000" twice, a result to come ("a vote of 000 to 000": alone,
+# "000" is Australia's emergency number, a size, a grade of steel wool, "R'000").
+_ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)|(?<![\w.,$£€+#'’-])000[ \t]+(?:to|and|or|-|–)[ \t]+000(?![\w]|[.,]\d)")
+# A year with question marks for its last digits, in a date: "1 January 20??", "March 5, 20??" ("Born 18??" on a
+# gravestone and "Class of 20??" are written so).
+_QUERIED_DIGITS = regex_compile(r"(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                                r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?)"
+                                r"\K\d{2}\?\?(?![\w?])")
+# A courtesy title offering alternatives before a stand-in name: a template's "Mr/Ms X", "Mr./Mrs. Surname" (a form's
+# "Mr/Ms" and a letter's "Dear Mr/Ms Jones" are written so).
+_TITLE_CHOICE = regex_compile(r"(?<![\w/])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?/(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+"
+                              r"(?:X|XX|Y|Surname|Lastname|Last[ \t]+Name|Name|Bloggs|Doe|So-and-so)(?![\w/])")
 # TK glued to what is to come: "NAMETK", "HEDTK", "TKQUOTE"; before a hyphen or a capital, the rest of a
 # name the slot stands in for ("NAMETK-kei Tam", "NAMETKMinimy").
 _GLUED_TK = regex_compile(r"(?<![\w’'-])(?:(?P<a>[A-Za-z]{2,12})TK(?:(?=\p{Lu}\p{Ll})|(?![\w’']))|TK(?P<b>[A-Za-z]{2,12})(?![\w’']))")
@@ -134,7 +139,7 @@ _MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+|\*\*)[ \t]*(?P<inside>[^\n+*]{1
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
     _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|web)?[ \t]?desk|"
-    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries)(?:['’]?s?[ \t]+note)?)|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
+    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
 _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
@@ -243,7 +248,7 @@ class Placeholder(Check):
         # Conventional stand-in names ("Joe Bloggs", "A. N. Other"): their words, with stops or spaces between.
         names = sorted(self.slots.stand_in_names, key=lambda n: (-len(n), n)) if self.slots is not None else []
         self.stand_ins = regex_compile(r"(?<![\w’'-])(?:" + "|".join(r"[.\s]+".join(map(regex.escape, n)) for n in names)
-                                       + r")(?![\w-]|[’'](?!s\b))", regex.I) if names else None  # "A.N. Other's team"
+                                       + r")(?![\w’'-])", regex.I) if names else None
 
     def check(self, doc) -> Iterator[Match]:
         scope = self.scope(doc)
@@ -263,8 +268,7 @@ class Placeholder(Check):
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
-                found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end)
-                             if not _CALL_BEFORE.search(text, max(span.start, m.start() - 12), m.start()))
+                found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
@@ -342,7 +346,9 @@ class Placeholder(Check):
         if not s.endswith("?"):
             return False
         words = Slots.words(s.rstrip("?"))
-        return 0 < len(words) <= 2 and (self.slots.nouns(words) or self.slots.nouns(tuple(w.removesuffix("s") for w in words)))
+        if not 0 < len(words) <= 2 or words[-1] in ("source", "sources"):
+            return False  # "(source?)": a columnist's jab at a claim, not a gap
+        return self.slots.nouns(words) or self.slots.nouns(tuple(w.removesuffix("s") for w in words))
 
     def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
         for m in _TEMPLATE.finditer(text, span.start, span.end):
@@ -351,7 +357,8 @@ class Placeholder(Check):
                 yield m.span()
         # Parentheses hold acronyms, glosses and notes: only an instruction, a missing mark or a slot in capitals.
         for m in _PAREN.finditer(text, span.start, span.end):
-            if (self._slot(m.group(1), shouting, dictionary=False, strict=True) or self._queried(m.group(1))) \
+            if (self._slot(m.group(1), shouting, dictionary=False, strict=True)
+                    or (self._queried(m.group(1)) and not doc.maybe_in_quote(m.start(), m.end()))) \
                     and not _defined_before(text, span.start, m):
                 yield m.span()
         for m in _TITLE_CHOICE.finditer(text, span.start, span.end) if "/" in text[span.start : span.end] else ():
@@ -384,6 +391,8 @@ class Placeholder(Check):
             quoted = doc.maybe_in_quote(m.start(), m.end())
             if self._caps_slot(text, m, quoted or emphatic):
                 yield m.span()
+            elif not quoted and (words := Slots.words(m.group(0)))[:1] and words[0] in _MORE and words[1:] in self.slots.markers:
+                yield m.span()  # "MORE TO FOLLOW", "DETAILS TO COME": a wire's mark for the next take, left in
 
     def _notes(self, text: str, span, block: str) -> Iterator[tuple[int, int]]:
         """Notes to the desk left in the copy: addressed to an editor and asking something of them ("[Sub:
@@ -455,8 +464,6 @@ class Placeholder(Check):
                     and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
-        if words[0] in _MORE and words[1:] in v.markers:
-            return True  # "MORE TO FOLLOW", "DETAILS TO COME": a wire's mark for the next take
         return not quoted and v.only_slot_words(words) and not text.startswith(":", m.end())  # "PHOTO CAPTION"
 
     def _instruction(self, words: tuple[str, ...]) -> bool:

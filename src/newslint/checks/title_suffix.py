@@ -30,9 +30,8 @@ ticket", "Study: people infected ..."), so the marks split in two:
   - and one more sign: that contrast of case, a tagline, or a short name (at
     most 3 words); contrast and a tagline together also suffice.
   A masthead is enough without those signs, when the story never uses its distinctive words and it has at
-  most 4 words: a name ending in a publication's noun ("Eastshire Echo", "Northfield Post-Dispatch"), opening
-  with "Daily" or "Weekly", or a broadcaster with its channel ("FOX 5 Atlanta"), even after a one-word
-  headline or a colon.
+  most 4 words: a name ending in a publication's noun ("Eastshire Echo", "Northfield Post-Dispatch") or a
+  broadcaster with its channel ("FOX 5 Atlanta"), even after a one-word headline or a colon.
   An all-caps name after an all-caps headline ("… - USDA" in old wire copy) is
   attribution unless it is a seed. After a colon, contrast and absence from
   the story are both needed ("The API Briefing: Home Energy Saver" is a
@@ -220,11 +219,15 @@ _MASTHEAD_NOUNS = frozenset("""herald gazette tribune dispatch journal chronicle
 
 
 def _masthead(words: list[str]) -> bool:
-    """A publication's name: its last word (or that word's last part) a masthead noun, "Daily ..." or
-    "Weekly ...", or a broadcaster's channel ("FOX 5 Atlanta")."""
-    return (words[-1].rsplit("-", 1)[-1].casefold() in _MASTHEAD_NOUNS
-            or (len(words) > 1 and words[0].casefold() in ("daily", "weekly"))
-            or any(_CHANNEL.fullmatch(w) for w in words[1:]))
+    """A publication's name: its last word (or that word's last part) a masthead noun, or a broadcaster's channel
+    ("FOX 5 Atlanta"). Not "Daily ..." ("Coronavirus: Daily Briefing" is a headline's own label), nor a ship's
+    name ("Decommissioned: HMS Echo")."""
+    if words[0].rstrip(".") in _SHIPS:
+        return False
+    return words[-1].rsplit("-", 1)[-1].casefold() in _MASTHEAD_NOUNS or any(_CHANNEL.fullmatch(w) for w in words[1:])
+
+
+_SHIPS = frozenset("HMS USS RMS HMCS HMAS HMNZS SS MV MS RV INS".split())
 
 
 # Marks that close a quotation opened in the headline: "« Nous sommes en guerre » selon Macron"; German

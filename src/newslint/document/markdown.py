@@ -26,8 +26,10 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 # "[text][ref]", "[text][]": a link only where the story defines the label ("[ref]: url"); without one,
-# CommonMark prints the brackets, and "fake.[3][4]" is a wiki's note marks pasted with the copy.
-_REFERENCE_LINK = re.compile(r"(?<!\\)\[([^\[\]]{0,500})\]\[([^\[\]]{0,500})\]")
+# CommonMark prints the brackets, and "fake.[3][4]" is a wiki's note marks pasted with the copy. The tail
+# "][ref]" is found here; its opening "[" by walking back over nested brackets ("[![map](m.png)][map]").
+_REFERENCE_TAIL = re.compile(r"(?<!\\)\]\[([^\[\]]{0,500})\]")
+_LINK_TEXT_REACH = 300  # how far back a link's text is looked for: bounded, so a run of "][" stays linear
 # A link's text is looked for within 500 characters: unbounded, a run of "[" made every one scan to
 # the end of the file (quadratic, #18); no published link text is that long.
 _BRACKET = re.compile(r"(?<!\\)\[(?=[^\]]{0,500}\]\()|(?<!\\)\](?=\()")
@@ -192,15 +194,35 @@ def _plain_paragraphs(chars: list[str], text: str, span, lines: list[int], kind:
 
 
 def _blank_inline(chars: list[str], text: str, s: int, e: int, refs: frozenset[str]) -> None:
-    for m in _REFERENCE_LINK.finditer(text, s, e):
-        if normalizeReference(m.group(2) or m.group(1)) in refs:
-            blank(chars, m.start(), m.start(1))
-            blank(chars, m.end(1), m.end())
+    for m in _REFERENCE_TAIL.finditer(text, s, e) if refs else ():
+        label = m.group(1)
+        if label and normalizeReference(label) not in refs:
+            continue  # an undefined label: brackets in the text, not a link
+        opener = _link_opener(text, s, m.start())
+        if opener is not None and normalizeReference(label or text[opener + 1 : m.start()]) in refs:
+            blank(chars, opener, opener + 1)
+            blank(chars, m.start(), m.end())
     for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _STRIKE):
         blank_pattern(chars, text, pattern, s, e)
     for start, end in _emphasis_marks(chars, text, s, e):
         blank(chars, start, end)
     blank_pattern(chars, text, _ESCAPE, s, e)
+
+
+def _link_opener(text: str, start: int, close: int) -> int | None:
+    """The "[" that the "]" at `close` closes, nested brackets balanced, within _LINK_TEXT_REACH characters."""
+    depth = 0
+    for i in range(close - 1, max(start, close - _LINK_TEXT_REACH) - 1, -1):
+        c = text[i]
+        if c in "[]" and i > 0 and text[i - 1] == "\\":
+            continue
+        if c == "]":
+            depth += 1
+        elif c == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _punct(c: str) -> bool:

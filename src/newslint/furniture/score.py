@@ -118,8 +118,14 @@ _FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
 _BRACKET_LABEL = regex_compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
 # Words of a page speaking to its reader about itself.
-_READER = frozenset("our us we".split())  # the page itself ("you" alone is a service's how-to: "Sign up through the app")
+# The page itself, in the command's own sentence ("you" alone is a service's how-to: "Sign up through the app";
+# "US" is a country: "Next year the US will ..."; "we" in another sentence is a blog's: "Back in 2019 we ...").
+_PAGE = regex_compile(r"\b(?:[Oo]ur|us|[Ww]e)\b")
 _HANDLE = regex_compile(r"(?<![\w.])@\w{2,}")
+# Commands that open sentences as other words too ("Back in 2019", "Next year", "Close to 3,000", "Watch time"):
+# a command only with the page's word after it ("Back us", "Like us on Facebook", "Watch our video").
+_ADVERBIAL = frozenset("back next close like watch report open show view change comment copy go continue see read".split())
+_PAGE_NEXT = regex_compile(r"[ \t]+(?:us|our|this|here|now|more)\b", regex.I)
 # A short question to the reader opening the block, then more: "Enjoying this article? Support ...".
 # ("Not a DigitalGov Search customer? Sign up ..." asks about a service, not about what the reader is reading.)
 _ASKS = regex_compile(r"(?i)\A\W*(?=[^?]{0,60}\b(?:article|story|stories|piece|content|read|reading|journalism|this)\b)"
@@ -277,13 +283,19 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
 
 def _calls_reader(text: str, low: list[str], chrome: Chrome) -> bool:
     """The page speaking to its reader: a sentence opening with a command of the vocabulary ("Follow us on ...",
-    "Download our app ...", "Enjoying this article? Support ..."), in a block where the page speaks ("our",
-    "us"), that opens with a short question about what the reader is reading, or gives a social handle ("Follow her on X @janesmith"). A story's imperative is rare and speaks of
+    "Download our app ...", "Enjoying this article? Support ..."), where that sentence has the page speaking
+    ("our", "us") or a social handle, or the block opens with a short question about what the reader is reading ("Follow her on X @janesmith"). A story's imperative is rare and speaks of
     something else ("Call 911 if ..."); it needs a strong chrome phrase beside it as well."""
-    if not (_READER.intersection(low) or _HANDLE.search(text) or _ASKS.match(text)):
-        return False
-    return any(_WORD.match(part) and _WORD.match(part).group(0).casefold() in chrome.commands
-               for part in _SENTENCE_START.split(text))
+    asks = _ASKS.match(text) is not None
+    for part in _SENTENCE_START.split(text):
+        first = _WORD.match(part)
+        command = first.group(0).casefold() if first else ""
+        if command not in chrome.commands or not (asks or _PAGE.search(part) or _HANDLE.search(part)):
+            continue
+        if command in _ADVERBIAL and not asks and not _PAGE_NEXT.match(part, first.end()):
+            continue  # "Back in 2019 we launched ...", "Next year we ...": an adverb, no command
+        return True
+    return False
 
 
 def _time_stamp(text: str) -> bool:
