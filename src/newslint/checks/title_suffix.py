@@ -35,7 +35,8 @@ ticket", "Study: people infected ..."), so the marks split in two:
   An all-caps name after an all-caps headline ("… - USDA" in old wire copy) is
   attribution unless it is a seed. After a colon, contrast and absence from
   the story are both needed ("The API Briefing: Home Energy Saver" is a
-  headline), and the name has at most 3 words.
+  headline), and the name has at most 3 words. After a colon, seeds too need the story not to use the
+  name, and the head at least 4 words ("Review: The Courier" is a label and its subject).
 
 The leftmost separator whose remainder is a suffix wins. The match runs from
 the whitespace before the separator to the end of the title, so the fix
@@ -160,18 +161,23 @@ class TitleSuffix(Check):
         if split is None:
             return False
         name, tagline = split
-        if self._seed(name, sections=not colon):  # "Ukraine war: Live" is a headline's own label
-            return True
-        if not self.opts["structure"]:
-            return False
         words = name.split()
         head_words = head.split()
         content = [w.casefold() for w in _WORD.findall(name) if w.casefold() not in _GENERIC and len(w) > 2]
+        absent = sum(w.strip(".") not in body for w in content)
+        if colon and len(head_words) < _COLON_HEAD:
+            return False  # "Review: The Courier", "Sale ruled out: Channel 4": a label, then the headline's subject
+        if self._seed(name, sections=not colon):  # "Ukraine war: Live" is a headline's own label
+            # After a colon a seed must be foreign to the story too: "Review: The Courier" reviews a film the
+            # story names, "Sale ruled out: Channel 4" is about the channel. (After a dash, "... - BBC News"
+            # is the page's even in a story that quotes the BBC.)
+            return not colon or absent == len(content)
+        if not self.opts["structure"]:
+            return False
         if not _name_shaped(words) or not head_words or head[:1] in _QUOTES:
             return False
         if _all_caps(head) and _all_caps(name):
             return False  # "FRANCE WILL FIGHT EC FARM PROPOSALS - MINISTER": attribution in wire copy
-        absent = sum(w.strip(".") not in body for w in content)
         if content and absent == len(content) and len(words) <= 4 and _masthead(words):
             return True  # "School / Eastshire Echo", "…: FOX 5 Atlanta": a publication the story never names
         if len(head_words) < max(1, len(content)):
@@ -227,6 +233,9 @@ def _masthead(words: list[str]) -> bool:
     return words[-1].rsplit("-", 1)[-1].casefold() in _MASTHEAD_NOUNS or any(_CHANNEL.fullmatch(w) for w in words[1:])
 
 
+# After a colon, the fewest words before it for what follows to be a suffix: a short label before a colon
+# names the subject ("Lost in space: Mars Observer", "Wanted: Bike Courier"), a page's title has a headline.
+_COLON_HEAD = 4
 _SHIPS = frozenset("HMS USS RMS HMCS HMAS HMNZS SS MV MS RV INS".split())
 
 
