@@ -63,12 +63,12 @@ _CAPITALISED_NEXT = regex_compile(r"[ \t]+[A-Z]")
 _NOT_PRONOUN_AFTER = regex_compile(r"[-/]\w|\.\s?[A-Z]\.|\.[A-Z]|\s+(?:and|or|to|through|&)\s+(?:II|III|IV|V)\b|[>)]|\.,")
 # "R.I.", "N.I.": a dotted abbreviation ending in I; "<I>": a ticker code.
 _NOT_PRONOUN_BEFORE = regex_compile(r"(?:[A-Z]\.|[<(])\Z")
-# "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
-# "I P Sharp Associates": initials without full stops.
 # "I Am Malala", "I Know Why ...": after the pronoun a verb in capitals, as only a title writes it.
 _TITLE_AFTER_I = regex_compile(r"[ \t]+(?:Am|Was|Have|Had|Will|Would|Can|Could|Do|Did|Know|Knew|Love|Want|Need|Think|"
                                r"Feel|See|Saw|Remember|Believe|Still|Shot|Fought|Walked|Dreamed|Dream|Got|Say|Said|"
                                r"Hate|Like|Kissed|Heard|Fall|Fell|Wish|Wanna|Just|Never|Only|May|Might|Must)\b")
+# "I. Garcia": an initial before a surname (a sentence would go on with a function word: "I. The").
+# "I P Sharp Associates": initials without full stops.
 _INITIALS_AFTER = regex_compile(r"[ \t]+[A-Z](?:\.|[ \t]+[A-Z])")
 _INITIAL_SURNAME = regex_compile(r"\.[ \t]+(?!(?:The|A|An|He|She|It|We|They|But|And|This|That|In|On|At|I|My|So|Then|There)\b)[A-Z][a-z]")
 
@@ -301,7 +301,6 @@ _DONE_BY_US = regex_compile(r"\b(?:[a-z]+(?:ed|en|wn)|seen|done|made|put|read|he
 _WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"()\[\]\n]{1,80})")
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
 _OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
-# "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
 # A story's credit line: "... contributed (reporting) to this report/story/article".
 _CREDITED = regex_compile(r"\bcontributed[ \t]+(?:reporting[ \t]+)?to[ \t]+this[ \t]+(?:report|story|article)\b", regex.I)
 # What "Ours" names when it is a newsroom: a masthead's noun ("Ours was the only outlet allowed in").
@@ -309,7 +308,9 @@ _MASTHEAD_NOUN = regex_compile(r"\b(?:outlet|newspaper|paper|publication|station
                                r"correspondents?|crew|camera)\b", regex.I)
 # The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
 _NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
+# Someone else's noun in a "we" clause: "We look forward to your thoughts".
 _OTHERS = frozenset("your their his her its".split())
+# "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
 _IMPERATIVE = regex_compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
 _THAT_BEFORE = regex_compile(r"\bthat[ \t]+\Z")
 _ALL_AFTER = regex_compile(r"[ \t]+(?:all|both)\b")

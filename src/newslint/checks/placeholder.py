@@ -109,7 +109,6 @@ _PERSONS = frozenset("""mr mrs ms mx dr prof title spokesperson spokesman spokes
 # What a "to come" mark in capitals may promise: "MORE TO FOLLOW", "DETAILS TO COME", "UPDATE TO FOLLOW".
 _MORE = frozenset("more details update updates".split())
 _POINTERS = frozenset("here goes go".split())
-# Zeros standing for a number: "00,000 people", "0,000" (no number is written so).
 # Zeros for a number: "00,000 people", "0,000"; and "000" twice, a result to come ("a vote of 000 to 000": alone,
 # "000" is Australia's emergency number, a size, a grade of steel wool, "R'000").
 _ZEROS = regex_compile(r"(?<![\w.,])0+(?:,000)+(?![\w]|[.,]\d)|(?<![\w.,$£€+#'’-])000[ \t]+(?:to|and|or|-|–)[ \t]+000(?![\w]|[.,]\d)")
@@ -391,8 +390,8 @@ class Placeholder(Check):
             quoted = doc.maybe_in_quote(m.start(), m.end())
             if self._caps_slot(text, m, quoted or emphatic):
                 yield m.span()
-            elif not quoted and (words := Slots.words(m.group(0)))[:1] and words[0] in _MORE and words[1:] in self.slots.markers:
-                yield m.span()  # "MORE TO FOLLOW", "DETAILS TO COME": a wire's mark for the next take, left in
+            elif not quoted and self._more_to_come(Slots.words(m.group(0))):
+                yield m.span()
 
     def _notes(self, text: str, span, block: str) -> Iterator[tuple[int, int]]:
         """Notes to the desk left in the copy: addressed to an editor and asking something of them ("[Sub:
@@ -465,6 +464,10 @@ class Placeholder(Check):
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
         return not quoted and v.only_slot_words(words) and not text.startswith(":", m.end())  # "PHOTO CAPTION"
+
+    def _more_to_come(self, words: tuple[str, ...]) -> bool:
+        """"MORE TO FOLLOW", "DETAILS TO COME": a wire's mark for the next take, left in."""
+        return bool(words) and words[0] in _MORE and words[1:] in self.slots.markers
 
     def _instruction(self, words: tuple[str, ...]) -> bool:
         """An editing imperative ("check figure"), or a request for a slot ("get quote", "need photo here")."""

@@ -65,6 +65,9 @@ _FUNCTION = frozenset("""a an the and but or nor for so yet of in on at to by fr
     near past since till until within without amid amidst versus vs""".split())
 # Words that say nothing about whether a name is the story's: "The", "New", "News".
 _GENERIC = frozenset("the new news daily online live world today times post".split()) | _FUNCTION
+# After a colon, the fewest words before it for what follows to be a suffix: a short label before a colon
+# names the subject ("Lost in space: Mars Observer", "Wanted: Bike Courier"), a page's title has a headline.
+_COLON_HEAD = 4
 
 
 def _separator_regex(marks: list[str]) -> str:
@@ -163,10 +166,10 @@ class TitleSuffix(Check):
         name, tagline = split
         words = name.split()
         head_words = head.split()
-        content = [w.casefold() for w in _WORD.findall(name) if w.casefold() not in _GENERIC and len(w) > 2]
-        absent = sum(w.strip(".") not in body for w in content)
         if colon and len(head_words) < _COLON_HEAD:
             return False  # "Review: The Courier", "Sale ruled out: Channel 4": a label, then the headline's subject
+        content = [w.casefold() for w in _WORD.findall(name) if w.casefold() not in _GENERIC and len(w) > 2]
+        absent = sum(w.strip(".") not in body for w in content)
         if self._seed(name, sections=not colon):  # "Ukraine war: Live" is a headline's own label
             # After a colon a seed must be foreign to the story too: "Review: The Courier" reviews a film the
             # story names, "Sale ruled out: Channel 4" is about the channel. (After a dash, "... - BBC News"
@@ -222,6 +225,8 @@ _BROADCASTER = re.compile(r"[KWC][A-Z]{2,3}|FOX|ABC|CBS|NBC|PBS|CW|ITV|BBC|RTL|N
 # `sites` name them after any capitalised words.)
 _MASTHEAD_NOUNS = frozenset("""herald gazette tribune dispatch journal chronicle newswire courier observer telegraph
     inquirer examiner bulletin sentinel echo""".split())
+# A ship's prefix: "HMS Echo" is no newspaper.
+_SHIPS = frozenset("HMS USS RMS HMCS HMAS HMNZS SS MV MS RV INS".split())
 
 
 def _masthead(words: list[str]) -> bool:
@@ -231,12 +236,6 @@ def _masthead(words: list[str]) -> bool:
     if words[0].rstrip(".") in _SHIPS:
         return False
     return words[-1].rsplit("-", 1)[-1].casefold() in _MASTHEAD_NOUNS or any(_CHANNEL.fullmatch(w) for w in words[1:])
-
-
-# After a colon, the fewest words before it for what follows to be a suffix: a short label before a colon
-# names the subject ("Lost in space: Mars Observer", "Wanted: Bike Courier"), a page's title has a headline.
-_COLON_HEAD = 4
-_SHIPS = frozenset("HMS USS RMS HMCS HMAS HMNZS SS MV MS RV INS".split())
 
 
 # Marks that close a quotation opened in the headline: "« Nous sommes en guerre » selon Macron"; German

@@ -198,8 +198,8 @@ def _blank_inline(chars: list[str], text: str, s: int, e: int, refs: frozenset[s
         label = m.group(1)
         if label and normalizeReference(label) not in refs:
             continue  # an undefined label: brackets in the text, not a link
-        opener = _link_opener(text, s, m.start())
-        if opener is not None and normalizeReference(label or text[opener + 1 : m.start()]) in refs:
+        opener = _link_opener(text, s, m.start())  # a written label is known defined; "[text][]" is named by its text
+        if opener is not None and (label or normalizeReference(text[opener + 1 : m.start()]) in refs):
             blank(chars, opener, opener + 1)
             blank(chars, m.start(), m.end())
     for pattern in (HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _IMAGE, _LINK_TARGET, URL, EMAIL, _HTML_TAG, _BRACKET, _STRIKE):

@@ -117,7 +117,6 @@ _LABELLED = regex_compile(r"(?i)\b(?:published|updated|posted|modified|uploaded|
 _FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".
 _BRACKET_LABEL = regex_compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z")
-# Words of a page speaking to its reader about itself.
 # The page itself, in the command's own sentence ("you" alone is a service's how-to: "Sign up through the app";
 # "US" is a country: "Next year the US will ..."; "we" in another sentence is a blog's: "Back in 2019 we ...").
 _PAGE = regex_compile(r"\b(?:[Oo]ur|us|[Ww]e)\b")
@@ -248,7 +247,7 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, "an address to write to", True)
     if _CRUMBS.match(text):
         add(2, "a menu", True)
-    if strong and _calls_reader(text, low, chrome):
+    if strong and _calls_reader(text, chrome):
         add(4, "a call to the reader", True)  # "Download our app for alerts.", "Enjoying this? Support us ..."
     ended = bool(_END.search(text)) and not stamp  # "… at 7:14 a.m.": an abbreviation's stop, no sentence's
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
@@ -281,11 +280,12 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     return Verdict(score, evidence, tuple(reasons))
 
 
-def _calls_reader(text: str, low: list[str], chrome: Chrome) -> bool:
+def _calls_reader(text: str, chrome: Chrome) -> bool:
     """The page speaking to its reader: a sentence opening with a command of the vocabulary ("Follow us on ...",
-    "Download our app ...", "Enjoying this article? Support ..."), where that sentence has the page speaking
-    ("our", "us") or a social handle, or the block opens with a short question about what the reader is reading ("Follow her on X @janesmith"). A story's imperative is rare and speaks of
-    something else ("Call 911 if ..."); it needs a strong chrome phrase beside it as well."""
+    "Download our app ..."), where that sentence has the page speaking ("our", "us") or a social handle ("Follow
+    her on X @janesmith"), or the block opens with a short question about what the reader is reading ("Enjoying
+    this article? Support ..."). A story's imperative is rare and speaks of something else ("Call 911 if ...");
+    it needs a strong chrome phrase beside it as well."""
     asks = _ASKS.match(text) is not None
     for part in _SENTENCE_START.split(text):
         first = _WORD.match(part)
