@@ -154,7 +154,8 @@ class FirstPerson(Check):
         found = []
         # What a whole sentence says (a question? an attribution?) is asked once per sentence, not once
         # per pronoun in it: a long sentence of pronouns was quadratic.
-        said: dict[tuple[int, int], bool] = {}  # a question, or someone's words with their marks lost
+        asked: dict[tuple[int, int], bool] = {}  # a question or an exclamation
+        sayings: dict[tuple[int, int], list] = {}  # someone else's verbs of saying
         sentence_says: dict[tuple[int, int], bool] = {}
         story_tied: dict[tuple[int, int], bool] = {}
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
@@ -162,10 +163,12 @@ class FirstPerson(Check):
                 continue
             i = bisect.bisect_right(starts, m.start()) - 1
             s_start, s_end = max(sentences[i].start, span.start), min(sentences[i].end, span.end)
-            word = m.group().lower()[:2]
-            if (s_start, s_end) not in said:
-                said[s_start, s_end] = asks(text, s_start, s_end) or _attributed(text, s_start, s_end)
-            if said[s_start, s_end]:
+            word = m.group().lower()
+            word = "us" if word == "ourselves" else word[:2]  # an object like "us" ("addressed to ourselves"), no possessive
+            if (s_start, s_end) not in asked:
+                asked[s_start, s_end] = asks(text, s_start, s_end)
+                sayings[s_start, s_end] = _sayings(text, s_start, s_end)
+            if asked[s_start, s_end] or _reports(text, sayings[s_start, s_end], m.start()):
                 continue  # "We at the Royal Free are proud, the chief executive said"
             if word in ("we", "us") and _NAMED_NEWSROOM.match(text, m.end(), s_end):
                 found.append(m.span())  # "We at the Gazette have long argued", "none of us in the press box"
@@ -297,8 +300,9 @@ _HANDED_TO_US = regex_compile(r"\b(?:was|were|been|being|is|are)[ \t]+(?:[a-z]+l
                               r"(?:to|with)[ \t]+(?P<us>us)\b(?![.\w])")
 # A participle, then "by us": "seen by us", "obtained by us" (not "loved by us all").
 _DONE_BY_US = regex_compile(r"\b(?:[a-z]+(?:ed|en|wn)|seen|done|made|put|read|heard|found|told|shown)[ \t]+by[ \t]+(?P<us>us)\b(?![.\w])")
-# "we" as a subject and the rest of its clause (up to a comma, semicolon or stop).
-_WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+(?P<rest>[^,;:.!?“”\"()\[\]\n]{1,80})")
+# "we" as a subject and the rest of its clause (up to a comma, semicolon, dash or stop).
+_WE_CLAUSE = regex_compile(r"(?<![\w'’.@-])(?P<we>[Ww]e)(?:['’](?:re|ve|d|ll))?[ \t]+"
+                           r"(?P<rest>(?:(?![ \t]-[ \t])[^,;:.!?“”\"()\[\]\n—–]){1,80})")
 # "our" before a noun, with at most one word between: "our correspondent", "our repeated requests".
 _OUR_NOUN = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)(?:[ \t]+(?P<mod>[a-z][\w-]*))?[ \t]+(?P<noun>[A-Za-z]+)\b")
 # A story's credit line: "... contributed (reporting) to this report/story/article".
@@ -355,11 +359,31 @@ def _addresses_reader(doc, scope) -> bool:
                for span in scope.spans for m in _YOU.finditer(text, span.start, span.end))
 
 
-def _attributed(text: str, start: int, end: int) -> bool:
-    for m in _SAYING.finditer(text, start, end):
-        if _US_AFTER.match(text, m.end()) or _WE_BEFORE.search(text, max(start, m.start() - 30), m.start()):
-            continue  # the newsroom at work: "we reported", "told us"
-        return True
+def _sayings(text: str, start: int, end: int) -> list:
+    """A sentence's verbs of saying that are someone else's, not the newsroom's own work ("we reported",
+    "told us")."""
+    return [m for m in _SAYING.finditer(text, start, end)
+            if not _US_AFTER.match(text, m.end()) and not _WE_BEFORE.search(text, max(start, m.start() - 30), m.start())]
+
+
+# A verb of saying with a person or a thing after "to" or "with" is no one's words: "has yet to respond to the
+# findings, which we shared", "agreed with the council".
+_SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
+_CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
+
+
+def _reports(text: str, sayings: list, at: int) -> bool:
+    """Whether someone's words, their marks lost, hold the pronoun at `at`: a verb of saying before it in
+    its clause ("The union said we will not give up", "fears that we will"; a semicolon ends a clause), or
+    one after it that closes the words after a comma or a dash ("We will not give up, the union said").
+    Not a verb after it in the pronoun's own clause ("A spokesman sent us a statement saying ...", "got in
+    touch with us to say ..."): there the newsroom is told, and what was said follows."""
+    for m in sayings:
+        if m.end() <= at:
+            if ";" not in text[m.end():at] and not _SAID_TO.match(text, m.end()):
+                return True
+        elif ";" not in text[at:m.start()] and _CLAUSE_BREAK.search(text, at, m.start()):
+            return True
     return False
 
 
