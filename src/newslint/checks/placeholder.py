@@ -29,9 +29,10 @@ code, front matter, HTML and link targets are blanked before it looks.
   capitalised name ("Super Bowl XXX"; not after a month: "March XX" is a gap)
   or before "Olympiad", "Corps", ... are a Roman numeral and are left alone;
   "XXL", "XXX-rated" never match, nor a "###" that ends a press release or
-  opens a heading ("### Preview");
-* `marks`: a lone "??" or one standing for a number ("$?? million", "??%";
-  not "What??", which is punctuation, not a gap).
+  opens a heading ("### Preview"); one letter repeated for the digits with
+  their separators ("n.nn metres", "N,NNN"); TK glued to digits ("tk00");
+* `marks`: a lone "??" or one standing for a number ("$?? million", "??%",
+  "?mph", "??p a share", "£??m"; not "What??", which is punctuation, not a gap).
 
 With `slots`, notes left for the desk count too: a note addressed to an
 editor that asks something ("[Sub: please trim]", "NOTE TO DESK: awaiting
@@ -41,9 +42,14 @@ company later clarified ...]"), "TO COME:" as a label, a slot pointed at
 sentence should start ("need comment from the school", "Needs a second
 source"), TK glued to its slot ("NAMETK"), zeros for a number ("00,000"), a
 template's variable where a sentence ends or starts ("$CONTENT"; not
-"$ORIGIN example.gov."), a note set off by doubled marks ("++ Add reaction
-++"), and a paragraph in capitals that is only an instruction or a slot
-("FILL IN WHEN WE HAVE IT").
+"$ORIGIN example.gov."), a note set off by doubled or tripled marks ("++ Add reaction
+++", "*** update when verdict in ***", "###CHECK###"), a note to the desk by
+its handle or shorthand ("@subs pls check this"), a part of the story
+promised where a sentence starts ("Quote from the minister to come"; not a
+live story's "More to come"), a wire's "-MORE-", a program's format slot
+("Cllr %s"), a slot in angle brackets in lower case ("<name>") or in another
+language's word ("[cifra]", "[NOM]"), and a paragraph in capitals that is
+only an instruction or a slot ("FILL IN WHEN WE HAVE IT").
 """
 
 from __future__ import annotations
@@ -133,7 +139,7 @@ _VARIABLE = regex_compile(r"(?<![\w$])\$(?:\{\w{1,40}\}|[A-Z][A-Z0-9_]{3,40})(?=
 # Only an instruction or a slot marked missing counts there: "**Background**" is a bold subhead, "== Reaction =="
 # a wiki's heading.
 _MARKS = ("++", "**")
-_MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+|\*\*)[ \t]*(?P<inside>[^\n+*]{1,80}?)[ \t]*(?P=mark)(?![+*])")
+_MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+\+?|\*\*\*?)[ \t]*(?P<inside>[^\n+*]{1,80}?)[ \t]*(?P=mark)(?![+*])")
 # A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
@@ -146,6 +152,32 @@ _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3
 # A note to oneself in lower case where a sentence should start: "need comment from the school".
 _NEED = regex_compile(_OPENS + r"(?:needs?|Needs?[ \t]+(?=a[ \t]|an[ \t]|more[ \t]|another[ \t]))[ \t]*"
                        r"(?:(?:a|an|the|more|better|another)[ \t]+)?(?:(?P<mod>[a-z]+)[ \t]+)?(?P<what>[a-z]+)\b[^.!?\n]{0,60}")
+# Question marks glued to the unit or the currency of the number they stand for: "?mph", "??p a share", "£??m".
+# (A question's mark is followed by a space; French spacing puts one before it, not a unit after it.)
+_UNIT_MARKS = regex_compile(r"(?<![^\s(\[])\?{1,3}(?=(?:mph|kmh|km|kg|lbs?|ft|mm|cm|m|p|pc|pct|bn|mn|k|st|nd|rd|th|%)(?!\w))"
+                            r"|(?<=(?<!\w)[$£€])\?{1,3}(?![?\w])|(?<=(?<!\w)[$£€])\?{1,3}(?=(?:m|bn|k)(?!\w))")
+# One letter repeated for the digits of a number, with its separators: "n.nn metres", "N,NNN", "x.xx" (three
+# letters or more: "N.N" may be initials).
+_LETTER_DIGITS = regex_compile(r"(?<![\w.,-])(?=[nNxX.,]{4})([nNxX])\1*(?:[.,]\1+)+(?![\w-]|[.,]\w)")
+# A program's format slot left in the text: "Cllr %s said", "%d people", "%(name)s".
+_PRINTF = regex_compile(r"(?<![\w%])%(?:\(\w{1,30}\))?[sd](?![\w%])")
+# A note to the desk by its handle ("@subs pls check this", "@desk: ...") or in a note's shorthand ("pls confirm").
+_AT_DESK = regex_compile(r"(?<![\w@])@(?i:subs?|desk|newsdesk|backbench|eds?|editors?|night[ -]?desk|copy[ -]?desk|"
+                         r"picture[ -]?desk|web[ -]?desk)\b[^\n.!?]{0,120}"
+                         r"|(?<![\w’'-])(?i:pls|plz)[ \t]+(?i:check|confirm|add|fix|update|insert|verify|cut|trim|chase|"
+                         r"find|get|source|rewrite|look)\b[^\n.!?]{0,100}")
+# A part of the story promised where a sentence starts: "Quote from the shadow minister to come.", "Pic to follow".
+# Not "More to come", "Updates to follow": a live story prints them.
+_PART_TO_COME = regex_compile(_OPENS + r"(?i:quotes?|lede|intro|pics?|pictures?|photos?|captions?|hed|dek|byline|"
+                              r"graphics?|graf|para|paragraph|sidebar|headline|standfirst|kicker|chart|map|table|link|"
+                              r"reaction|comment)\b[^.!?\n]{0,60}?[ \t]+(?i:to[ \t]+(?:come|follow))\b")
+# A wire's "more copy follows" mark left in: "-MORE-", "- MORE -", "(MORE)".
+_WIRE_MORE = regex_compile(r"(?<![\w-])-{1,3}[ \t]?MORE[ \t]?-{1,3}(?![\w-])|\(MORE\)")
+# A note between hashes glued to it: "###CHECK###", "##NAME TO COME##" (a Markdown heading's closing hashes
+# stand apart: "## Check the results ##").
+_HASHED = regex_compile(r"(?<!#)(?P<mark>#{2,3})(?P<inside>[^\s#][^\n#]{0,60}?)(?P=mark)(?!#)")
+# An angle-bracketed slot in lower case: "<name>", "<town>" (an HTML tag names no slot).
+_ANGLE_LOWER = regex_compile(r"(?<![<\w])<([a-z][a-z’' _-]{0,30})>(?!>)")
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
 _MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
@@ -269,8 +301,10 @@ class Placeholder(Check):
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
                 found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
             # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
             reach = -1
@@ -366,10 +400,22 @@ class Placeholder(Check):
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
             if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
+        for m in _ANGLE_LOWER.finditer(doc.text, span.start, span.end):
+            if self.slots.only_slot_words(Slots.words(m.group(1))):
+                yield m.span()
         block = text[span.start : span.end]
         yield from self._notes(text, span, block)
         if "$" in block:
             yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
+        if "%" in block:
+            yield from (m.span() for m in _PRINTF.finditer(text, span.start, span.end))
+        if "MORE" in block:
+            yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end))
+        if "##" in doc.text[span.start : span.end]:  # "#" may be blanked from prose as a heading's mark: the original
+            for m in _HASHED.finditer(doc.text, span.start, span.end):
+                words = Slots.words(m.group("inside"))
+                if self._instruction(words) or (self.slots.has(words, "markers") and not self.slots.names_convention(words)):
+                    yield m.span()
         # "**" is Markdown's bold, blanked from prose: read the original text, as for "<<QUOTE>>".
         if any(mark in doc.text[span.start : span.end] for mark in _MARKS):
             for m in _MARKED.finditer(doc.text, span.start, span.end):
@@ -413,6 +459,9 @@ class Placeholder(Check):
         for m in _NEED.finditer(text, span.start, span.end) if "eed" in block else ():
             if v.nouns((m.group("what"),)) or (m.group("mod") and v.nouns((m.group("mod"),))):
                 yield m.span()  # "need comment from ...", "Needs a second source"
+        yield from (m.span() for m in _AT_DESK.finditer(text, span.start, span.end)) if "@" in block or "pl" in block else ()
+        for m in _PART_TO_COME.finditer(text, span.start, span.end) if " to " in block else ():
+            yield m.span()
         for m in _GLUED_TK.finditer(text, span.start, span.end) if "TK" in block else ():
             slot = (m.group("a") or m.group("b")).casefold()
             if (slot,) in v.values or (slot,) in v.media:
