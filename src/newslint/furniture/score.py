@@ -14,8 +14,13 @@ even as a full sentence. Otherwise it scores points:
   2 for a credit "Jane Doe/Getty Images", a block that is only "(Reuters)" or
   a picture library ("Alamy Stock Photo"), or a credit after a caption ("The
   harbour at dawn. Photo: Jane Smith", "... on Monday. (AFP)"; a caption and
-  its credit are not "several sentences"); 2 for an e-mail address in a block
-  of 12 words or fewer ("Contact the author at jane@example.com");
+  its credit are not "several sentences"), or a picture agency's name alone
+  ("Getty", "PA Media"); 2 for an e-mail address in a block
+  of 12 words or fewer ("Contact the author at jane@example.com"), 4 for one
+  beside how to reach the writer ("He can be reached at jane@example.com":
+  a bio's last line, a prompt); 2 for a widget's counter ("Comments (34)"),
+  answer buttons after a question ("Was this article helpful? Yes No") or a
+  weather widget ("Partly cloudy 72°F Chicago, IL");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
   2 for a byline ("By Jane Smith, Political Correspondent", "Tom Wells,
   Reporter", "Jane Doe, The Daily Star", "By the Editorial Board") or a
@@ -39,6 +44,10 @@ even as a full sentence. Otherwise it scores points:
   sentence (8 words or more with a full stop), for holding two sentences
   ("Interested? Sign up for ..."), for a question word opening it ("How Do I
   Sign Up" is a subhead) and for ending in a colon (it introduces what follows).
+  A prompt is none of the first three: a contact line, or a call to the reader
+  made only of questions and commands where the page speaks ("Want more stories
+  like this? Add us as a preferred source"; not "Worried about this scam? Share
+  your experience with Trading Standards", where no page speaks).
 
 A block of more than `MAX_WORDS` words is never furniture, nor one with
 quotation marks (someone speaks). A block without chrome evidence (a strong
@@ -120,6 +129,22 @@ _BRACKET_LABEL = regex_compile(r"\(\s*([\w’' -]{1,30}?)\s*:\s*[^()]{1,40}\)\Z"
 # The page itself, in the command's own sentence ("you" alone is a service's how-to: "Sign up through the app";
 # "US" is a country: "Next year the US will ..."; "we" in another sentence is a blog's: "Back in 2019 we ...").
 _PAGE = regex_compile(r"\b(?:[Oo]ur|us|[Ww]e)\b")
+# How to reach the writer, beside an address: "He can be reached at jane@example.com" (a bio's last line). Not
+# "contact us at ...": a blog's own closing call ("If you have questions, contact us at dap@...").
+_REACH = regex_compile(r"(?i:\b(?:he|she|they|author|reporter|writer|columnist|editor)[ \t]+can[ \t]+be[ \t]+reached\b|"
+                       r"\b(?:reach|contact|write[ \t]+to|e-?mail)[ \t]+(?:him|her|the[ \t]+(?:author|reporter|writer)\b))")
+# A widget's counter: "Comments (34)", "Shares 1.2k" (not a subhead's "Article 50", "Section 3").
+_COUNTER = regex_compile(r"(?i)\A(?:comments?|replies|shares|likes|views|reactions|responses)[ \t]*"
+                         r"(?:\(\d[\d,.]*[km]?\)|\d[\d,.]*[km]?)\Z")
+# A feedback widget's question and its answer buttons: "Was this article helpful? Yes No".
+_ANSWERS = regex_compile(r"\?[ \t]*(?:Yes[ \t]*[/|]?[ \t]*No|No[ \t]*[/|]?[ \t]*Yes|👍[ \t]*👎)[ \t]*\Z")
+# A picture agency's name alone, the credit left when its photograph was not scraped: "Getty", "AFP", "PA Media".
+_AGENCY_ALONE = regex_compile(r"\A(?:Getty(?:[ \t]+Images)?|AFP|AP|Reuters|EPA(?:-EFE)?|PA(?:[ \t]+(?:Media|Wire|Images))?|"
+                              r"Shutterstock|Alamy|Xinhua|Bloomberg|iStock|dpa|Anadolu|NurPhoto|ANP|Sipa|Zuma)\Z")
+# A weather widget: a temperature with a sky's condition and no sentence ("Partly cloudy 72°F Chicago, IL").
+_TEMPERATURE = regex_compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?[ \t]?°[ \t]?[FC]?(?!\w)")
+_SKY = regex_compile(r"(?i)\b(?:sunny|cloudy|clear|overcast|fog(?:gy)?|mist|rain(?:y)?|showers?|drizzle|snow|sleet|hail|"
+                     r"thunderstorms?|storms?|wind(?:y)?|humid|haze|hazy|fair)\b")
 _HANDLE = regex_compile(r"(?<![\w.])@\w{2,}")
 # Commands that open sentences as other words too ("Back in 2019", "Next year", "Close to 3,000", "Watch time"):
 # a command only with the page's word after it ("Back us", "Like us on Facebook", "Watch our video").
@@ -224,7 +249,7 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     if label and (" ".join(label.group(1).casefold().replace("’", "'").split()) in chrome.labels
                   or (chrome.strong is not None and chrome.strong.fullmatch(label.group(1).strip()))):
         add(2, f"label '{label.group(1)}:'", True)  # a label of the vocabulary, or a chrome phrase as one ("Also on the site:")
-    if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text):
+    if _CREDIT.search(text) or _AGENCY.match(text) or _LIBRARY.match(text) or _AGENCY_ALONE.match(text):
         add(2, "credit", True)
     captioned = False  # a caption, then its credit: two parts, but no two sentences
     for caption in (_CAPTION_LABEL.search(text), _BRACKET_LABEL.search(text)):
@@ -243,12 +268,26 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
     stamp = _time_stamp(text)
     if stamp:
         add(2, "a time stamp", True)
-    if len(words) <= 12 and _CONTACT.search(original if original is not None else text):
+    address = _CONTACT.search(original if original is not None else text)
+    prompt = False  # the page prompting its reader: a question and a command are one prompt, not two sentences
+    if address and _REACH.search(text):
+        add(4, "how to reach the writer", True)  # "He can be reached at jane@example.com", "Email us at tips@..."
+        prompt = True
+    elif len(words) <= 12 and address:
         add(2, "an address to write to", True)
     if _CRUMBS.match(text):
         add(2, "a menu", True)
-    if strong and _calls_reader(text, chrome):
+    if strong and not prompt and _calls_reader(text, chrome):
         add(4, "a call to the reader", True)  # "Download our app for alerts.", "Enjoying this? Support us ..."
+        # "Want more stories? Add us ...": the page's own prompt, not "We'll be listening. Follow us ...", nor a story's
+        # call to act ("Worried about this scam? Share your experience with Trading Standards").
+        prompt = bool(_PAGE.search(text) or _HANDLE.search(text)) and _only_prompts(text, chrome)
+    if _COUNTER.match(text):
+        add(2, "a counter", True)  # "Comments (34)"
+    if _ANSWERS.search(text):
+        add(2, "answer buttons", True)  # "Was this article helpful? Yes No"
+    if len(words) <= 8 and _TEMPERATURE.search(text) and _SKY.search(text) and not _END.search(text):
+        add(2, "a weather widget", True)
     ended = bool(_END.search(text)) and not stamp  # "… at 7:14 a.m.": an abbreviation's stop, no sentence's
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
         add(2, f"a button '{words[0]}'", True)
@@ -263,15 +302,15 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(1, "no sentence end")
         if last:
             add(1, "at the end")  # a story ends in a sentence; a page, in its widgets
-    elif len(words) >= 8:
+    elif len(words) >= 8 and not prompt:  # a prompt to the reader is a sentence by its nature
         add(-2, "a sentence")
-    if not captioned and sum(len(_WORD.findall(part)) >= 4 for part in _INNER_END.split(text)) >= 2:
+    if not captioned and not prompt and sum(len(_WORD.findall(part)) >= 4 for part in _INNER_END.split(text)) >= 2:
         add(-2, "several sentences")
     if len(words) <= 8:
         add(1, "short")
     rest = chrome.strong.sub(" ", text) if chrome.strong is not None else text  # "You may also like" is chrome's own verb
     rest = _MONTH_MAY.sub(" ", rest)  # "2 May 2022": a month, no verb
-    if any(w.casefold() in _VERB for w in _WORD.findall(rest)[1:]):
+    if not prompt and any(w.casefold() in _VERB for w in _WORD.findall(rest)[1:]):  # a prompt has its verbs
         add(-1, "verb")
     if low[0] in _QUESTION and not label:
         add(-2, "question")
@@ -298,13 +337,24 @@ def _calls_reader(text: str, chrome: Chrome) -> bool:
     return False
 
 
+def _only_prompts(text: str, chrome: Chrome) -> bool:
+    """Every sentence of the block asks the reader something or tells them to do something: one prompt, however
+    many sentences ("Got a tip? Email us at ..."), not a story's statement beside a call ("We'll keep listening.
+    Follow us here ...")."""
+    for part in _SENTENCE_START.split(text):
+        first = _WORD.match(part)
+        if not part.rstrip("\"”’')] ").endswith("?") and (first is None or first.group(0).casefold() not in chrome.commands):
+            return False
+    return True
+
+
 def _time_stamp(text: str) -> bool:
     """Only a date and a clock time, or a clock time and its label, with at most one word besides ("UK").
     Unlabelled, one instant: "Saturday, October 22, 2016, 10:00am – 5:00pm" is an event's hours."""
     clocks = len(_CLOCK.findall(text))
     if not clocks:
         return False
-    if not _LABELLED.search(text) and not _PLAYHEAD.fullmatch(text.strip()) and (clocks > 1 or not _DATE.search(text)):
+    if not _LABELLED.search(text) and not _PLAYHEAD.search(text) and (clocks > 1 or not _DATE.search(text)):
         return False
     rest = _STAMP_WORDS.sub(" ", _DATE.sub(" ", _CLOCK.sub(" ", text)))
     return len(rest.split()) <= 1
