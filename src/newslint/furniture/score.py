@@ -137,7 +137,10 @@ _REACH = regex_compile(r"(?i:\b(?:he|she|they|author|reporter|writer|columnist|e
 _COUNTER = regex_compile(r"(?i)\A(?:comments?|replies|shares|likes|views|reactions|responses)[ \t]*"
                          r"(?:\(\d[\d,.]*[km]?\)|\d[\d,.]*[km]?)\Z")
 # A feedback widget's question and its answer buttons: "Was this article helpful? Yes No".
-_ANSWERS = regex_compile(r"\?[ \t]*(?:Yes[ \t]*[/|]?[ \t]*No|No[ \t]*[/|]?[ \t]*Yes|👍[ \t]*👎)[ \t]*\Z")
+_ANSWERS = regex_compile(r"\?[ \t]*(?:Yes[ \t]*[/|]?[ \t]*No|No[ \t]*[/|]?[ \t]*Yes|👍[ \t]*👎|(?:Not now|No thanks|Maybe later|Later)"
+                         r"[ \t]*[/|·]?[ \t]*(?:Allow|Yes|OK|Accept|Subscribe|Turn on))[ \t]*\Z")
+# A bar of reactions or counts: emoji and numbers, no words ("😂 12 😮 4", "💬 14 ❤️ 203"); a text-size control ("A− A A+").
+_REACTIONS = regex_compile(r"\A(?:[\p{So}\p{Sk}\u2764\ufe0f\u200d]+[ \t]*\d[\d,.]*[kKmM]?[ \t]*){2,}\Z|\AA[−-][ \t]+A[ \t]+A\+\Z")
 # A picture agency's name alone, the credit left when its photograph was not scraped: "Getty", "AFP", "PA Media".
 _AGENCY_ALONE = regex_compile(r"\A(?:Getty(?:[ \t]+Images)?|AFP|AP|Reuters|EPA(?:-EFE)?|PA(?:[ \t]+(?:Media|Wire|Images))?|"
                               r"Shutterstock|Alamy|Xinhua|Bloomberg|iStock|dpa|Anadolu|NurPhoto|ANP|Sipa|Zuma)\Z")
@@ -284,6 +287,8 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         prompt = bool(_PAGE.search(text) or _HANDLE.search(text)) and _only_prompts(text, chrome)
     if _COUNTER.match(text):
         add(2, "a counter", True)  # "Comments (34)"
+    if _REACTIONS.match(text):
+        add(4, "a reaction bar", True)
     if _ANSWERS.search(text):
         add(2, "answer buttons", True)  # "Was this article helpful? Yes No"
     if len(words) <= 8 and _TEMPERATURE.search(text) and _SKY.search(text) and not _END.search(text):
