@@ -48,7 +48,12 @@ its handle or shorthand ("@subs pls check this"), a part of the story
 promised where a sentence starts ("Quote from the minister to come"; not a
 live story's "More to come"), a wire's "-MORE-", a program's format slot
 ("Cllr %s"), a slot in angle brackets in lower case ("<name>") or in another
-language's word ("[cifra]", "[NOM]"), and a paragraph in capitals that is
+language's word ("[cifra]", "[NOM]"), other systems' variables ("#{name}",
+"{0}", "%price%", "«PaymentDate»", a shortcode, "#N/A", NaN), a clock with
+letters or marks for digits ("HH:MM", "0?:??"), a lone "#" or "@@" for a
+number, an HTML comment in plain text, a note in brackets with "pls" or for
+an @name, an editing verb queried ("(check?)"), a chatbot's words ("As an AI
+language model"), and a paragraph in capitals that is
 only an instruction or a slot ("FILL IN WHEN WE HAVE IT").
 """
 
@@ -81,7 +86,7 @@ _FILLER = regex_compile(r"(?:[xX]+|N+|n|#+|\?+|_+|0{2,})(?:[,.](?:[xX]+|N+|#+|0{
 # A run of X stands for a number as written ("XX,XXX", "$XXm"), or a pair of equal runs ("a XX-XX
 # vote": a range of Roman numerals, "Super Bowls XX-XXX", has two different ones).
 _NUMERAL = regex_compile(r"(?<![\w.-])(?:(X{2,})(?:[-–]\1)+|X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|"
-                         r"(?<=[$£€])X(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
+                         r"(?<=[$£€])[Xx](?:[.,][Xx]+)?(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
 _HASHES = regex_compile(r"(?<![\w#&/])#{2,}(?![\w#])")
 _ARTICLE_BEFORE = regex_compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
 _LONE_MARKS = regex_compile(r"(?<![^\s(\[$£€])\?{2,}(?![^\s)\].,;:%])")
@@ -143,8 +148,8 @@ _MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+\+?|\*\*\*?)[ \t]*(?P<inside>[^\
 # A note to the desk: its addressee, a colon, then a request ("[Sub: please trim]", "**Editor: please check
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
-    _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|web)?[ \t]?desk|"
-    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?[ \t]*:[ \t]*"
+    _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|pic|photo|web)?[ \t]?desk|"
+    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?(?:[ \t]*:|[ \t]+[—–])[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
 _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
@@ -178,6 +183,23 @@ _WIRE_MORE = regex_compile(r"(?<![\w-])-{1,3}[ \t]?MORE[ \t]?-{1,3}(?![\w-])|\(M
 _HASHED = regex_compile(r"(?<!#)(?P<mark>#{2,3})(?P<inside>[^\s#][^\n#]{0,60}?)(?P=mark)(?!#)")
 # An angle-bracketed slot in lower case: "<name>", "<town>" (an HTML tag names no slot).
 _ANGLE_LOWER = regex_compile(r"(?<![<\w])<([a-z][a-z’' _-]{0,30})>(?!>)")
+# A clock time with letters or marks for its digits: "HH:MM", "23:zz", "0?:??".
+_TIME_SLOT = regex_compile(r"(?<![\w:?])(?=[\w?]{1,2}:[\w?]{2}(?![\w:?]))(?![\d]{1,2}:\d{2})(?:HH|hh|XX|xx|[\d?]{1,2}):(?:MM|mm|XX|xx|zz|ZZ|[\d?]{2})(?![\w:?])")
+# Digits with marks for the rest: "M??" (a road), "7?," (an age), "£?.?m"; not a question's "Is it 7?" before a space or an end.
+_DIGIT_MARKS = regex_compile(r"(?<![\w?])(?:[A-Z]\?{2,}|\d\?(?=[,;)])|\d+\?\d)(?![\w?])")
+# A lone "#" for a number, before punctuation: "Category #, made landfall" (not "press the # key").
+_LONE_HASH = regex_compile(r"(?<=\w[ \t])#(?=[,.;:)])")
+# Fillers of other marks: "minus @@ degrees".
+_AT_FILLER = regex_compile(r"(?<![^\s(\[])@{2,}(?![^\s)\].,;:%])")
+# A template's variables: "#{minister_name}", "${name}", "{0}", "{first_name}", "%price%", "«PaymentDate»"; a
+# WordPress shortcode ("[amazon_price asin=...]"); a spreadsheet's error ("#N/A per cent", "#REF!"); JavaScript's NaN.
+_VARIABLES = regex_compile(r"[#$]\{[^{}\n]{1,40}\}|(?<![{\w])\{(?:\d|[A-Za-z]+(?:_[A-Za-z]+)+)\}(?!\})|(?<![\w%])%[A-Za-z_]{2,30}%(?![\w%])"
+                           r"|«(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+_[A-Za-z_]+)»|\[[a-z]+_[a-z_]+(?:[ \t]+[a-z_]+=[\"“][^\"”\]\n]{0,60}[\"”])+\]"
+                           r"|(?<![\w#])#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!)|(?<![\w.])NaN(?![\w.])")
+# An HTML comment left in plain text: "<!-- need second source on this -->" (Markdown and HTML hide their own).
+_HTML_COMMENT = regex_compile(r"<!--[^\n]{0,200}?-->")
+# A note in brackets for someone: "[architect — @sarah can you dig this out?]", "(latest figure from wires pls)".
+_NOTE_INSIDE = regex_compile(r"(?i:\bpls\b|\bplz\b|(?<![\w@])@[a-z]\w{1,20}\b.*\?)")
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
 _MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
@@ -288,8 +310,8 @@ class Placeholder(Check):
             found: list[tuple[int, int]] = []
             shouting = _mostly_capitals(text[span.start : span.end])
             for m in _BRACKET.finditer(text, span.start, span.end):
-                if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m)) and not _task_box(text, span, m) \
-                        and not _alteration(text, m):
+                if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m) or _NOTE_INSIDE.search(m.group(1))) \
+                        and not _task_box(text, span, m) and not _alteration(text, m):
                     found.append(m.span())
             if self.slots is not None:
                 found.extend(self._structural(doc, text, span, shouting))
@@ -302,9 +324,13 @@ class Placeholder(Check):
                 found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end))
+                found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
             # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
             reach = -1
@@ -381,6 +407,8 @@ class Placeholder(Check):
         words = Slots.words(s.rstrip("?"))
         if not 0 < len(words) <= 2 or words[-1] in ("source", "sources"):
             return False  # "(source?)": a columnist's jab at a claim, not a gap
+        if words in self.slots.verbs:
+            return True  # "(check?)", "(confirm?)": an editing verb, queried
         return self.slots.nouns(words) or self.slots.nouns(tuple(w.removesuffix("s") for w in words))
 
     def _structural(self, doc, text: str, span, shouting: bool) -> Iterator[tuple[int, int]]:
@@ -390,7 +418,7 @@ class Placeholder(Check):
                 yield m.span()
         # Parentheses hold acronyms, glosses and notes: only an instruction, a missing mark or a slot in capitals.
         for m in _PAREN.finditer(text, span.start, span.end):
-            if (self._slot(m.group(1), shouting, dictionary=False, strict=True)
+            if (self._slot(m.group(1), shouting, dictionary=False, strict=True) or _NOTE_INSIDE.search(m.group(1))
                     or (self._queried(m.group(1)) and not doc.maybe_in_quote(m.start(), m.end()))) \
                     and not _defined_before(text, span.start, m):
                 yield m.span()
@@ -409,6 +437,10 @@ class Placeholder(Check):
             yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
         if "%" in block:
             yield from (m.span() for m in _PRINTF.finditer(text, span.start, span.end))
+        if any(c in block for c in "{%«[#") or "NaN" in block:
+            yield from (m.span() for m in _VARIABLES.finditer(text, span.start, span.end))
+        if "<!--" in block:
+            yield from (m.span() for m in _HTML_COMMENT.finditer(text, span.start, span.end))
         if "MORE" in block:
             yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end))
         if "##" in doc.text[span.start : span.end]:  # "#" may be blanked from prose as a heading's mark: the original
@@ -447,7 +479,7 @@ class Placeholder(Check):
         v = self.slots
         # Each pass runs only in a block holding a literal its pattern needs, found by a substring test: the
         # patterns' look-behinds, tried at every offset of every block, had cost the rule a sixth of its time.
-        for m in _ADDRESSED.finditer(text, span.start, span.end) if ":" in block else ():
+        for m in _ADDRESSED.finditer(text, span.start, span.end) if ":" in block or "—" in block or "–" in block else ():
             label, rest = m.group("label"), Slots.words(m.group("rest"))
             marker = label.isupper() and Slots.words(label) in v.markers
             if marker or (rest and (rest[0] == "please" or (rest[0],) in v.verbs or (rest[0],) in v.requests
