@@ -720,7 +720,19 @@ def _counts(doc, text: str, start: int, end: int, block_start: int, name: bool =
         word = text[start:end]
         if (_INNER_CAPITAL.search(word) and not word.isupper()) or _COMPANY_AHEAD.match(text, end):
             return False
+        if _named_elsewhere(doc, text, word):
+            return False  # "Honor was spun off ..." where the story writes "smartphone maker Honor"
     return True
+
+
+def _named_elsewhere(doc, text: str, word: str) -> bool:
+    """The story writes this capitalised word inside a sentence too: it is a name there, and so here. Asked
+    only of a listed spelling opening a sentence (rare), so the search runs seldom."""
+    cache = doc.__dict__.setdefault("_variants_named", {})
+    if word not in cache:
+        cache[word] = any(not opens_sentence(text, m.start(), text.rfind("\n", 0, m.start()) + 1)
+                          for m in regex.finditer(rf"(?<![\w'’-]){regex.escape(word)}(?![\w'’-])", text))
+    return cache[word]
 
 
 def _term_of_art(text: str, start: int, end: int, word: str, span) -> bool:
