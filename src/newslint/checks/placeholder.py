@@ -60,6 +60,7 @@ only an instruction or a slot ("FILL IN WHEN WE HAVE IT").
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -161,6 +162,7 @@ _NEED = regex_compile(_OPENS + r"(?:needs?|Needs?[ \t]+(?=a[ \t]|an[ \t]|more[ \
 # (A question's mark is followed by a space; French spacing puts one before it, not a unit after it.)
 _UNIT_MARKS = regex_compile(r"(?<![^\s(\[])\?{1,3}(?=(?:mph|kmh|km|kg|lbs?|ft|mm|cm|m|p|pc|pct|bn|mn|k|st|nd|rd|th|%)(?!\w))"
                             r"|(?<=(?<!\w)[$£€])\?{1,3}(?![?\w])|(?<=(?<!\w)[$£€])\?{1,3}(?=(?:m|bn|k)(?!\w))")
+_LETTER_DIGIT_HINT = re.compile(r"[nNxX][.,][nNxX]")  # what _LETTER_DIGITS needs, found by a plain scan
 # One letter repeated for the digits of a number, with its separators: "n.nn metres", "N,NNN", "x.xx" (three
 # letters or more: "N.N" may be initials).
 _LETTER_DIGITS = regex_compile(r"(?<![\w.,-])(?=[nNxX.,]{4})([nNxX])\1*(?:[.,]\1+)+(?![\w-]|[.,]\w)")
@@ -171,6 +173,8 @@ _AT_DESK = regex_compile(r"(?<![\w@])@(?i:subs?|desk|newsdesk|backbench|eds?|edi
                          r"picture[ -]?desk|web[ -]?desk)\b[^\n.!?]{0,120}"
                          r"|(?<![\w’'-])(?i:pls|plz)[ \t]+(?i:check|confirm|add|fix|update|insert|verify|cut|trim|chase|"
                          r"find|get|source|rewrite|look)\b[^\n.!?]{0,100}")
+_PLEASE_HINT = re.compile(r"(?i:pl[sz])\b")
+_TO_COME_HINT = re.compile(r"(?i:to (?:come|follow))")
 # A part of the story promised where a sentence starts: "Quote from the shadow minister to come.", "Pic to follow".
 # Not "More to come", "Updates to follow": a live story prints them.
 _PART_TO_COME = regex_compile(_OPENS + r"(?i:quotes?|lede|intro|pics?|pictures?|photos?|captions?|hed|dek|byline|"
@@ -308,7 +312,8 @@ class Placeholder(Check):
         text = scope.source
         for span in scope.spans:
             found: list[tuple[int, int]] = []
-            shouting = _mostly_capitals(text[span.start : span.end])
+            block = text[span.start : span.end]
+            shouting = _mostly_capitals(block)
             for m in _BRACKET.finditer(text, span.start, span.end):
                 if (self._bracket_slot(m.group(1), shouting) or self._query(doc, m) or _NOTE_INSIDE.search(m.group(1))) \
                         and not _task_box(text, span, m) and not _alteration(text, m):
@@ -323,14 +328,20 @@ class Placeholder(Check):
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
                 found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end))
+                # Each pass only in a block holding a literal its pattern needs (a substring test, in C).
+                if _LETTER_DIGIT_HINT.search(block):
+                    found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
+                if ":" in block:
+                    found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end))
+                if "#" in block:
+                    found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end))
-                found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end))
+                if "?" in block:
+                    found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end))
+                if "@@" in block:
+                    found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end))
             # "[TK]" is one placeholder, not two: keep the outermost span.
             # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
             reach = -1
@@ -428,7 +439,7 @@ class Placeholder(Check):
         for m in _ANGLE.finditer(doc.text, span.start, span.end):
             if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
-        for m in _ANGLE_LOWER.finditer(doc.text, span.start, span.end):
+        for m in _ANGLE_LOWER.finditer(doc.text, span.start, span.end) if "<" in doc.text[span.start : span.end] else ():
             if self.slots.only_slot_words(Slots.words(m.group(1))):
                 yield m.span()
         block = text[span.start : span.end]
@@ -491,9 +502,10 @@ class Placeholder(Check):
         for m in _NEED.finditer(text, span.start, span.end) if "eed" in block else ():
             if v.nouns((m.group("what"),)) or (m.group("mod") and v.nouns((m.group("mod"),))):
                 yield m.span()  # "need comment from ...", "Needs a second source"
-        yield from (m.span() for m in _AT_DESK.finditer(text, span.start, span.end)) if "@" in block or "pl" in block else ()
-        for m in _PART_TO_COME.finditer(text, span.start, span.end) if " to " in block else ():
-            yield m.span()
+        if "@" in block or _PLEASE_HINT.search(block):
+            yield from (m.span() for m in _AT_DESK.finditer(text, span.start, span.end))
+        if _TO_COME_HINT.search(block):
+            yield from (m.span() for m in _PART_TO_COME.finditer(text, span.start, span.end))
         for m in _GLUED_TK.finditer(text, span.start, span.end) if "TK" in block else ():
             slot = (m.group("a") or m.group("b")).casefold()
             if (slot,) in v.values or (slot,) in v.media:
