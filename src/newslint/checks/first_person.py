@@ -131,6 +131,17 @@ class FirstPerson(Check):
         lone = (self.opts["lone_plural"] and bool(self.reporting) and self._plural_is_isolated(doc, scope, 1)
                 and not _addresses_reader(doc, scope))
         starts = [s.start for s in sentences]
+        by_sentence: dict[int, _Attributions] = {}
+
+        def attributed(at: int) -> bool:
+            """Someone else's attribution closes the words holding the newsroom's pronoun at `at`."""
+            i = bisect.bisect_right(starts, at) - 1
+            if i < 0:
+                return False
+            if i not in by_sentence:
+                by_sentence[i] = _Attributions(text, sentences[i].start, sentences[i].end)
+            return by_sentence[i].report(at, before=False)
+
         for span in scope.spans:
             if speaker_label(text, span.start, span.end):
                 continue
@@ -138,7 +149,7 @@ class FirstPerson(Check):
                      if self._pronoun(text, m, span.start) and not _gloss(text, m.start(), span.start)]
             if (newsroom or lone) and _ANY_PLURAL_WORD.search(text, span.start, span.end):
                 if newsroom:
-                    found += [f for f in self._newsroom_plural(text, span) if not _reported(text, sentences, starts, f[0])]
+                    found += [f for f in self._newsroom_plural(text, span) if not attributed(f[0])]
                 if lone:
                     found += self._lone_plural(text, span, sentences, starts)
             for start, end in sorted(found):
@@ -158,7 +169,7 @@ class FirstPerson(Check):
         # What a whole sentence says (a question? an attribution?) is asked once per sentence, not once
         # per pronoun in it: a long sentence of pronouns was quadratic.
         asked: dict[tuple[int, int], bool] = {}  # a question or an exclamation
-        sayings: dict[tuple[int, int], list] = {}  # someone else's verbs of saying
+        sayings: dict[tuple[int, int], _Attributions] = {}  # someone else's verbs of saying
         sentence_says: dict[tuple[int, int], bool] = {}
         story_tied: dict[tuple[int, int], bool] = {}
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
@@ -170,8 +181,8 @@ class FirstPerson(Check):
             word = "us" if word == "ourselves" else word[:2]  # an object like "us" ("addressed to ourselves"), no possessive
             if (s_start, s_end) not in asked:
                 asked[s_start, s_end] = asks(text, s_start, s_end)
-                sayings[s_start, s_end] = _sayings(text, s_start, s_end)
-            if asked[s_start, s_end] or _reports(text, sayings[s_start, s_end], m.start()):
+                sayings[s_start, s_end] = _Attributions(text, s_start, s_end)
+            if asked[s_start, s_end] or sayings[s_start, s_end].report(m.start()):
                 continue  # "We at the Royal Free are proud, the chief executive said"
             if word in ("we", "us") and _NAMED_NEWSROOM.match(text, m.end(), s_end):
                 found.append(m.span())  # "We at the Gazette have long argued", "none of us in the press box"
@@ -363,59 +374,63 @@ def _addresses_reader(doc, scope) -> bool:
                for span in scope.spans for m in _YOU.finditer(text, span.start, span.end))
 
 
-def _sayings(text: str, start: int, end: int) -> list:
-    """A sentence's verbs of saying that are someone else's, not the newsroom's own work ("we reported",
-    "told us")."""
-    return [m for m in _SAYING.finditer(text, start, end)
-            if not _US_AFTER.match(text, m.end()) and not _WE_BEFORE.search(text, max(start, m.start() - 30), m.start())]
-
-
 # A verb of saying with a person or a thing after "to" or "with" is no one's words: "has yet to respond to the
 # findings, which we shared", "agreed with the council".
 _SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
 _CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
-
-
 _ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,8}|said[ \t]+|says[ \t]+)\Z")
 _NOT_A_SUBJECT = regex_compile(r"\b(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
 
 
-def _tail_attribution(text: str, at: int, verb) -> bool:
-    """Someone's attribution closing the words that hold the pronoun at `at`: after a comma or a dash, a subject
-    of eight words at most and the verb ("..., the chief executive said in a statement"), not a participle with new
-    words ("... disputed our figures, saying ...") nor a clause of its own ("... we contacted the firm, which said
-    ...")."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, at, verb.start()))
-    if not breaks or verb.group().lower().endswith("ing"):
-        return False
-    head = text[breaks[-1].end() : verb.start()]
-    return bool(_ATTRIBUTION_HEAD.match(head)) and not _NOT_A_SUBJECT.search(head)
+class _Attributions:
+    """One sentence's verbs of saying that are someone else's (not the newsroom's own work: "we reported", "told
+    us"), with its semicolons and clause breaks, held sorted: each pronoun asks in logarithmic time, so a
+    sentence of thousands of pronouns stays linear."""
 
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.verbs = [m for m in _SAYING.finditer(text, start, end)
+                      if not _US_AFTER.match(text, m.end()) and not _WE_BEFORE.search(text, max(start, m.start() - 30), m.start())]
+        self.verb_starts = [m.start() for m in self.verbs]
+        self.semicolons = [i for i in range(start, end) if text[i] == ";"] if ";" in text[start:end] else []
+        self.breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        self.break_starts = [b[0] for b in self.breaks]
 
-def _reported(text: str, sentences, starts, at: int) -> bool:
-    """For the newsroom's pass, whose evidence is strong: the words holding the pronoun at `at` close with someone
-    else's attribution ("We at the Royal Free are proud of our staff, the chief executive said"; not "Our sister
-    paper first reported the resignation", the newsroom's own verb, nor "The union says it has 4,000 members, a
-    figure we have not been able to verify", where the newsroom answers what was said)."""
-    i = bisect.bisect_right(starts, at) - 1
-    if i < 0:
-        return False
-    return _reports(text, _sayings(text, sentences[i].start, sentences[i].end), at, before=False)
-
-
-def _reports(text: str, sayings: list, at: int, before: bool = True) -> bool:
-    """Whether someone's words, their marks lost, hold the pronoun at `at`: a verb of saying before it in
-    its clause ("The union said we will not give up", "fears that we will"; a semicolon ends a clause), or
-    one after it that closes the words after a comma or a dash ("We will not give up, the union said").
-    Not a verb after it in the pronoun's own clause ("A spokesman sent us a statement saying ...", "got in
-    touch with us to say ..."): there the newsroom is told, and what was said follows."""
-    for m in sayings:
-        if m.end() <= at:
-            if before and ";" not in text[m.end():at] and not _SAID_TO.match(text, m.end()):
+    def report(self, at: int, before: bool = True) -> bool:
+        """Whether someone's words, their marks lost, hold the pronoun at `at`: a verb of saying before it in its
+        clause ("The union said we will not give up", "fears that we will"; a semicolon ends a clause), or one
+        after it that closes the words after a comma or a dash ("We will not give up, the union said"). Not a
+        verb after it in the pronoun's own clause ("A spokesman sent us a statement saying ...", "got in touch
+        with us to say ..."): there the newsroom is told, and what was said follows. `before=False` (the
+        newsroom's pass, whose evidence is strong) asks only the second: "The union says it has 4,000 members, a
+        figure we have not been able to verify" is the newsroom answering what was said."""
+        i = bisect.bisect_left(self.verb_starts, at)
+        if before:  # the nearest verbs before it (one of them may take "to": "respond to the findings")
+            for m in reversed(self.verbs[max(0, i - 2) : i]):
+                if m.end() <= at and not self._semicolon(m.end(), at) and not _SAID_TO.match(self.text, m.end()):
+                    return True
+        for m in self.verbs[i : i + 2]:  # the nearest after it
+            if self._semicolon(at, m.start()):
+                break
+            if self._closes(at, m):
                 return True
-        elif ";" not in text[at:m.start()] and _tail_attribution(text, at, m):
-            return True
-    return False
+        return False
+
+    def _semicolon(self, a: int, b: int) -> bool:
+        j = bisect.bisect_left(self.semicolons, a)
+        return j < len(self.semicolons) and self.semicolons[j] < b
+
+    def _closes(self, at: int, verb) -> bool:
+        """An attribution closing the words after `at`: after a comma or a dash, a subject of eight words at most
+        and the verb ("..., the chief executive said in a statement"), not a participle with new words ("...
+        disputed our figures, saying ...") nor a clause of its own ("... we contacted the firm, which said ...")."""
+        j = bisect.bisect_left(self.break_starts, verb.start()) - 1
+        if j < 0 or self.breaks[j][0] < at or verb.group().lower().endswith("ing"):
+            return False
+        if verb.start() - self.breaks[j][1] > 120:
+            return False  # longer than a subject of eight words
+        head = self.text[self.breaks[j][1] : verb.start()]
+        return bool(_ATTRIBUTION_HEAD.match(head)) and not _NOT_A_SUBJECT.search(head)
 
 
 _GLOSS = regex_compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
