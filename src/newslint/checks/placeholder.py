@@ -150,7 +150,8 @@ _MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+\+?|\*\*\*?)[ \t]*(?P<inside>[^\
 # this para**", "(ED: cut this if we're tight)", "Fact-check: is this the right year?"); "TO COME: statement".
 _ADDRESSED = regex_compile(
     _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|pic|photo|web)?[ \t]?desk|"
-    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?(?:[ \t]*:|[ \t]+[—–])[ \t]*"
+    r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries|translator|translation|graphics|design|"
+    r"online|digital|sports?[ \t]?desk))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?(?:[ \t]*:|[ \t]+[—–])[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
 _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
@@ -188,7 +189,14 @@ _HASHED = regex_compile(r"(?<!#)(?P<mark>#{2,3})(?P<inside>[^\s#][^\n#]{0,60}?)(
 # An angle-bracketed slot in lower case: "<name>", "<town>" (an HTML tag names no slot).
 _ANGLE_LOWER = regex_compile(r"(?<![<\w])<([a-z][a-z’' _-]{0,30})>(?!>)")
 # A clock time with letters or marks for its digits: "HH:MM", "23:zz", "0?:??".
-_TIME_SLOT = regex_compile(r"(?<![\w:?])(?=[\w?]{1,2}:[\w?]{2}(?![\w:?]))(?![\d]{1,2}:\d{2})(?:HH|hh|XX|xx|[\d?]{1,2}):(?:MM|mm|XX|xx|zz|ZZ|[\d?]{2})(?![\w:?])")
+_TIME_SLOT = regex_compile(r"(?<![\w:?])(?=[\w?]{1,2}:[\w?-]{2}(?![\w:?]))(?![\d]{1,2}:\d{2})(?:HH|hh|XX|xx|[\d?]{1,2}):(?:MM|mm|XX|xx|zz|ZZ|--|[\d?]{2})(?![\w:?])")
+# A date with zeros or letters for its digits: "00/00/2025", "DD/MM/YYYY", "MM/DD/YY".
+_DATE_SLOT = regex_compile(r"(?<![\w/.-])(?:00|DD|dd|XX|xx|MM|mm)[/.-](?:00|MM|mm|XX|xx|DD|dd)[/.-](?:\d{2}|\d{4}|YYYY|yyyy|YY|yy|XXXX)(?![\w/])")
+# A link whose address is still to come: "http://LINK-TO-FOLLOW", "https://example.com/TK" (not a pattern's
+# "go.usa.gov/xxx", which a how-to explains).
+_URL_SLOT = regex_compile(r"https?://\S*?(?i:link-?to-?(?:follow|come)|url-?here|placeholder|to-?come|(?<=[/.-])(?:tbc|tbd|tk)(?=[/.-]|\s|\Z))\S*")
+# An instruction where a sentence starts, pointing at its gap: "Add second par from agency copy here."
+_HERE_INSTRUCTION = regex_compile(r"(?:(?<=\A|[.!?…]\s|[“‘\"'(\[]))(?:Add|Insert|Put|Paste|Drop|Place|Embed)[ \t]+[^.!?\n“”‘’]{3,60}?[ \t]+here\b")
 # Digits with marks for the rest: "M??" (a road), "7?," (an age), "£?.?m"; not a question's "Is it 7?" before a space or an end.
 _DIGIT_MARKS = regex_compile(r"(?<![\w?])(?:[A-Z]\?{2,}|\d\?(?=[,;)])|\d+\?\d)(?![\w?])")
 # A lone "#" for a number, before punctuation: "Category #, made landfall" (not "press the # key").
@@ -333,6 +341,8 @@ class Placeholder(Check):
                     found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
                 if ":" in block:
                     found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end))
+                if "/" in block or "YY" in block or "yy" in block:
+                    found.extend(m.span() for m in _DATE_SLOT.finditer(text, span.start, span.end))
                 if "#" in block:
                     found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end))
             if self.opts["marks"]:
@@ -403,6 +413,10 @@ class Placeholder(Check):
             return len(words) == 1 and (words[0],) in v.values and words[0] not in ("x", "n")  # "(name)"
         if words[0] in _DETERMINERS:
             return False
+        if s.islower() and len(words) >= 3 and words[-1] == "here":
+            return True  # "[opening hours here]": a gap pointed at
+        if s.islower() and len(words) >= 3 and v.nouns(words[:1]) and words[1] == "from":
+            return True  # "[figure from civil protection agency, update hourly]", "[quote from the minister]"
         # "[name]", "[photo caption]"; a slot described in lower case: "[official's name]", "[spokesperson's title]".
         # A value's slot described in lower case: "[number of deaths]", "[date of the hearing]".
         lower = s.islower() or s[1:].islower()  # "[official's name]", "[Minister's name]"
@@ -452,6 +466,10 @@ class Placeholder(Check):
             yield from (m.span() for m in _VARIABLES.finditer(text, span.start, span.end))
         if "<!--" in block:
             yield from (m.span() for m in _HTML_COMMENT.finditer(text, span.start, span.end))
+        if "://" in doc.text[span.start : span.end]:  # a link's address may be blanked from prose: the original
+            yield from (m.span() for m in _URL_SLOT.finditer(doc.text, span.start, span.end))
+        if " here" in block:
+            yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end))
         if "MORE" in block:
             yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end))
         if "##" in doc.text[span.start : span.end]:  # "#" may be blanked from prose as a heading's mark: the original
@@ -532,7 +550,8 @@ class Placeholder(Check):
                 headline = _title_case(text[span.start : span.end])
             if headline or _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or text.startswith(":", m.end()):
                 continue  # a title-case headline ("What’s in a Name?"), a noun ("a Name"), a label ("Name:")
-            if len(words) > 1 or not opens_sentence(text, m.start(), span.start, ".!?…:;"):
+            if len(words) > 1 or not (opens_sentence(text, m.start(), span.start, ".!?…:;")
+                                      or text[m.start() - 1 : m.start()] in ("“", "\"", "‘", "'")):  # “Name a better duo”
                 yield m.span()  # "signed by minister Name", "said Spokesperson Name"
         yield from (m.span() for m in _MASKED_NAME.finditer(text, span.start, span.end))
         if self.stand_ins is not None:
@@ -556,6 +575,8 @@ class Placeholder(Check):
                     and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         if self._instruction(words) or ((v.has(words, "markers") or v.has(words, "pointers")) and v.nouns(words)):
             return True  # "INSERT QUOTE HERE", "ADD FIGURE", "NAME TO COME", "QUOTE HERE"
+        if not quoted and len(words) <= 3 and words[-1] in _NAME_WORDS:
+            return True  # "St CHURCH NAME", "COMPANY NAME": a name's slot after what it names
         return not quoted and v.only_slot_words(words) and not text.startswith(":", m.end())  # "PHOTO CAPTION"
 
     def _more_to_come(self, words: tuple[str, ...]) -> bool:
