@@ -49,3 +49,17 @@ def test_the_message_names_a_spelling_the_story_uses():
     (finding,) = lint(doc, [RULE]).findings
     assert finding.match == "focussed" and finding.suggestions == ("focused",)
     assert "beside 'focusing' (1)" in finding.message and "'focused'" not in finding.message
+
+
+def test_a_group_of_three_spellings_is_counted_without_a_crash(tmp_path):
+    # A group may hold three spellings (a transliteration's); a tie among them used to index past the
+    # two dialects a pair has.
+    rule_file = tmp_path / "Feast.yml"
+    rule_file.write_text(
+        "extends: variants\nmessage: \"'%s' (%s) beside '%s' (%s)\"\nlevel: warning\n"
+        "groups: [[hanukkah, chanukah, hanukah]]\ncompounds: false\nabbreviations: false\n", encoding="utf-8")
+    rule = load_rule(rule_file)
+    found = lint(document_from_string("The hanukah party was fun. The hanukkah lights were lit.\n", "md"), [rule]).findings
+    assert [f.match for f in found] == ["hanukkah"]
+    found = lint(document_from_string("The hanukah party. The hanukkah lights. The hanukkah meal.\n", "md"), [rule]).findings
+    assert [f.match for f in found] == ["hanukah"]

@@ -333,7 +333,7 @@ _OTHERS = frozenset("your their his her its".split())
 _IMPERATIVE = regex_compile(r"\b(?:to|please)[ \t]+\Z", regex.IGNORECASE)
 _THAT_BEFORE = regex_compile(r"\bthat[ \t]+\Z")
 _ALL_AFTER = regex_compile(r"[ \t]+(?:all|both)\b")
-_GENERIC = regex_compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+all)\b", regex.IGNORECASE)
+_GENERIC = regex_compile(r"\b(?:of[ \t]+us|we[ \t]+all|we[ \t]+humans|us[ \t]+all|all[ \t]+in[ \t]+our)\b", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -378,8 +378,9 @@ def _addresses_reader(doc, scope) -> bool:
 # findings, which we shared", "agreed with the council".
 _SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
 _CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
-_ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,8}|said[ \t]+|says[ \t]+)\Z")
-_NOT_A_SUBJECT = regex_compile(r"\b(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
+_ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,12}|said[ \t]+|says[ \t]+)\Z")
+# A clause of its own after the comma, not a subject: "..., which said", "..., and the council said".
+_NOT_A_SUBJECT = regex_compile(r"\A[ \t]*(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
 
 
 class _Attributions:
@@ -421,16 +422,16 @@ class _Attributions:
         return j < len(self.semicolons) and self.semicolons[j] < b
 
     def _closes(self, at: int, verb) -> bool:
-        """An attribution closing the words after `at`: after a comma or a dash, a subject of eight words at most
+        """An attribution closing the words after `at`: after a comma or a dash, a subject of twelve words at most
         and the verb ("..., the chief executive said in a statement"), not a participle with new words ("...
         disputed our figures, saying ...") nor a clause of its own ("... we contacted the firm, which said ...")."""
         j = bisect.bisect_left(self.break_starts, verb.start()) - 1
         if j < 0 or self.breaks[j][0] < at or verb.group().lower().endswith("ing"):
             return False
-        if verb.start() - self.breaks[j][1] > 120:
-            return False  # longer than a subject of eight words
+        if verb.start() - self.breaks[j][1] > 160:
+            return False  # longer than a subject of twelve words
         head = self.text[self.breaks[j][1] : verb.start()]
-        return bool(_ATTRIBUTION_HEAD.match(head)) and not _NOT_A_SUBJECT.search(head)
+        return bool(_ATTRIBUTION_HEAD.match(head)) and not _NOT_A_SUBJECT.match(head)
 
 
 _GLOSS = regex_compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")

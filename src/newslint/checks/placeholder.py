@@ -151,7 +151,7 @@ _MARKED = regex_compile(r"(?<![+*])(?P<mark>\+\+\+?|\*\*\*?)[ \t]*(?P<inside>[^\
 _ADDRESSED = regex_compile(
     _OPENS + r"(?P<label>(?i:(?:note[ \t]+to[ \t]+)?(?:eds?|editors?|subs?|sub-?editors?|(?:news|copy|night|picture|pic|photo|web)?[ \t]?desk|"
     r"slot|legal|layout|production|fact-?check(?:er)?|fc|query|queries|translator|translation|graphics|design|"
-    r"online|digital|sports?[ \t]?desk))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?(?:[ \t]*:|[ \t]+[—–])[ \t]*"
+    r"online|digital|sports?[ \t]?desk))|TO[ \t]COME|TK|TBC|TBA|TBD)\.?(?:[ \t]*:|(?<=\b\p{Lu}{2,}(?:[ \t]\p{Lu}{2,})?)[ \t]+[—–])[ \t]*"
     r"(?P<rest>[^\n]{1,120}?)(?=\*\*|[\])]|\n|\Z|(?<=[.!?])[ \t])")
 # A slot pointed at in prose: "Explainer box to go here.", "Photo goes here".
 _GOES_HERE = regex_compile(_OPENS + r"(?P<what>\p{Lu}?[\w-]+(?:[ \t]+[\w-]+){0,3})[ \t]+(?:to[ \t]+go|goes|go|needed|wanted|required)"
@@ -180,12 +180,14 @@ _TO_COME_HINT = re.compile(r"(?i:to (?:come|follow))")
 # Not "More to come", "Updates to follow": a live story prints them.
 _PART_TO_COME = regex_compile(_OPENS + r"(?i:quotes?|lede|intro|pics?|pictures?|photos?|captions?|hed|dek|byline|"
                               r"graphics?|graf|para|paragraph|sidebar|headline|standfirst|kicker|chart|map|table|link|"
-                              r"reaction|comment)\b[^.!?\n]{0,60}?[ \t]+(?i:to[ \t]+(?:come|follow))\b")
+                              r"reaction|comment)\b[^.!?\n]{0,60}?[ \t]+(?i:to[ \t]+(?:come|follow))\b(?=[ \t]*(?:[.!]|\n|\Z))")
 # A wire's "more copy follows" mark left in: "-MORE-", "- MORE -", "(MORE)".
 _WIRE_MORE = regex_compile(r"(?<![\w-])-{1,3}[ \t]?MORE[ \t]?-{1,3}(?![\w-])|\(MORE\)")
 # A note between hashes glued to it: "###CHECK###", "##NAME TO COME##" (a Markdown heading's closing hashes
 # stand apart: "## Check the results ##").
 _HASHED = regex_compile(r"(?<!#)(?P<mark>#{2,3})(?P<inside>[^\s#][^\n#]{0,60}?)(?P=mark)(?!#)")
+_HTML_ELEMENTS = frozenset("title video audio picture caption source table map link image img section header footer "
+                           "main nav form label figure figcaption time data address".split())
 # An angle-bracketed slot in lower case: "<name>", "<town>" (an HTML tag names no slot).
 _ANGLE_LOWER = regex_compile(r"(?<![<\w])<([a-z][a-z’' _-]{0,30})>(?!>)")
 # A clock time with letters or marks for its digits: "HH:MM", "23:zz", "0?:??".
@@ -198,20 +200,45 @@ _URL_SLOT = regex_compile(r"https?://\S*?(?i:link-?to-?(?:follow|come)|url-?here
 # An instruction where a sentence starts, pointing at its gap: "Add second par from agency copy here."
 _HERE_INSTRUCTION = regex_compile(r"(?:(?<=\A|[.!?…]\s|[“‘\"'(\[]))(?:Add|Insert|Put|Paste|Drop|Place|Embed)[ \t]+[^.!?\n“”‘’]{3,60}?[ \t]+here\b")
 # Digits with marks for the rest: "M??" (a road), "7?," (an age), "£?.?m"; not a question's "Is it 7?" before a space or an end.
-_DIGIT_MARKS = regex_compile(r"(?<![\w?])(?:[A-Z]\?{2,}|\d\?(?=[,;)])|\d+\?\d)(?![\w?])")
+_DIGIT_MARKS = regex_compile(r"(?<![\w?])(?:[A-Z]\?{2,}|\d\?(?=[,;])|\d+\?\d)(?![\w?])")
 # A lone "#" for a number, before punctuation: "Category #, made landfall" (not "press the # key").
 _LONE_HASH = regex_compile(r"(?<=\w[ \t])#(?=[,.;:)])")
 # Fillers of other marks: "minus @@ degrees".
 _AT_FILLER = regex_compile(r"(?<![^\s(\[])@{2,}(?![^\s)\].,;:%])")
-# A template's variables: "#{minister_name}", "${name}", "{0}", "{first_name}", "%price%", "«PaymentDate»"; a
-# WordPress shortcode ("[amazon_price asin=...]"); a spreadsheet's error ("#N/A per cent", "#REF!"); JavaScript's NaN.
+# A template's variables: "#{minister_name}", "${name}", "{0}", "{first_name}", "%price%", a mail merge's
+# "«PaymentDate»" (not "«YouTube»": its last word names no slot); a WordPress shortcode ("[amazon_price asin=...]").
+# Not a spreadsheet's "#N/A" or JavaScript's NaN: stories about software print them.
 _VARIABLES = regex_compile(r"[#$]\{[^{}\n]{1,40}\}|(?<![{\w])\{(?:\d|[A-Za-z]+(?:_[A-Za-z]+)+)\}(?!\})|(?<![\w%])%[A-Za-z_]{2,30}%(?![\w%])"
-                           r"|«(?:[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+_[A-Za-z_]+)»|\[[a-z]+_[a-z_]+(?:[ \t]+[a-z_]+=[\"“][^\"”\]\n]{0,60}[\"”])+\]"
-                           r"|(?<![\w#])#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!)|(?<![\w.])NaN(?![\w.])")
+                           r"|«(?:[A-Z][a-z]+)*(?:Date|Name|Amount|Address|Number|Total|Price|City|Town|Title|Surname|Field)»|«[A-Za-z]+_[A-Za-z_]+»"
+                           r"|\[[a-z]+_[a-z_]+(?:[ \t]+[a-z_]+=[\"“][^\"”\]\n]{0,60}[\"”])+\]")
+# A chatbot's words left in the copy (in quotation marks, the story quotes them).
+_CHATBOT = regex_compile(r"(?i:as an ai language model|as of my last (?:knowledge|training) (?:update|cut-?off)|i hope this helps|"
+                         r"let me know if you(?:['’]d| would) like me to)")
 # An HTML comment left in plain text: "<!-- need second source on this -->" (Markdown and HTML hide their own).
 _HTML_COMMENT = regex_compile(r"<!--[^\n]{0,200}?-->")
 # A note in brackets for someone: "[architect — @sarah can you dig this out?]", "(latest figure from wires pls)".
 _NOTE_INSIDE = regex_compile(r"(?i:\bpls\b|\bplz\b|(?<![\w@])@[a-z]\w{1,20}\b.*\?)")
+# A slot the story talks about rather than leaves: named as a thing before it ("a specifier such as %s", "the
+# raw code {0}", "press #", "printed as (MORE)", "marked @@") or after it ("the %APPDATA% directory", "in the
+# HH:MM format", "the <title> element").
+_MENTION_BEFORE = regex_compile(r"(?i:\b(?:such[ \t]+as|(?:printed|written|known|shown|displayed|rendered|appears?|appeared)[ \t]+as|"
+                                r"called|named|marked|reads?|showed|shows|displayed|printed|type|typed|enter|press|pressing|sign|"
+                                r"symbol|code|string|term|word|text|format|form|tag|element|specifier|placeholder|header|comment|"
+                                r"error|errors|field|variable|syntax|notation)[ \t]*[,:]?[ \t]*[\"“‘'(]?[ \t]*)\Z")
+_MENTION_AFTER = regex_compile(r"[\"”’')]?[ \t]+(?i:format|tags?|elements?|director(?:y|ies)|folders?|variables?|fields?|"
+                               r"placeholders?|syntax|notation|errors?|signs?|symbols?|keys?|characters?|codes?|strings?|"
+                               r"commands?|specifiers?|directives?)\b")
+
+
+def _used(doc, text: str, block_start: int, m) -> bool:
+    """A slot left in the copy, not one the story quotes or talks about (see _MENTION_BEFORE)."""
+    start, end = m.span()
+    # A shortcode holds quotation marks of its own ('asin="B0..."'), which the quotation test would read as a quote.
+    quoted = not m.group().startswith("[") and doc.maybe_in_quote(start, end)
+    return not (quoted or _MENTION_BEFORE.search(text, max(block_start, start - 40), start)
+                or _MENTION_AFTER.match(text, end))
+
+
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
 _MASKED_NAME = regex_compile(r"(?<![\w’'-])Xx{2,}(?:[ \t\u00a0]+Xx{2,})*(?![\w’'-])")
 # Words in title case: "Name Surname", "First Name Last Name".
@@ -338,20 +365,20 @@ class Placeholder(Check):
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
                 # Each pass only in a block holding a literal its pattern needs (a substring test, in C).
                 if _LETTER_DIGIT_HINT.search(block):
-                    found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
                 if ":" in block:
-                    found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
                 if "/" in block or "YY" in block or "yy" in block:
-                    found.extend(m.span() for m in _DATE_SLOT.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _DATE_SLOT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
                 if "#" in block:
-                    found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
                 if "?" in block:
-                    found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end))
-                    found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
                 if "@@" in block:
-                    found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end))
+                    found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
             # "[TK]" is one placeholder, not two: keep the outermost span.
             # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
             reach = -1
@@ -454,26 +481,30 @@ class Placeholder(Check):
             if self._slot(m.group(1) or m.group(2), False):
                 yield m.span()
         for m in _ANGLE_LOWER.finditer(doc.text, span.start, span.end) if "<" in doc.text[span.start : span.end] else ():
-            if self.slots.only_slot_words(Slots.words(m.group(1))):
+            if self.slots.only_slot_words(Slots.words(m.group(1))) and m.group(1) not in _HTML_ELEMENTS and _used(doc, text, span.start, m):
                 yield m.span()
         block = text[span.start : span.end]
-        yield from self._notes(text, span, block)
+        yield from self._notes(doc, text, span, block)
         if "$" in block:
             yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
         if "%" in block:
-            yield from (m.span() for m in _PRINTF.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _PRINTF.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
         if any(c in block for c in "{%«[#") or "NaN" in block:
-            yield from (m.span() for m in _VARIABLES.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _VARIABLES.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
         if "<!--" in block:
-            yield from (m.span() for m in _HTML_COMMENT.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _HTML_COMMENT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
         if "://" in doc.text[span.start : span.end]:  # a link's address may be blanked from prose: the original
-            yield from (m.span() for m in _URL_SLOT.finditer(doc.text, span.start, span.end))
+            yield from (m.span() for m in _URL_SLOT.finditer(doc.text, span.start, span.end) if _used(doc, text, span.start, m))
+        if "hope" in block or "AI" in block or "know if" in block or "my last" in block:
+            yield from (m.span() for m in _CHATBOT.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if " here" in block:
-            yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if "MORE" in block:
-            yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
         if "##" in doc.text[span.start : span.end]:  # "#" may be blanked from prose as a heading's mark: the original
             for m in _HASHED.finditer(doc.text, span.start, span.end):
+                if not _used(doc, text, span.start, m):
+                    continue
                 words = Slots.words(m.group("inside"))
                 if self._instruction(words) or (self.slots.has(words, "markers") and not self.slots.names_convention(words)):
                     yield m.span()
@@ -500,7 +531,7 @@ class Placeholder(Check):
             elif not quoted and self._more_to_come(Slots.words(m.group(0))):
                 yield m.span()
 
-    def _notes(self, text: str, span, block: str) -> Iterator[tuple[int, int]]:
+    def _notes(self, doc, text: str, span, block: str) -> Iterator[tuple[int, int]]:
         """Notes to the desk left in the copy: addressed to an editor and asking something of them ("[Sub:
         please trim]"; not "[Ed.: The company later clarified ...]", a published note), "to come" as a label
         ("TO COME: statement"), a slot pointed at ("Explainer box to go here"), a lower-case "need ..." where a
@@ -521,9 +552,9 @@ class Placeholder(Check):
             if v.nouns((m.group("what"),)) or (m.group("mod") and v.nouns((m.group("mod"),))):
                 yield m.span()  # "need comment from ...", "Needs a second source"
         if "@" in block or _PLEASE_HINT.search(block):
-            yield from (m.span() for m in _AT_DESK.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _AT_DESK.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if _TO_COME_HINT.search(block):
-            yield from (m.span() for m in _PART_TO_COME.finditer(text, span.start, span.end))
+            yield from (m.span() for m in _PART_TO_COME.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         for m in _GLUED_TK.finditer(text, span.start, span.end) if "TK" in block else ():
             slot = (m.group("a") or m.group("b")).casefold()
             if (slot,) in v.values or (slot,) in v.media:

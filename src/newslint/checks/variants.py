@@ -522,7 +522,7 @@ class Variants(Check):
             first_use = {a: min((u[0] for u in fam.uses.get(a, ())), default=1 << 62) for a in counts}
             # A tie goes to the story's dialect, else to a spelling used outside quotations, else to
             # the standard spelling over a variant, else to the spelling used first.
-            d = fam.dialects or ("", "")
+            d = fam.dialects or ("",) * len(alternatives)  # a group may hold three spellings or more
             winner = max(counts, key=lambda a: (counts[a], d[a].replace("Z", "A") == dialect, a in fam.uses, d[a] == "=", -first_use[a]))
             from_house = False
         else:

@@ -17,10 +17,12 @@ even as a full sentence. Otherwise it scores points:
   its credit are not "several sentences"), or a picture agency's name alone
   ("Getty", "PA Media"); 2 for an e-mail address in a block
   of 12 words or fewer ("Contact the author at jane@example.com"), 4 for one
-  beside how to reach the writer ("He can be reached at jane@example.com":
-  a bio's last line, a prompt); 2 for a widget's counter ("Comments (34)"),
-  answer buttons after a question ("Was this article helpful? Yes No") or a
-  weather widget ("Partly cloudy 72°F Chicago, IL");
+  beside how to reach the writer in a bio, where a chrome phrase names the
+  writer's role ("... a senior reporter ... He can be reached at jane@...";
+  not a story's "They can be reached at volunteers@..."); 2 for a widget's counter ("Comments (34)"),
+  answer buttons after a question about the page ("Was this article helpful?
+  Yes No"; not a ballot's "Yes / No") or a
+  prompt's buttons ("Not now | Allow");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
   2 for a byline ("By Jane Smith, Political Correspondent", "Tom Wells,
   Reporter", "Jane Doe, The Daily Star", "By the Editorial Board") or a
@@ -137,17 +139,15 @@ _REACH = regex_compile(r"(?i:\b(?:he|she|they|author|reporter|writer|columnist|e
 _COUNTER = regex_compile(r"(?i)\A(?:comments?|replies|shares|likes|views|reactions|responses)[ \t]*"
                          r"(?:\(\d[\d,.]*[km]?\)|\d[\d,.]*[km]?)\Z")
 # A feedback widget's question and its answer buttons: "Was this article helpful? Yes No".
-_ANSWERS = regex_compile(r"\?[ \t]*(?:Yes[ \t]*[/|]?[ \t]*No|No[ \t]*[/|]?[ \t]*Yes|👍[ \t]*👎|(?:Not now|No thanks|Maybe later|Later)"
-                         r"[ \t]*[/|·]?[ \t]*(?:Allow|Yes|OK|Accept|Subscribe|Turn on))[ \t]*\Z")
+_ANSWERS = regex_compile(r"\?[ \t]*(?:Yes[ \t]*[/|]?[ \t]*No|No[ \t]*[/|]?[ \t]*Yes|👍[ \t]*👎)[ \t]*\Z")
+_ABOUT_PAGE = regex_compile(r"(?i)\b(?:this|the)[ \t]+(?:article|story|page|post|content|piece)\b|\bhelpful\b|\buseful\b")
+# A prompt's buttons: "Would you like breaking news notifications? Not now | Allow".
+_PROMPT_BUTTONS = regex_compile(r"\?[ \t]*(?:Not now|No thanks|Maybe later|Later)[ \t]*[/|·]?[ \t]*(?:Allow|Yes|OK|Accept|Subscribe|Turn on)[ \t]*\Z")
 # A bar of reactions or counts: emoji and numbers, no words ("😂 12 😮 4", "💬 14 ❤️ 203"); a text-size control ("A− A A+").
 _REACTIONS = regex_compile(r"\A(?:[\p{So}\p{Sk}\u2764\ufe0f\u200d]+[ \t]*\d[\d,.]*[kKmM]?[ \t]*){2,}\Z|\AA[−-][ \t]+A[ \t]+A\+\Z")
 # A picture agency's name alone, the credit left when its photograph was not scraped: "Getty", "AFP", "PA Media".
 _AGENCY_ALONE = regex_compile(r"\A(?:Getty(?:[ \t]+Images)?|AFP|AP|Reuters|EPA(?:-EFE)?|PA(?:[ \t]+(?:Media|Wire|Images))?|"
                               r"Shutterstock|Alamy|Xinhua|Bloomberg|iStock|dpa|Anadolu|NurPhoto|ANP|Sipa|Zuma)\Z")
-# A weather widget: a temperature with a sky's condition and no sentence ("Partly cloudy 72°F Chicago, IL").
-_TEMPERATURE = regex_compile(r"(?<![\w.])-?\d{1,3}(?:\.\d)?[ \t]?°[ \t]?[FC]?(?!\w)")
-_SKY = regex_compile(r"(?i)\b(?:sunny|cloudy|clear|overcast|fog(?:gy)?|mist|rain(?:y)?|showers?|drizzle|snow|sleet|hail|"
-                     r"thunderstorms?|storms?|wind(?:y)?|humid|haze|hazy|fair)\b")
 _HANDLE = regex_compile(r"(?<![\w.])@\w{2,}")
 # Commands that open sentences as other words too ("Back in 2019", "Next year", "Close to 3,000", "Watch time"):
 # a command only with the page's word after it ("Back us", "Like us on Facebook", "Watch our video").
@@ -273,8 +273,8 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, "a time stamp", True)
     address = _CONTACT.search(original if original is not None else text)
     prompt = False  # the page prompting its reader: a question and a command are one prompt, not two sentences
-    if address and _REACH.search(text):
-        add(4, "how to reach the writer", True)  # "He can be reached at jane@example.com", "Email us at tips@..."
+    if address and strong and _REACH.search(text):
+        add(4, "how to reach the writer", True)  # a bio: "... a senior reporter ... He can be reached at jane@..."
         prompt = True
     elif len(words) <= 12 and address:
         add(2, "an address to write to", True)
@@ -289,10 +289,8 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(2, "a counter", True)  # "Comments (34)"
     if _REACTIONS.match(text):
         add(4, "a reaction bar", True)
-    if _ANSWERS.search(text):
-        add(2, "answer buttons", True)  # "Was this article helpful? Yes No"
-    if len(words) <= 8 and _TEMPERATURE.search(text) and _SKY.search(text) and not _END.search(text):
-        add(2, "a weather widget", True)
+    if (_ANSWERS.search(text) and _ABOUT_PAGE.search(text)) or _PROMPT_BUTTONS.search(text):
+        add(2, "answer buttons", True)  # "Was this article helpful? Yes No" (not a ballot's question), "Not now | Allow"
     ended = bool(_END.search(text)) and not stamp  # "… at 7:14 a.m.": an abbreviation's stop, no sentence's
     if not ended and len(words) <= 6 and low[0] in chrome.commands and any(w in chrome.weak and w not in chrome.commands for w in low[1:]):
         add(2, f"a button '{words[0]}'", True)
