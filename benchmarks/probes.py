@@ -38,7 +38,8 @@ def story(kind: str, item) -> str:
     return f"Council passes budget\n\n{LEAD} {item} {TAIL}\n"
 
 
-def score(path: Path, show: bool) -> None:
+def score(path: Path, show: bool = False) -> dict:
+    """Print and return {half: {"found", "damaged", "alarms", "clean"}} for one set."""
     kind = path.stem.rsplit("_", 1)[0]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -51,11 +52,13 @@ def score(path: Path, show: bool) -> None:
         cmd = [sys.executable, "-m", "newslint", "check", tmp, "--no-cache", "--no-nlp", "-f", "json", "--select", RULES[kind]]
         out = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
         found = {Path(f["path"]).name for f in json.loads(out.stdout)["findings"]}
+    figures = {}
     for split in ("dev", "held-out"):
         hurt = [n for n, m in meta.items() if m[:2] == ("damaged", split)]
         clean = [n for n, m in meta.items() if m[:2] == ("clean", split)]
         hit = sum(n in found for n in hurt)
         alarms = sum(n in found for n in clean)
+        figures[split] = {"found": hit, "damaged": len(hurt), "alarms": alarms, "clean": len(clean)}
         print(f"{path.stem:16s} {split:8s} recall {hit:3d}/{len(hurt):3d} = {hit / len(hurt):.2f}   "
               f"false alarms {alarms:2d}/{len(clean)}")
         if show and split == "dev":
@@ -65,6 +68,7 @@ def score(path: Path, show: bool) -> None:
             for n in clean:
                 if n in found:
                     print("    alarm", str(meta[n][2])[:150])
+    return figures
 
 
 def main() -> None:
