@@ -15,14 +15,14 @@ even as a full sentence. Otherwise it scores points:
   a picture library ("Alamy Stock Photo"), or a credit after a caption ("The
   harbour at dawn. Photo: Jane Smith", "... on Monday. (AFP)"; a caption and
   its credit are not "several sentences"), or a picture agency's name alone
-  ("Getty", "PA Media"); 2 for an e-mail address in a block
-  of 12 words or fewer ("Contact the author at jane@example.com"), 4 for one
-  beside how to reach the writer in a bio, where a chrome phrase names the
-  writer's role ("... a senior reporter ... He can be reached at jane@...";
-  not a story's "They can be reached at volunteers@..."); 2 for a widget's counter ("Comments (34)"),
-  answer buttons after a question about the page ("Was this article helpful?
-  Yes No"; not a ballot's "Yes / No") or a
-  prompt's buttons ("Not now | Allow");
+  ("Getty", "PA Media"); 2 for an e-mail address in a block of 12 words or
+  fewer ("Contact the author at jane@example.com"), 4 for one beside how to
+  reach the writer in a bio, where a chrome phrase names the writer's role
+  ("... a senior reporter ... He can be reached at jane@..."; not a story's
+  "They can be reached at volunteers@..."); 2 for a widget's counter
+  ("Comments (34)"), answer buttons after a question about the page ("Was
+  this article helpful? Yes No"; not a ballot's "Yes / No") or a prompt's
+  buttons ("Not now | Allow"); 4 for a bar of reactions ("😂 12 😮 4");
   2 for a menu or breadcrumb of three or more items ("News > World > Europe");
   2 for a byline ("By Jane Smith, Political Correspondent", "Tom Wells,
   Reporter", "Jane Doe, The Daily Star", "By the Editorial Board") or a
