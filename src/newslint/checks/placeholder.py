@@ -230,6 +230,19 @@ _MENTION_AFTER = regex_compile(r"[\"”’')]?[ \t]+(?i:format|tags?|elements?|d
                                r"commands?|specifiers?|directives?)\b")
 
 
+# A token named as a term or a name, not left as a gap: set alone in quotation marks ('editors write "TK" to mark
+# ...') or after "known as" ('known to his teammates simply as TK').
+_TERM_QUOTED = regex_compile(r"[\"“‘']\Z")
+_TERM_CLOSED = regex_compile(r"[\"”’']")
+_KNOWN_AS = regex_compile(r"(?i:\b(?:known|called|nicknamed|dubbed)\b(?:[ \t]+\w+){0,4}?[ \t]+as[ \t]+)\Z")
+
+
+def _named_term(text: str, block_start: int, m) -> bool:
+    start, end = m.span()
+    quoted = _TERM_QUOTED.search(text, max(block_start, start - 1), start) and _TERM_CLOSED.match(text, end)
+    return bool(quoted) or _KNOWN_AS.search(text, max(block_start, start - 60), start) is not None
+
+
 def _used(doc, text: str, block_start: int, m) -> bool:
     """A slot left in the copy, not one the story quotes or talks about (see _MENTION_BEFORE)."""
     start, end = m.span()
@@ -356,7 +369,8 @@ class Placeholder(Check):
             if self.slots is not None:
                 found.extend(self._structural(doc, text, span, shouting))
             if self.tokens is not None:
-                found.extend(m.span() for m in finditer(self.tokens, text, span.start, span.end) if m.end() > m.start())
+                found.extend(m.span() for m in finditer(self.tokens, text, span.start, span.end)
+                             if m.end() > m.start() and not _named_term(text, span.start, m))
             if self.opts["numerals"]:
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
