@@ -36,7 +36,7 @@ from newslint.checks._datalists import resolve
 from newslint.checks._lone_plural import asks, everybody_in, everybody_near, general_we, of_this_story
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
-from newslint.document.genre import first_person_by_design, speaker_label
+from newslint.document.genre import declared, first_person_by_design, speaker_label
 from newslint.document.sentences import opens_sentence
 from newslint.finding import Match
 
@@ -126,6 +126,8 @@ class FirstPerson(Check):
         sentences = doc.sentences
         si = 0
         if first_person_by_design(doc):
+            if declared(doc) is None:  # told from the voice, not declared: the newsroom named as such still slips
+                yield from self._masthead_slips(doc, scope)
             return  # a column, a review, an interview: first person is the genre, not a slip
         newsroom = bool(self.reporting) and self._plural_is_isolated(doc, scope)
         lone = (self.opts["lone_plural"] and bool(self.reporting) and self._plural_is_isolated(doc, scope, 1)
@@ -160,6 +162,29 @@ class FirstPerson(Check):
                 if si == flagged_sentence:
                     continue  # one finding per sentence
                 flagged_sentence = si
+                yield Match(start, end)
+
+    def _masthead_slips(self, doc, scope) -> Iterator[Match]:
+        """In a story whose voice says "we" and "you" (a blog's, a how-to's), only the newsroom named as one is a slip:
+        "our correspondent", "our sister paper", "none of us in the press box". A blog says "we" for its team and
+        "we at the Patent Office" for its agency; it has no reporters in a press box. One finding per sentence, outside
+        quotations, and not where someone else's attribution closes the words."""
+        text, sentences = scope.source, doc.sentences
+        starts = [s.start for s in sentences]
+        seen: set[int] = set()
+        for span in scope.spans:
+            if not _ANY_PLURAL_WORD.search(text, span.start, span.end):
+                continue
+            hits = [m.span("our") for m in _MASTHEAD_OUR.finditer(text, span.start, span.end)]
+            hits += [m.span() for m in _PLURAL_ANY.finditer(text, span.start, span.end)
+                     if m.group().lower() in ("we", "us") and _PRESS_PLACE.match(text, m.end(), span.end)]
+            for start, end in sorted(hits):
+                i = bisect.bisect_right(starts, start) - 1
+                if i in seen or doc.maybe_in_quote(start, end):
+                    continue
+                if i >= 0 and _Attributions(text, sentences[i].start, sentences[i].end).report(start, before=False):
+                    continue
+                seen.add(i)
                 yield Match(start, end)
 
     def _lone_plural(self, text: str, span, sentences, starts) -> list[tuple[int, int]]:
@@ -325,6 +350,13 @@ _CREDITED = regex_compile(r"\bcontributed[ \t]+(?:reporting[ \t]+)?to[ \t]+this[
 # What "Ours" names when it is a newsroom: a masthead's noun ("Ours was the only outlet allowed in").
 _MASTHEAD_NOUN = regex_compile(r"\b(?:outlet|newspaper|paper|publication|station|channel|network|newsroom|reporters?|"
                                r"correspondents?|crew|camera)\b", regex.I)
+# The newsroom's own people and titles after "our": "our correspondent", "our sister paper" (not "our sister agency").
+_MASTHEAD_OUR = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)[ \t]+(?:(?:own|staff|senior|political|foreign|local|chief|"
+                              r"photo|sports|special)[ \t]+)?(?:reporters?|correspondents?|journalists?|newsroom|"
+                              r"photographers?|columnists?|sister[ \t]+(?:paper|newspaper|station|site|publication|title|"
+                              r"channel))\b")
+# The newsroom's place: "those of us in the press box", "we in the newsroom".
+_PRESS_PLACE = regex_compile(r"[ \t]+(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b")
 # The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
 _NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
 # Someone else's noun in a "we" clause: "We look forward to your thoughts".
