@@ -83,10 +83,11 @@ _ENCLOSED = regex_compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<<[^<>\n]*>>")
 # Filler standing for a value: "[x]", "[N]", "[n]", "[#]", "[??]", "[___]", "[XX,XXX]".
 _FILLER = regex_compile(r"(?:[xX]+|N+|n|#+|\?+|_+|0{2,})(?:[,.](?:[xX]+|N+|#+|0{3}))*")
 # X's for a number: "XX", "XX,XXX", "$XXm", "XX%"; lowercase too ("xx people").
-# Not inside a dotted name: "state.xx.us" is a domain pattern, not a gap.
+# Not inside a dotted name or a path: "state.xx.us", "go.usa.gov/xxx" are patterns of addresses, not gaps; nor
+# one the story names as a thing ("the XX format").
 # A run of X stands for a number as written ("XX,XXX", "$XXm"), or a pair of equal runs ("a XX-XX
 # vote": a range of Roman numerals, "Super Bowls XX-XXX", has two different ones).
-_NUMERAL = regex_compile(r"(?<![\w.-])(?:(X{2,})(?:[-–]\1)+|X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|"
+_NUMERAL = regex_compile(r"(?<![\w./-])(?:(X{2,})(?:[-–]\1)+|X{2,}(?:[,.]X{3})*(?:m|bn|k|km)?|X(?:[,.]X{3})+|"
                          r"(?<=[$£€])[Xx](?:[.,][Xx]+)?(?:m|bn|k)?|x{2,})(?![\w-]|\.\w)")
 _HASHES = regex_compile(r"(?<![\w#&/])#{2,}(?![\w#])")
 _ARTICLE_BEFORE = regex_compile(r"\b(?:[Aa]n?|[Tt]he)[ \t\u00a0]+\Z")
@@ -372,7 +373,9 @@ class Placeholder(Check):
                 found.extend(m.span() for m in finditer(self.tokens, text, span.start, span.end)
                              if m.end() > m.start() and not _named_term(text, span.start, m))
             if self.opts["numerals"]:
-                found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end) if not self._roman(text, span.start, m))
+                found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end)
+                             if not self._roman(text, span.start, m) and not _MENTION_BEFORE.search(text, max(span.start, m.start() - 40), m.start())
+                             and not _MENTION_AFTER.match(text, m.end()))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
                 found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
