@@ -356,9 +356,10 @@ _MASTHEAD_OUR = regex_compile(r"(?<![\w'’.@-])(?P<our>[Oo]ur)[ \t]+(?:(?:own|s
                               r"photographers?|columnists?|sister[ \t]+(?:paper|newspaper|station|site|publication|title|"
                               r"channel))\b")
 # The newsroom's place: "those of us in the press box", "we in the newsroom".
-_PRESS_PLACE = regex_compile(r"[ \t]+(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b")
+_PRESS_PLACE_RE = r"[ \t]+(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b"
+_PRESS_PLACE = regex_compile(_PRESS_PLACE_RE)
 # The newsroom by its name or its place: "We at the Gazette", "those of us in the press box".
-_NAMED_NEWSROOM = regex_compile(r"[ \t]+(?:at[ \t]+the[ \t]+\p{Lu}|(?:at|in|from)[ \t]+the[ \t]+(?:press[ \t]+(?:box|room|gallery|pool|seats)|newsroom)\b)")
+_NAMED_NEWSROOM = regex_compile(r"[ \t]+at[ \t]+the[ \t]+\p{Lu}|" + _PRESS_PLACE_RE)
 # Someone else's noun in a "we" clause: "We look forward to your thoughts".
 _OTHERS = frozenset("your their his her its".split())
 # "To contact us, ...", "please email us", "Email us": a site's invitation, not the newsroom reporting.
@@ -410,6 +411,7 @@ def _addresses_reader(doc, scope) -> bool:
 # findings, which we shared", "agreed with the council".
 _SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
 _CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
+_SEMICOLON = regex_compile(";")
 _ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,12}|said[ \t]+|says[ \t]+)\Z")
 # A clause of its own after the comma, not a subject: "..., which said", "..., and the council said".
 _NOT_A_SUBJECT = regex_compile(r"\A[ \t]*(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
@@ -425,7 +427,7 @@ class _Attributions:
         self.verbs = [m for m in _SAYING.finditer(text, start, end)
                       if not _US_AFTER.match(text, m.end()) and not _WE_BEFORE.search(text, max(start, m.start() - 30), m.start())]
         self.verb_starts = [m.start() for m in self.verbs]
-        self.semicolons = [i for i in range(start, end) if text[i] == ";"] if ";" in text[start:end] else []
+        self.semicolons = [m.start() for m in _SEMICOLON.finditer(text, start, end)]
         self.breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         self.break_starts = [b[0] for b in self.breaks]
 

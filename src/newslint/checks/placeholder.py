@@ -49,9 +49,10 @@ promised where a sentence starts ("Quote from the minister to come"; not a
 live story's "More to come"), a wire's "-MORE-", a program's format slot
 ("Cllr %s"), a slot in angle brackets in lower case ("<name>") or in another
 language's word ("[cifra]", "[NOM]"), other systems' variables ("#{name}",
-"{0}", "%price%", "«PaymentDate»", a shortcode, "#N/A", NaN), a clock with
+"{0}", "%price%", "«PaymentDate»", a shortcode), a clock with
 letters or marks for digits ("HH:MM", "0?:??"), a lone "#" or "@@" for a
-number, an HTML comment in plain text, a note in brackets with "pls" or for
+number, an HTML comment in plain text, each only where it is used, not quoted
+or named as a thing ("a specifier such as %s", "the HH:MM format"), a note in brackets with "pls" or for
 an @name, an editing verb queried ("(check?)"), a chatbot's words ("As an AI
 language model"), and a paragraph in capitals that is
 only an instruction or a slot ("FILL IN WHEN WE HAVE IT").
@@ -244,13 +245,25 @@ def _named_term(text: str, block_start: int, m) -> bool:
     return bool(quoted) or _KNOWN_AS.search(text, max(block_start, start - 60), start) is not None
 
 
-def _used(doc, text: str, block_start: int, m) -> bool:
-    """A slot left in the copy, not one the story quotes or talks about (see _MENTION_BEFORE)."""
+def _mentioned(text: str, block_start: int, m) -> bool:
+    """The story names the slot as a thing (see _MENTION_BEFORE)."""
     start, end = m.span()
+    return bool(_MENTION_BEFORE.search(text, max(block_start, start - 40), start) or _MENTION_AFTER.match(text, end))
+
+
+def _used(doc, text: str, block_start: int, m) -> bool:
+    """A slot left in the copy, not one the story quotes or talks about."""
     # A shortcode holds quotation marks of its own ('asin="B0..."'), which the quotation test would read as a quote.
-    quoted = not m.group().startswith("[") and doc.maybe_in_quote(start, end)
-    return not (quoted or _MENTION_BEFORE.search(text, max(block_start, start - 40), start)
-                or _MENTION_AFTER.match(text, end))
+    quoted = not m.group().startswith("[") and doc.maybe_in_quote(*m.span())
+    return not (quoted or _mentioned(text, block_start, m))
+
+
+def _used_spans(doc, text: str, span, pattern, source: str | None = None) -> Iterator[tuple[int, int]]:
+    """The spans of `pattern` in a block that are used slots (`_used`); matched in `source`, the original text,
+    where prose blanks what the pattern needs (a link's address)."""
+    for m in pattern.finditer(text if source is None else source, span.start, span.end):
+        if _used(doc, text, span.start, m):
+            yield m.span()
 
 
 # A name masked with x's: "Xxxxx", "Xxxx Xxxxxx".
@@ -374,28 +387,27 @@ class Placeholder(Check):
                              if m.end() > m.start() and not _named_term(text, span.start, m))
             if self.opts["numerals"]:
                 found.extend(m.span() for m in _NUMERAL.finditer(text, span.start, span.end)
-                             if not self._roman(text, span.start, m) and not _MENTION_BEFORE.search(text, max(span.start, m.start() - 40), m.start())
-                             and not _MENTION_AFTER.match(text, m.end()))
+                             if not self._roman(text, span.start, m) and not _mentioned(text, span.start, m))
                 found.extend(m.span() for m in _HASHES.finditer(text, span.start, span.end) if _number_hashes(text, span, m))
                 found.extend(number_slots(text, span.start, span.end, _NOT_NAMES))
                 found.extend(m.span() for m in _ZEROS.finditer(text, span.start, span.end))
                 found.extend(m.span() for m in _QUERIED_DIGITS.finditer(text, span.start, span.end))
                 # Each pass only in a block holding a literal its pattern needs (a substring test, in C).
                 if _LETTER_DIGIT_HINT.search(block):
-                    found.extend(m.span() for m in _LETTER_DIGITS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _LETTER_DIGITS))
                 if ":" in block:
-                    found.extend(m.span() for m in _TIME_SLOT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _TIME_SLOT))
                 if "/" in block or "YY" in block or "yy" in block:
-                    found.extend(m.span() for m in _DATE_SLOT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _DATE_SLOT))
                 if "#" in block:
-                    found.extend(m.span() for m in _LONE_HASH.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _LONE_HASH))
             if self.opts["marks"]:
                 found.extend(m.span() for m in _LONE_MARKS.finditer(text, span.start, span.end))
                 if "?" in block:
-                    found.extend(m.span() for m in _UNIT_MARKS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
-                    found.extend(m.span() for m in _DIGIT_MARKS.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _UNIT_MARKS))
+                    found.extend(_used_spans(doc, text, span, _DIGIT_MARKS))
                 if "@@" in block:
-                    found.extend(m.span() for m in _AT_FILLER.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+                    found.extend(_used_spans(doc, text, span, _AT_FILLER))
             # "[TK]" is one placeholder, not two: keep the outermost span.
             # Sorted by start, the longer first: a span lies inside another when one before it reaches as far.
             reach = -1
@@ -505,19 +517,19 @@ class Placeholder(Check):
         if "$" in block:
             yield from (m.span() for m in _VARIABLE.finditer(text, span.start, span.end))
         if "%" in block:
-            yield from (m.span() for m in _PRINTF.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
-        if any(c in block for c in "{%«[#") or "NaN" in block:
-            yield from (m.span() for m in _VARIABLES.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+            yield from _used_spans(doc, text, span, _PRINTF)
+        if any(c in block for c in "{%«[#"):
+            yield from _used_spans(doc, text, span, _VARIABLES)
         if "<!--" in block:
-            yield from (m.span() for m in _HTML_COMMENT.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+            yield from _used_spans(doc, text, span, _HTML_COMMENT)
         if "://" in doc.text[span.start : span.end]:  # a link's address may be blanked from prose: the original
-            yield from (m.span() for m in _URL_SLOT.finditer(doc.text, span.start, span.end) if _used(doc, text, span.start, m))
+            yield from _used_spans(doc, text, span, _URL_SLOT, doc.text)
         if "hope" in block or "AI" in block or "know if" in block or "my last" in block:
             yield from (m.span() for m in _CHATBOT.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if " here" in block:
             yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if "MORE" in block:
-            yield from (m.span() for m in _WIRE_MORE.finditer(text, span.start, span.end) if _used(doc, text, span.start, m))
+            yield from _used_spans(doc, text, span, _WIRE_MORE)
         if "##" in doc.text[span.start : span.end]:  # "#" may be blanked from prose as a heading's mark: the original
             for m in _HASHED.finditer(doc.text, span.start, span.end):
                 if not _used(doc, text, span.start, m):
