@@ -156,6 +156,12 @@ class _Family:
     evidence: Counter = field(default_factory=Counter)  # alt -> quoted uses that count
     # Quoted uses always count: full stops in "U.K." are the outlet's style wherever it transcribes.
     quotes_count: bool = False
+    # alt -> where a quotation first uses it, for spellings that are the outlet's in quotations too (full stops)
+    quoted_first: dict = field(default_factory=dict)
+
+    def quote(self, alt: int, start: int) -> None:
+        self.quoted.append(alt)
+        self.quoted_first[alt] = min(start, self.quoted_first.get(alt, start))
 
     def add(self, alt: int, start: int, end: int, text: str, k: int = 0) -> None:
         self.uses.setdefault(alt, []).append((start, end, text, k))
@@ -254,7 +260,8 @@ class Variants(Check):
 
     def _uses(self, text, span, words) -> Iterator[tuple[int, int, str, bool]]:
         """Listed spellings in a span: (start, end, spelling, whether it is matched as written)."""
-        if not self.any_word.isdisjoint(words):
+        if not self.any_word.isdisjoint(words) or any(
+                not self.any_word.isdisjoint(w.split("-")) for w in words if "-" in w):
             yield from self._words(text, span)
         if self.phrases is not None:
             for m in self.phrases.finditer(text, span.start, span.end):
@@ -271,6 +278,12 @@ class Variants(Check):
                 yield m.start(), end, word, True
             elif word.lower() in self.index and word.lower() not in self.exact:
                 yield m.start(), end, word, False
+            elif "-" in word:  # "honey-flavored" beside "flavours": a listed spelling as part of a compound
+                at = m.start()
+                for part in word.split("-"):
+                    if part.lower() in self.index and part.lower() not in self.exact:
+                        yield at, at + len(part), part, False
+                    at += len(part) + 1
 
     def _listed(self, doc, text, spans, claimed, words) -> list[_Family]:
         families: dict[int, _Family] = {}
@@ -305,7 +318,7 @@ class Variants(Check):
             if start in claimed:
                 return
             if doc.in_quote(start, end):
-                quoted.setdefault(key, []).append(alt)
+                quoted.setdefault(key, []).append((alt, m.group(group), start))
             elif _counts(doc, text, start, end, span.start, name=False):
                 forms.setdefault(key, [[], []])[alt].append((start, end, m.group(group), k))
 
@@ -353,14 +366,21 @@ class Variants(Check):
             if kind == "time":
                 fam = _Family([["a.m.", "p.m."], ["am", "pm"]], dialects=("A", "B"))
             else:
-                if not first or not second:  # the quoted form's spelling is not known here
+                # Each form as the story writes it most often; a quotation's form counts for the full stops,
+                # which are the outlet's transcription ("UK" in a quote, "U.K." in the next sentence).
+                said = [[u[2] for u in first], [u[2] for u in second]]
+                if kind == "dots":
+                    for alt, written, _ in quoted.get((kind, key), []):
+                        said[alt].append(written)
+                if not said[0] or not said[1]:
                     continue
-                fam = _Family([[Counter(u[2] for u in first).most_common(1)[0][0]],
-                               [Counter(u[2] for u in second).most_common(1)[0][0]]], exact=True, quotes_count=kind == "dots")
+                fam = _Family([[Counter(said[0]).most_common(1)[0][0]], [Counter(said[1]).most_common(1)[0][0]]],
+                              exact=True, quotes_count=kind == "dots")
             for alt, uses in enumerate((first, second)):
                 for use in uses:
                     fam.add(alt, *use)
-            fam.quoted = quoted.get((kind, key), [])
+            for alt, _, start in quoted.get((kind, key), []):
+                fam.quote(alt, start)
             families.append(fam)
         return families
 
@@ -520,10 +540,14 @@ class Variants(Check):
             winner, from_house = fam.house, True
         elif len(counts) > 1:
             first_use = {a: min((u[0] for u in fam.uses.get(a, ())), default=1 << 62) for a in counts}
-            # A tie goes to the story's dialect, else to a spelling used outside quotations, else to
-            # the standard spelling over a variant, else to the spelling used first.
+            # A tie goes to the story's dialect, else to a spelling used outside quotations (unless the
+            # quotation's spelling is the outlet's own transcription: nobody speaks the full stops of
+            # "U.K."), else to the standard spelling over a variant, else to the spelling used first.
             d = fam.dialects or ("",) * len(alternatives)  # a group may hold three spellings or more
-            winner = max(counts, key=lambda a: (counts[a], d[a].replace("Z", "A") == dialect, a in fam.uses, d[a] == "=", -first_use[a]))
+            for a, start in fam.quoted_first.items():
+                first_use[a] = min(first_use.get(a, start), start)
+            winner = max(counts, key=lambda a: (counts[a], d[a].replace("Z", "A") == dialect,
+                                                a in fam.uses or a in fam.quoted_first, d[a] == "=", -first_use[a]))
             from_house = False
         else:
             return
