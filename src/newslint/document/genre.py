@@ -88,7 +88,7 @@ def _first_person_voice(doc) -> bool:
                  if (i := bisect.bisect_right(starts, s.start) - 1) >= 0 and s.start < body[i].end]
     if not sentences:
         return False
-    singular = plural = second = yours = first = voice = 0
+    singular = plural = second = yours = first = voice = beyond_lede = 0
     for s in sentences:
         if not _ANY_PERSON.search(doc.prose, s.start, s.end):
             continue
@@ -101,8 +101,14 @@ def _first_person_voice(doc) -> bool:
         yours += said_you and _outside_quotes(doc, _YOURS, s)
         first += said_i or said_we
         voice += said_i or said_we or said_you
-    if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]):
-        return True  # the lede itself says "I": a column or a blog post opens that way, a news story never does
+        beyond_lede += (said_i or said_we or said_you) and s.start >= body[0].end
+    opener = sentences[0] if sentences[0].start < body[0].end else None
+    if singular and voice >= 2 and len(body) >= 3 and _outside_quotes(doc, _SINGULAR, body[0]) and (
+            beyond_lede or opener is not None and _outside_quotes(doc, _SINGULAR, opener)):
+        # The lede says "I", in its first sentence or with the voice going on below it: a column or a blog post
+        # opens that way, a news story never does. Two "I" sentences after a third-person opening, and none
+        # below the lede, are an aside pasted into a news story ("... in a pre-dawn raid. I wasn't able to attend").
+        return True
     # A writer who says "I" more than once, or to a reader addressed as "your" (a how-to: "What do I
     # mean by keyword research? ... your site"), or a "we" that talks to "you" (a blog, a feature
     # addressing readers). One "I" among a feature's generic "you" ("all night you can hear the guns",
