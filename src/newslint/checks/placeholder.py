@@ -524,7 +524,8 @@ class Placeholder(Check):
             yield from _used_spans(doc, text, span, _HTML_COMMENT)
         if "://" in doc.text[span.start : span.end]:  # a link's address may be blanked from prose: the original
             yield from _used_spans(doc, text, span, _URL_SLOT, doc.text)
-        if "hope" in block or "AI" in block or "know if" in block or "my last" in block:
+        low = block.lower()  # the pattern ignores case, and so must its hint ("as an ai language model")
+        if "hope" in low or "as an ai" in low or "know if" in low or "my last" in low:
             yield from (m.span() for m in _CHATBOT.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if " here" in block:
             yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
