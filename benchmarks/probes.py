@@ -6,8 +6,9 @@ Each set holds `damaged` items (one defect each) and `clean` look-alikes that mu
 are the development half, odd items the held-out half: tune on the first, report the second, and do not
 read the held-out items (--list prints the development half's misses and false alarms only). An item is
 planted in a short third-person story: a sentence or two in the middle of its second paragraph (furniture
-as a paragraph of its own); a variants item is a whole story. A damaged item counts as found when its
-rule reports anything in its file; a clean one as a false alarm likewise.
+as a paragraph of its own); a variants or names item is a whole story. A damaged item counts as found when
+its rule reports anything in its file; a clean one as a false alarm likewise. The names and garbled sets run
+with spaCy (their rules read it); the others without.
 """
 
 from __future__ import annotations
@@ -23,16 +24,19 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "probes"
-RULES = {"firstperson": "Newsroom.FirstPerson", "placeholder": "Newsroom.Placeholder",
-         "furniture": "Newsroom.Boilerplate", "variants": "Newsroom.Variants"}
+RULES = {"firstperson": ("Newsroom.FirstPerson",), "placeholder": ("Newsroom.Placeholder",),
+         "furniture": ("Newsroom.Boilerplate",), "variants": ("Newsroom.Variants",),
+         "names": ("Newsroom.NameConsistency", "Newsroom.KnownNames"), "garbled": ("Newsroom.Fragment", "Newsroom.RepeatedWord")}
+WHOLE = {"variants", "names"}  # an item is a whole story
+NLP = {"names", "garbled"}  # sets whose rules read spaCy
 LEAD = "The city council approved a new budget on Tuesday after a debate that lasted more than six hours, officials said."
 TAIL = "The plan raises spending on roads and schools by 4 percent. Opponents said the increase would push up property taxes next year."
 
 
 def story(kind: str, item) -> str:
-    if kind == "variants":
+    if kind in WHOLE:
         return "Story\n\n" + " ".join(item["text"].split()) + "\n"
-    item = " ".join(str(item).split())
+    item = " ".join(str(item["text"] if isinstance(item, dict) else item).split())
     if kind == "furniture":
         return f"Council passes budget\n\n{LEAD}\n\n{item}\n\n{TAIL}\n"
     return f"Council passes budget\n\n{LEAD} {item} {TAIL}\n"
@@ -49,7 +53,10 @@ def score(path: Path, show: bool = False) -> dict:
                 name = f"{label}_{i:03d}.txt"
                 (Path(tmp) / name).write_text(story(kind, item), encoding="utf-8")
                 meta[name] = (label, "dev" if i % 2 == 0 else "held-out", item)
-        cmd = [sys.executable, "-m", "newslint", "check", tmp, "--no-cache", "--no-nlp", "-f", "json", "--select", RULES[kind]]
+        cmd = [sys.executable, "-m", "newslint", "check", tmp, "--no-cache", "-f", "json"]
+        cmd += [] if kind in NLP else ["--no-nlp"]
+        for rule in RULES[kind]:
+            cmd += ["--select", rule]
         out = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
         found = {Path(f["path"]).name for f in json.loads(out.stdout)["findings"]}
     figures = {}

@@ -26,9 +26,11 @@ def test_every_probe_set_names_its_rule_and_holds_both_kinds():
     for path in sets:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert path.stem.rsplit("_", 1)[0] in probes.RULES, path.name
-        assert len(data["damaged"]) >= 50 and len(data["clean"]) >= 50, path.name
-        if path.stem.startswith("variants"):  # a whole story, and the one slip it holds
+        assert len(data["damaged"]) >= 50 and len(data["clean"]) >= 30, path.name
+        if path.stem.startswith(("variants", "names")):  # a whole story, and the one slip it holds
             assert all(item["text"].count(item["slip"]) == 1 for item in data["damaged"])
+        if path.stem.startswith("garbled"):  # the damaged words are in the item
+            assert all(item["text"].count(item["garble"]) == 1 for item in data["damaged"])
 
 
 def test_the_scorer_plants_and_counts_by_half(capsys):

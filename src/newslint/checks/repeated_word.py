@@ -47,6 +47,13 @@ _VERB_BEFORE = regex_compile(
 NEVER_DOUBLED = ["the", "a", "an", "of", "and", "with", "from", "their", "his", "its", "our", "your", "my", "they", "we",
                  "he", "she", "this", "these", "those", "than", "into", "onto", "about", "whether"]
 _GAP = regex_compile(r"[\s>]+")
+# A run of two to six words typed twice, from a double paste: "keep him keep him", "for the first time in for
+# the first time in". Only whitespace inside and between the two (a comma makes a rhetorical or chanted
+# repeat: "we will, we will").
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+_TOKENS = regex_compile(rf"{_WORD}|[^\w\s]")  # words and marks: a mark between two runs breaks the repeat
+_JOINING = frozenset("and of the for de la du von van".split())  # lower-case words inside names
+_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}[ \t\n]+){{1,5}}{_WORD})[ \t\n]+(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
 
 
 class RepeatedWord(Check):
@@ -57,6 +64,7 @@ class RepeatedWord(Check):
         "exceptions": Option("list", [], doc="doubles to leave alone, e.g. 'had had' (ignoring case)"),
         "names": Option("bool", True, doc="leave alone a doubled capitalised word (Bora Bora)"),
         "never_doubled": Option("list", NEVER_DOUBLED, doc="words whose double is never grammatical: only their fix is safe"),
+        "phrases": Option("bool", True, doc="also flag a run of two to six words typed twice ('keep him keep him')"),
     }
 
     def setup(self) -> None:
@@ -94,3 +102,33 @@ class RepeatedWord(Check):
                     safe = self.fix_safe and first.lower() in self.never_doubled
                     fix = Fix(m.end(1), m.end(3), "", safe)
                 yield Match(m.start(1), m.end(3), args=(second,), fix=fix)
+            if self.opts["phrases"]:
+                yield from self._phrases(doc, text, span)
+
+    def _phrases(self, doc, text: str, span) -> Iterator[Match]:
+        # The pattern's backreference is slow over every word of every span (four times the single-word
+        # pass); a repeat needs some word to recur two to six tokens later, which C-speed list scans find,
+        # so the pattern runs only in the rare span that holds such a run.
+        tokens = _TOKENS.findall(text[span.start : span.end].lower())  # lower case only to compare: no offsets taken
+        if not any(tokens[i : i + k] == tokens[i + k : i + 2 * k]
+                   for k in range(2, 7) for i in [i for i, (a, b) in enumerate(zip(tokens, tokens[k:])) if a == b]):
+            return
+        pos = span.start
+        while (m := _PHRASE.search(text, pos, span.end)) is not None:
+            pos = m.end()
+            first, second = m.group(1), m.group(2)
+            words = first.lower().split()
+            if not _GAP.fullmatch(doc.text[m.end(1) : m.start(2)]) or any(
+                    not _GAP.fullmatch(gap) for gap in regex.findall(r"(?<=\w)[^\w'’]+(?=\w)", doc.text[m.start(1) : m.end(2)])):
+                pos = m.start(1) + len(first.split()[0])  # Markdown between the words: not adjacent
+                continue
+            if len(set(words)) == 1 or " ".join(words[:2]) in self.exceptions:
+                continue  # "ha ha ha ha", "bye bye bye bye": one word's repeat, or a listed double
+            content = [w for w in first.split() if w.lower() not in _JOINING]
+            if self.opts["names"] and content and all(w[0].isupper() for w in content):
+                continue  # a name's words ("Talk Talk", "Johnson and Johnson", "Department of Commerce" listed twice)
+            after = regex.match(r"[ \t\n]+(" + _WORD + ")", text[m.end(2) : span.end])
+            if after is not None and after.group(1).lower() == words[0]:
+                continue  # "more and more and more", "day by day by day": an idiom that goes on
+            fix = Fix(m.end(1), m.end(2), "", False) if self.fix_safe is not None else None
+            yield Match(m.start(1), m.end(2), args=(second,), fix=fix)
