@@ -49,6 +49,38 @@ def tagger_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(verbs), frozenset(adps)
 
 
+# A modal verb, one space, a lower-case word: "would sentenced" when the word is a past form.
+_MODAL_WORD = regex_compile(r"(?<![\w'’-])(?:will|would|can|could|shall|should|may|might|must)[ \t\u00a0]+([a-z]+)(?![\w'’-])")
+# Past forms no modal takes ("would been", "might said"): a lost "have" or "be". Not "found" (to found a firm),
+# nor forms that are also bare verbs ("cut", "put", "read", "shed").
+_IRREGULAR_PAST = frozenset("""been was were had has is are did does taken given seen done gone known shown written made
+    told said held paid sent spent brought bought thought sold won""".split())
+
+
+def past_form(word: str) -> bool:
+    """A verb's past tense or participle that is not also its bare form: "sentenced", "carried", "stopped", "been"."""
+    if word in _IRREGULAR_PAST:
+        return True
+    stems = verb_stems()
+    if not word.endswith("ed") or len(word) < 5 or word in stems:
+        return False  # "need", "proceed": a bare verb; "shed", "bed": too short to tell from a stem and a "d"
+    candidates = (word[:-2], word[:-1], word[:-3] if word[-3:-2] == word[-4:-3] else "", word[:-3] + "y" if word.endswith("ied") else "")
+    return any(len(c) >= 3 and c in stems for c in candidates)
+
+
+@lru_cache(maxsize=1)
+def verb_stems() -> frozenset[str]:
+    """Stems of the en_US Hunspell dictionary (shipped with spylls) that take -ed or -ing: verbs."""
+    from newslint.names.compare import dictionary_entries
+
+    return frozenset(stem for stem, flags in dictionary_entries() if ("D" in flags or "G" in flags) and stem.islower())
+
+
+def modals_before_past(text: str, start: int, end: int):
+    """(start, end) of each modal verb followed by a past form ("would sentenced"), judged from the text alone."""
+    return [(m.start(), m.end()) for m in _MODAL_WORD.finditer(text, start, end) if past_form(m.group(1))]
+
+
 def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:
     for m in _PAIR.finditer(text, start, end, overlapped=True):
         a, b = m.group(1).lower(), m.group(2).lower()

@@ -51,7 +51,6 @@ the document's shared parse: nothing is parsed twice.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -63,9 +62,8 @@ from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.document.sentences import ABBREVIATIONS
 from newslint.finding import Match
-from newslint.names.compare import dictionary_entries
 
-KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "junction", "verbless")
+KINDS = ("predicate", "attribution", "lowercase", "truncated", "spliced", "junction", "modal", "verbless")
 
 _MORE_ABBREVIATIONS = ABBREVIATIONS | frozenset(
     """approx incl ca cf viz pp vol ed eds ave rd blvd univ assn bros dist div est fl ht hr hrs min mins sec secs
@@ -167,6 +165,8 @@ class Fragment(Check):
             return True
         if "spliced" in kinds and _SPLICED.search(text, s, e):
             return True
+        if "modal" in kinds and gate.modals_before_past(text, s, e):
+            return True
         if self.junctions is not None and gate.improbable_pair(
                 text, s, e, self.junctions, self.opts["min_expected"], self.opts["max_ratio"]):
             return True
@@ -236,8 +236,26 @@ class Fragment(Check):
                 yield self._match(m.start(), m.end(), f"'{m.group()}' opens a new sentence in mid-sentence: two sentences spliced together, or words lost")
         if self.junctions is not None:
             yield from self._junctions(sdoc, base)
+        if "modal" in self.kinds:
+            yield from self._modals(text, block, tokens)
         if "verbless" in self.kinds:
             yield from self._verbless(doc, text, block, sdoc)
+
+    def _modals(self, text: str, block, tokens) -> Iterator[Match]:
+        """A modal verb right before a past form: "the judge said he would sentenced him", "45 mln dlrs might
+        represented costs": a "be" or "have" was lost. The tagger must read the modal as one, and no adjective or
+        determiner may stand before it ("political will is", "a can used" are nouns); a question is left alone
+        ("How will augmented reality affect ...?")."""
+        for start, end in gate.modals_before_past(text, block.start, block.end):
+            token = tokens.get(start)
+            stop = _sentence_end(text, start, block.end)
+            if token is None or token.tag_ != "MD" or "?" in text[max(start, stop - 3) : stop]:
+                continue
+            if token.i > 0 and token.nbor(-1).tag_ in ("JJ", "DT", "PRP$", "POS"):
+                continue  # "political will is", "the can used": a noun, whatever the tagger says
+            word = text[start:end].split()
+            yield self._match(start, end, f"'{' '.join(word)}': a modal verb before a past form, so a word such as "
+                                          f"'be' or 'have' was lost")
 
     def _junctions(self, sdoc, base: int) -> Iterator[Match]:
         """Two adjacent function words that published English (all but) never puts side by side,
@@ -429,15 +447,9 @@ def _could_be_verb(token) -> bool:
             "ADP", "DET", "ADV", "NUM", "PRON", "NOUN", "ADJ", "PROPN"):
         return False
     word = token.lower_.split("-")[0]  # "Catch-up"
-    stems = _verb_stems()
+    stems = gate.verb_stems()
     candidates = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e" if word.endswith("ed") else "")
     return any(c in stems for c in candidates if c)
-
-
-@lru_cache(maxsize=1)
-def _verb_stems() -> frozenset[str]:
-    """Stems of the en_US Hunspell dictionary (shipped with spylls) that take -ed or -ing: verbs."""
-    return frozenset(stem for stem, flags in dictionary_entries() if ("D" in flags or "G" in flags) and stem.islower())
 
 
 def _verb_follows(token) -> bool:
