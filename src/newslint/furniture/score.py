@@ -311,7 +311,7 @@ def judge(text: str, chrome: Chrome, last: bool = False, original: str | None = 
         add(-2, "several sentences")
     if len(words) <= 8:
         add(1, "short")
-    rest = chrome.strong.sub(" ", text) if chrome.strong is not None else text  # "You may also like" is chrome's own verb
+    rest = chrome.strong.sub(" ", text) if strong else text  # "You may also like" is chrome's own verb
     rest = _MONTH_MAY.sub(" ", rest)  # "2 May 2022": a month, no verb
     if not prompt and any(w.casefold() in _VERB for w in _WORD.findall(rest)[1:]):  # a prompt has its verbs
         add(-1, "verb")
