@@ -157,6 +157,20 @@ def test_repeated_word_crlf_blockquote_and_blocks():
     assert at("RepeatedWord", "Talks *in* in Cairo.\n") == []  # Markdown between: not adjacent as typed
 
 
+def test_repeated_phrase_edges_the_cheap_scan_must_not_lose():
+    # The pattern decides; the scan before it must see each of these (a stop, brackets, quotes, apostrophes, case).
+    assert at("RepeatedWord", "He said he would go home go home.\n") == ["1:18"]
+    assert at("RepeatedWord", "The deal (keep him keep him) holds.\n") == ["1:11"]
+    assert at("RepeatedWord", "“They don't know don't know,” she said.\n") == ["1:7"]
+    assert at("RepeatedWord", "The deal the deal was signed.\n") == ["1:1"]
+    assert at("RepeatedWord", "It rose 4 per cent 4 per cent on Monday.\n") == []  # numbers repeat in tables and lists
+    assert at("RepeatedWord", "Lock her up, lock her up, they chanted.\n") == []
+    # A fix of its own: the second run and the space before it go, and only with --unsafe-fixes.
+    _, findings = run("RepeatedWord", "He would go home go home.\n")
+    assert findings[0].fix is not None and not findings[0].fix.safe
+    assert fixed("RepeatedWord", "He would go home go home.\n") == "He would go home.\n"
+
+
 def test_repeated_word_options():
     names = build_rule("T.R", "t.yml", {"extends": "repeated-word", "names": False, "exceptions": ["Had had"]})
     doc = document_from_string("Bora Bora. She had had enough.", "md")
