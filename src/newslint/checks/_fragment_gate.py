@@ -76,9 +76,16 @@ def verb_stems() -> frozenset[str]:
     return frozenset(stem for stem, flags in dictionary_entries() if ("D" in flags or "G" in flags) and stem.islower())
 
 
+# Determiners no modal takes after it but in a question or an inversion ("Would the minister ...?", "should the
+# dollar fall"): "they would the decision" lost its verb.
+MODAL_DETERMINERS = frozenset("the a an this these those its their his her our your my".split())
+
+
 def modals_before_past(text: str, start: int, end: int):
-    """(start, end) of each modal verb followed by a past form ("would sentenced"), judged from the text alone."""
-    return [(m.start(), m.end()) for m in _MODAL_WORD.finditer(text, start, end) if past_form(m.group(1))]
+    """(start, end) of each modal verb followed by a past form ("would sentenced") or a determiner ("would the"),
+    judged from the text alone (the check asks the parse about each)."""
+    return [(m.start(), m.end()) for m in _MODAL_WORD.finditer(text, start, end)
+            if past_form(m.group(1)) or m.group(1) in MODAL_DETERMINERS]
 
 
 def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:

@@ -243,7 +243,9 @@ class Fragment(Check):
 
     def _modals(self, text: str, block, tokens) -> Iterator[Match]:
         """A modal verb right before a past form: "the judge said he would sentenced him", "45 mln dlrs might
-        represented costs": a "be" or "have" was lost. The tagger must read the modal as one, and no adjective or
+        represented costs": a "be" or "have" was lost. Or before a determiner, right after its subject: "they
+        would the decision": the verb was lost (not "should the dollar fall", a condition, nor an ellipsis after
+        "as" or "than": "just as they would a blog post"). The tagger must read the modal as one, and no adjective or
         determiner may stand before it ("political will is", "a can used" are nouns); a question is left alone
         ("How will augmented reality affect ...?")."""
         for start, end in gate.modals_before_past(text, block.start, block.end):
@@ -253,8 +255,15 @@ class Fragment(Check):
                 continue
             if token.i > 0 and token.nbor(-1).tag_ in ("JJ", "DT", "PRP$", "POS"):
                 continue  # "political will is", "the can used": a noun, whatever the tagger says
-            word = text[start:end].split()
-            yield self._match(start, end, f"'{' '.join(word)}': a modal verb before a past form, so a word such as "
+            modal, word = text[start:end].split()
+            if word in gate.MODAL_DETERMINERS:
+                before = [t.lower_ for t in token.doc[max(0, token.i - 4) : token.i]]
+                if (modal == "should" or token.i == 0 or token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON")
+                        or {"as", "than", "so"} & set(before)):
+                    continue  # "should the dollar fall" (a condition), "just as they would a blog post" (ellipsis)
+                yield self._match(start, end, f"'{modal} {word}': a modal verb before a determiner, so its verb was lost")
+                continue
+            yield self._match(start, end, f"'{modal} {word}': a modal verb before a past form, so a word such as "
                                           f"'be' or 'have' was lost")
 
     def _junctions(self, sdoc, base: int) -> Iterator[Match]:
