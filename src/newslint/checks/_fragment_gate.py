@@ -88,6 +88,19 @@ def modals_before_past(text: str, start: int, end: int):
             if past_form(m.group(1)) or m.group(1) in MODAL_DETERMINERS]
 
 
+# A subordinating conjunction, one space, a finite verb in lower case: "before was found" lost its subject.
+# ("since" is an adverb as often: "and since have added"; "once" too: "what once was a mill".)
+SUBORDINATORS = frozenset("before after because although though while whereas unless until".split())
+FINITE_WORDS = frozenset("was were is are has had have will would could can should did does must might may".split())
+_SUBORDINATOR_VERB = regex_compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(SUBORDINATORS)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
+    + r")(?![\w'’-])")
+
+
+def subordinator_before_verb(text: str, start: int, end: int) -> bool:
+    return _SUBORDINATOR_VERB.search(text, start, end) is not None
+
+
 def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:
     for m in _PAIR.finditer(text, start, end, overlapped=True):
         a, b = m.group(1).lower(), m.group(2).lower()

@@ -99,6 +99,9 @@ _CLAUSE_OPENERS = (
 )
 _PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
 _SPLICED = regex_compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
+# Prepositions that end no sentence, after a noun or a verb alike ("upon", "within" and "without" may:
+# "acted upon", "from within", "live without"; none of these did in the corpus or the outlets).
+_NEVER_FINAL = frozenset("until despite during amid amidst among amongst via unlike versus toward towards".split())
 # Adverbs as often as prepositions at a sentence's end: "... turned around.", "... came back."
 _NOT_DANGLING = frozenset("about around over through along by in on out up down off back away aside ahead together apart".split())
 _WORD_BEFORE = regex_compile(r"([\w.’'-]+)\Z")
@@ -166,6 +169,8 @@ class Fragment(Check):
         if "spliced" in kinds and _SPLICED.search(text, s, e):
             return True
         if "modal" in kinds and gate.modals_before_past(text, s, e):
+            return True
+        if self.junctions is not None and gate.subordinator_before_verb(text, s, e):
             return True
         if self.junctions is not None and gate.improbable_pair(
                 text, s, e, self.junctions, self.opts["min_expected"], self.opts["max_ratio"]):
@@ -292,6 +297,9 @@ class Fragment(Check):
         if t.tag_ in ("PRP$", "WP$") and t.lower_ in _POSSESSIVES and n.pos_ != "CCONJ" \
                 and improbable(t.lower_, n.lower_, min_e):
             return "never occurs in English"  # "its is", "their to": a possessive with its noun cut away
+        if (t.lower_ in gate.SUBORDINATORS and n.text in gate.FINITE_WORDS
+                and (t.pos_ in ("SCONJ", "ADP") or t.dep_ == "mark") and not _has_subject(n)):
+            return "leaves its clause without a subject"  # "before was found" ("because had they not": a subject after)
         if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
             return "all but never occurs in English"
         if n.tag_ in _FINITE and t.pos_ in ("ADP", "DET", "CCONJ") and not _has_subject(n) \
@@ -412,6 +420,8 @@ def _dangling(token) -> bool:
         return False
     if any(t.lower_ in _WH for t in token.sent if t.i < token.i):
         return False
+    if token.lower_ in _NEVER_FINAL:
+        return True  # "... not expected to fall until.": no verb's particle, no adverb
     before = token.nbor(-1)
     return before.pos_ in ("NOUN", "PROPN", "NUM") and token.lower_ not in _NOT_DANGLING
 
