@@ -82,8 +82,8 @@ from typing import Iterator
 from newslint import nlp
 from newslint.checks.base import Check, Option, OptionError
 from newslint.finding import Fix, Match
-from newslint.names import namelist
-from newslint.names.candidates import COMPONENTS, alias_words, mentions_in, retagged_family
+from newslint.names import namelist, spacing
+from newslint.names.candidates import COMPONENTS, alias_words, cue_before, mentions_in, retagged_family
 from newslint.names.gate import near_pair
 from newslint.names.compare import (common_word, deletes, dictionary_name, fold, foreign_word, frequency, key, letters,
                                     normalise, plausibility, real_word, skeleton, slip, strip_possessive, swapped, variant)
@@ -206,9 +206,42 @@ class NameConsistency(Check):
         return None if near_pair(doc.prose) else frozenset()
 
     def check(self, doc) -> Iterator[Match]:
-        if nlp.wanted(self, doc) == frozenset():
-            return  # no two words that could be one name: nothing to parse, nothing to report
         spans = self.scope(doc).spans
+        spaced = list(self._spacing(doc, spans))  # from the text alone: no parse needed
+        if nlp.wanted(self, doc) == frozenset():
+            yield from spaced
+            return  # no two words that could be one name: nothing to parse, nothing more to report
+        yield from self._word_by_word(doc, spans, spaced)
+
+    def _spacing(self, doc, spans) -> Iterator[Match]:
+        """One name split or joined two ways ("Rolls Royce" beside "Rolls-Royce": `newslint.names.spacing`): the
+        rarer form is reported, with the other as its suggestion; one use of each gets the tie message at the later
+        form. Not where the names list knows the rarer form as right, nor a form given on purpose ("also spelled")."""
+        prose = self.scope(doc).source
+        for family in spacing.families(prose, spans):
+            forms = sorted(family.forms.values(), key=lambda uses: (-len(uses), uses[0][0]))  # the frequent, else the first, first
+            right = forms[0]
+            if any(cue_before(prose, start) for uses in forms for start, _end, _w in uses):
+                continue
+            sure = len(right) > len(forms[1])
+            for uses in forms[1:]:
+                for start, end, written in uses:
+                    if normalise(written) in self.names.known:
+                        continue
+                    if not sure:
+                        yield Match(start, end, args=(written, right[0][2]), message=self.opts["tie_message"])
+                        continue
+                    count = f"{len(right)} time{'s' if len(right) != 1 else ''}"
+                    fix = Fix(start, end, right[0][2], self.fix_safe) if self.fix_safe is not None else None
+                    yield Match(start, end, args=(written, right[0][2], count), suggestions=(right[0][2],), fix=fix)
+
+    def _word_by_word(self, doc, spans, spaced: list[Match]) -> Iterator[Match]:
+        taken = [(m.start, m.end) for m in spaced]
+        for m in sorted([*spaced, *(m for m in self._words(doc, spans) if not any(a < m.end and m.start < b for a, b in taken))],
+                        key=lambda m: m.start):
+            yield m
+
+    def _words(self, doc, spans) -> Iterator[Match]:
         found = mentions_in(doc, spans)
         if not found:
             return

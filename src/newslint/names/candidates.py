@@ -264,6 +264,12 @@ def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
     return out
 
 
+def cue_before(prose: str, start: int) -> bool:
+    """A cue for a deliberate second spelling ("also spelled", "known as") in the 40 characters before `start`."""
+    window = prose[max(0, start - 40) : start]
+    return _STRONG_CUE.search(window.rsplit("\n\n", 1)[-1]) is not None
+
+
 def mentions_in(doc, spans) -> list:
     """The document's name mentions that lie inside a rule's scope."""
     return [m for m in mentions(doc) if any(s.start <= m.start and m.end <= s.end for s in spans)]
