@@ -81,9 +81,10 @@ from typing import Iterator
 
 from newslint import nlp
 from newslint.checks.base import Check, Option, OptionError
+from newslint.compiled import regex_compile
 from newslint.finding import Fix, Match
 from newslint.names import namelist, spacing
-from newslint.names.candidates import COMPONENTS, alias_words, cue_before, mentions_in, retagged_family
+from newslint.names.candidates import COMPONENTS, PARTICLES, TITLES, alias_words, cue_before, mentions_in, retagged_family
 from newslint.names.gate import near_pair
 from newslint.names.compare import (common_word, deletes, dictionary_name, fold, foreign_word, frequency, key, letters,
                                     normalise, plausibility, real_word, skeleton, slip, strip_possessive, swapped, variant)
@@ -129,7 +130,27 @@ def _acronym(doc, word: str) -> bool:
 def _linked(sr: "_Stats", sf: "_Stats") -> bool:
     """True when the story ties two spellings into one name: the same word beside them in a name
     ("Ronald Regan" and "Ronald Reagan", "Salmon Brothers" and "Salomon Brothers", "Public Servcice")."""
-    return bool(sr.beside & sf.beside)
+    return bool(sr.beside & sf.beside) or bool(sr.around & sf.around)
+
+
+# A capitalised word right before or after a name word, one space away: "Merthyr" of "Merthyr Tydfil" where spaCy
+# took "Tydfil" alone for a group and "Merthyr Tydfill" for a person.
+_CAPITAL_BEFORE = regex_compile(r"(\p{Lu}[\p{L}’'-]*) \Z")
+_CAPITAL_AFTER = regex_compile(r" (\p{Lu}[\p{L}’'-]*)")
+
+
+def _around(prose: str, w) -> set[tuple[str, str]]:
+    """The name-like words right beside a word in the text, whatever spaCy's mentions say: not an ordinary word
+    ("The", "In"), a title ("Ms") or a particle ("al"), which stand beside many names."""
+    out = set()
+    before = _CAPITAL_BEFORE.search(prose, max(0, w.start - 40), w.start)
+    after = _CAPITAL_AFTER.match(prose, w.end)
+    for side, m in (("<", before), (">", after)):
+        if m is not None:
+            word = fold(strip_possessive(m.group(1)))
+            if word not in TITLES and word not in PARTICLES and not common_word(word):
+                out.add((side, word))
+    return out
 
 
 # A territorial title names a place, not a person's first name: "Earl of Carnarvon" and "Lady Fiona
@@ -147,11 +168,12 @@ def _territorial(prose: str, m) -> bool:
 
 
 class _Stats:
-    __slots__ = ("count", "beside", "body", "families", "firsts", "genders", "kinds", "roles", "surface", "words")
+    __slots__ = ("count", "around", "beside", "body", "families", "firsts", "genders", "kinds", "roles", "surface", "words")
 
     def __init__(self) -> None:
         self.count = 0
         self.beside: set[tuple[str, str]] = set()  # ("<", word before) and (">", word after) in a name
+        self.around: set[tuple[str, str]] = set()  # the same from the text, for linking only (see _around)
         self.body = 0  # occurrences outside headlines
         self.families: set[str] = set()
         self.kinds: Counter = Counter()  # family -> mentions spaCy tagged so
@@ -256,6 +278,7 @@ class NameConsistency(Check):
                 s.body += not m.headline
                 s.surface[w.text] += 1
                 s.words.append((w, m))
+                s.around |= _around(doc.prose, w)
                 if m.family:
                     s.families.add(m.family)
                     s.kinds[m.family] += 1
@@ -400,7 +423,9 @@ class NameConsistency(Check):
             # re-reading is itself a guess, worth asking only where spaCy gave the frequent spelling its kind
             # more than once, or that spelling is an English word ("Tribune" beside "Karen Trebon"); a slip
             # that is no word beside a name the dictionary knows is one ("Biedn" beside "Biden").
-            evident = (not real_word(r_word) and dictionary_name(f_word, words=False)
+            # (or a long name used twice as often: spaCy's kind for it is a guess as well, "Iberdrola" a place)
+            evident = (not real_word(r_word)
+                       and (dictionary_name(f_word, words=False) or (len(f_word) >= 7 and sf.count >= 2 * sr.count))
                        and (slip(r_word, f_word) or swapped(r_word, f_word) or _one_edit(r_word, f_word)))
             if (not evident and (max(sf.kinds.values()) >= 2 or common_word(f_word) or not _one_edit(r_word, f_word))
                     and any(retagged_family(doc, w, f_word) not in (None, *sf.families) for w, _m in sr.words)):
