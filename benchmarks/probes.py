@@ -68,6 +68,10 @@ def score(path: Path, show: bool = False) -> dict:
         figures[split] = {"found": hit, "damaged": len(hurt), "alarms": alarms, "clean": len(clean)}
         print(f"{path.stem:16s} {split:8s} recall {hit:3d}/{len(hurt):3d} = {hit / len(hurt):.2f}   "
               f"false alarms {alarms:2d}/{len(clean)}")
+        kinds = sorted({m[2]["kind"] for n, m in meta.items() if n in hurt and isinstance(m[2], dict) and "kind" in m[2]})
+        if kinds:  # figures by kind of damage, where the set names it (counts only: no item is shown)
+            print(" " * 26 + ", ".join(f"{k} {sum(n in found for n in hurt if meta[n][2]['kind'] == k)}/"
+                                       f"{sum(meta[n][2]['kind'] == k for n in hurt)}" for k in kinds))
         if show and split == "dev":
             for n in hurt:
                 if n not in found:
