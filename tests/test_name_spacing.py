@@ -27,6 +27,9 @@ def test_what_is_no_family():
     assert _forms("Follow #RollsRoyce for updates. Rolls Royce said so.") == []  # a hashtag
     assert _forms("See rolls-royce.com and Rolls Royce.") == []  # an address
     assert _forms("Li Na beat LiNa.") == []  # four letters: too short to tell
+    # A short quotation is a title or a search term as found: the “DrugShortages” app, searching “FDA Drug Shortages”.
+    assert _forms("The “DrugShortages” app helps. Find it by searching “FDA Drug Shortages.”") == []
+    assert _forms("Rolls-Royce said: “Rolls Royce engines are the best in the whole world by far.”") != []
     # In a headline every word is capitalised: ordinary words name nothing.
     assert _forms("Weekly Round Up, Then a Metrics Round-Up", "title") == []
     assert _forms("Weekly Round Up, then a Metrics Round-Up.") == [{"space": ["Round Up"], "hyphen": ["Round-Up"]}]

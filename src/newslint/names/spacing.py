@@ -11,7 +11,9 @@ In a headline, which capitalises every word, a word that is an ordinary English 
 Round Up" beside "Metrics Round-Up"). A form that goes on into a longer name is left out, since the longer name may be another thing: "New Port
 Richey" is not "Newport", "Smith Kline and French" not "SmithKline", "Southwest Airlines" not "the South
 West". A word before it does not matter ("Youssef El-Amrani" and, later, "El Amrani"). Nor do forms after a
-"#" or "@" (a hashtag or a handle closes names up on purpose) or inside an address.
+"#" or "@" (a hashtag or a handle closes names up on purpose), inside an address, or alone in a short
+quotation of six words at most (a title, a search term, a label, spelt as the story found it: searching
+“FDA Drug Shortages” for the “DrugShortages” app).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ _TOKEN = regex_compile(rf"(?<![\w#@/.’'-])({_PART}(?:-{_PART})?)(?![\w@/’'-]
 # What makes a form part of a longer name: another capitalised word after it, perhaps after "and", "&" or "of".
 _GOES_ON = regex_compile(r"[ \u00a0]+(?:(?:and|&|of|de|du|von|van)[ \u00a0]+)?\p{Lu}")
 _SPACE = (" ", "\u00a0")
+# A short quotation around a form: a title, a search term or a label written as the story found it
+# ("searching “FDA Drug Shortages”", the “DrugShortages” app), not the newsroom's own spelling.
+_OPEN_BEFORE = regex_compile(r"[“\"‘]([^“”\"‘’\n]{0,60})\Z")
+_CLOSE_AFTER = regex_compile(r"([^“”\"‘’\n]{0,60})[”\"’]")
+SHORT_QUOTE = 6  # words
 MIN_LETTERS = 5  # joined, the name has at least this many letters ("Al Ain" / "AlAin" is too short to tell)
 
 
@@ -65,4 +72,15 @@ def families(text: str, spans) -> list[Family]:
         key = word.casefold()
         if key in found and len(key) >= MIN_LETTERS and not _GOES_ON.match(text, end):
             found[key]["closed"].append((start, end, word))
-    return [Family(dict(forms)) for key, forms in found.items() if len(forms) >= 2 and len(key) >= MIN_LETTERS]
+    out = []
+    for key, forms in found.items():
+        forms = {form: kept for form, uses in forms.items() if (kept := [u for u in uses if not _in_short_quote(text, *u[:2])])}
+        if len(forms) >= 2 and len(key) >= MIN_LETTERS:
+            out.append(Family(forms))
+    return out
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    before = _OPEN_BEFORE.search(text, max(0, start - 61), start)
+    after = _CLOSE_AFTER.match(text, end)
+    return before is not None and after is not None and len((before.group(1) + " x " + after.group(1)).split()) <= SHORT_QUOTE
