@@ -413,6 +413,10 @@ _SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
 _CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
 _SEMICOLON = regex_compile(";")
 _ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,12}|said[ \t]+|says[ \t]+)\Z")
+# After an inverted attribution's verb: its speaker, up to a mark or the end ("said the chief executive, adding").
+_INVERTED_TAIL = regex_compile(r"(?:[ \t]+[\w’'.-]+){1,16}?[ \t]*(?:[.,;:!?”\"]|\Z)")
+_MARK_NEXT = regex_compile(r"[ \t]*(?:[.,;:!?”\"]|\Z)")
+_FINITE_WORD = regex_compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|must|may|might)\b", regex.I)
 # A clause of its own after the comma, not a subject: "..., which said", "..., and the council said".
 _NOT_A_SUBJECT = regex_compile(r"\A[ \t]*(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
 
@@ -465,6 +469,14 @@ class _Attributions:
         if verb.start() - self.breaks[j][1] > 160:
             return False  # longer than a subject of twelve words
         head = self.text[self.breaks[j][1] : verb.start()]
+        if not head.strip():
+            # Inverted, the speaker after the verb (", said the minister."): a few words and a mark, no verb of their
+            # own. Not ", say the trial results are promising" (a relative clause's sentence going on).
+            # The verb right before a mark closes an apposition's attribution ("the head teacher, Sue Platt, said.").
+            if _MARK_NEXT.match(self.text, verb.end()):
+                return True
+            tail = _INVERTED_TAIL.match(self.text, verb.end())
+            return tail is not None and not _FINITE_WORD.search(tail.group())
         return bool(_ATTRIBUTION_HEAD.match(head)) and not _NOT_A_SUBJECT.match(head)
 
 
