@@ -54,6 +54,8 @@ _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 # Marks become spaces for the cheap scan (apostrophes stay: they are inside the pattern's words). The scan then
 # sees every repeat the pattern can match, and a few more that the pattern, which allows no mark, turns down.
 _MARKS_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~-‐‑–—“”‘«»…·•"})
+_NEXT_WORD = regex_compile(rf"[ \t\n]+({_WORD})")
+_BETWEEN_WORDS = regex_compile(r"(?<=\w)[^\w'’]+(?=\w)")  # what stands between two words as typed (Markdown blanked)
 _JOINING = frozenset("and of the for de la du von van".split())  # lower-case words inside names
 _PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}[ \t\n]+){{1,5}}{_WORD})[ \t\n]+(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
 
@@ -121,7 +123,7 @@ class RepeatedWord(Check):
             first, second = m.group(1), m.group(2)
             words = first.lower().split()
             if not _GAP.fullmatch(doc.text[m.end(1) : m.start(2)]) or any(
-                    not _GAP.fullmatch(gap) for gap in regex.findall(r"(?<=\w)[^\w'’]+(?=\w)", doc.text[m.start(1) : m.end(2)])):
+                    not _GAP.fullmatch(gap) for gap in _BETWEEN_WORDS.findall(doc.text, m.start(1), m.end(2))):
                 pos = m.start(1) + len(first.split()[0])  # Markdown between the words: not adjacent
                 continue
             if len(set(words)) == 1 or " ".join(words[:2]) in self.exceptions:
@@ -129,7 +131,7 @@ class RepeatedWord(Check):
             content = [w for w in first.split() if w.lower() not in _JOINING]
             if self.opts["names"] and content and all(w[0].isupper() for w in content):
                 continue  # a name's words ("Talk Talk", "Johnson and Johnson", "Department of Commerce" listed twice)
-            after = regex.match(r"[ \t\n]+(" + _WORD + ")", text[m.end(2) : span.end])
+            after = _NEXT_WORD.match(text, m.end(2), span.end)
             if after is not None and after.group(1).lower() == words[0]:
                 continue  # "more and more and more", "day by day by day": an idiom that goes on
             fix = Fix(m.end(1), m.end(2), "", False) if self.fix_safe is not None else None

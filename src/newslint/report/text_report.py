@@ -20,15 +20,22 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 def excerpt(line: str, col: int, width: int) -> tuple[str, str]:
     """The line (cut to WINDOW cells around the span) and a caret line under the span."""
-    line = line.replace("\t", " ")
     start, stop = col - 1, col - 1 + max(width, 1)
-    left, right = 0, len(line)
-    if cell_len(line) > WINDOW:
+    # Only the neighbourhood of the span is copied and measured: a line of a million characters with thousands
+    # of findings on it (hostile input) was quadratic, each finding measuring the whole line.
+    lo, hi = 0, len(line)
+    if len(line) > 4 * WINDOW:
+        lo, hi = max(0, start - 2 * WINDOW), min(len(line), stop + 2 * WINDOW)
+    cut = line[lo:hi].replace("\t", " ")
+    start, stop = start - lo, stop - lo
+    left, right = 0, len(cut)
+    if lo or hi < len(line) or cell_len(cut) > WINDOW:
         left = max(0, start - 30)
-        right = min(len(line), max(stop, left + WINDOW - 10) + 10)
-    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
-    pad = cell_len(("…" if left else "") + line[left:start])
-    caret = " " * pad + "^" * max(1, cell_len(line[start:min(stop, right)]))
+        right = min(len(cut), max(stop, left + WINDOW - 10) + 10)
+    before = "…" if left or lo else ""
+    shown = before + cut[left:right] + ("…" if right < len(cut) or hi < len(line) else "")
+    pad = cell_len(before + cut[left:start])
+    caret = " " * pad + "^" * max(1, cell_len(cut[start:min(stop, right)]))
     return shown, caret
 
 
