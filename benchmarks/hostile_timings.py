@@ -39,6 +39,13 @@ def _nested_lists(levels: int) -> str:
     return "".join("  " * i + "- item\n" for i in range(levels))
 
 
+def _random_words(n: int) -> str:
+    import random
+
+    rng = random.Random(1)
+    return " ".join(rng.choice("abc") for _ in range(n)) + ".\n"
+
+
 def _article(size: int) -> str:
     paragraph = ("The minister said on Tuesday that the talks in Cairo would resume next week, "
                  "after two days of meetings with officials from both sides. ") * 4 + "\n\n"
@@ -54,6 +61,9 @@ CASES = [
     ("spaces x 100 KB, Markdown", ".md", lambda k: "# Title\n\n" + " " * int(100_000 * k) + "x\n", []),
     ('"the the" 200 KB line, no NLP', ".txt", lambda k: "A story.\n\n" + "the " * int(50_000 * k), ["--no-nlp"]),
     ("3,000 nested lists, Markdown", ".md", lambda k: _nested_lists(int(3_000 * k)), []),
+    # Tens of thousands of findings on one line, in the text report (an excerpt per finding).
+    ("a/b/c words, 100k on a line, text report", ".txt", lambda k: "A story.\n\n" + _random_words(int(100_000 * k)),
+     ["--no-nlp", "--format", "text"]),
     ("50 MB article, Markdown, no NLP", ".md", lambda k: _article(int(50_000_000 * k)), ["--no-nlp"]),
 ]
 
@@ -79,7 +89,8 @@ def run_case(src: Path, path: Path, flags: list[str], limit: float) -> tuple[str
         if report["errors"]:
             outcome += f", error: {report['errors'][0].get('message', '')[:60]}"
     except (ValueError, KeyError):
-        outcome += ", no JSON report" + (" (traceback)" if "Traceback" in done.stderr else "")
+        asked_text = "text" in flags[flags.index("--format") + 1 :][:1] if "--format" in flags else False
+        outcome += (", text report" if asked_text else ", no JSON report") + (" (traceback)" if "Traceback" in done.stderr else "")
     return f"{seconds:.1f}", mb, outcome
 
 
