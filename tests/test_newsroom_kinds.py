@@ -169,6 +169,10 @@ def test_repeated_phrase_edges_the_cheap_scan_must_not_lose():
     _, findings = run("RepeatedWord", "He would go home go home.\n")
     assert findings[0].fix is not None and not findings[0].fix.safe
     assert fixed("RepeatedWord", "He would go home go home.\n") == "He would go home.\n"
+    # A CRLF between the runs, a mark the cheap scan must split at („ “), and a listed double inside a run.
+    assert at("RepeatedWord", "Said it in the end\r\nin the end quickly.\r\n") == ["1:9"]
+    assert at("RepeatedWord", "The crowd chanted „keep him keep him“ outside.\n") == ["1:20"]
+    assert at("RepeatedWord", "He said that that is that that is it.\n") == ["1:9"]
 
 
 def test_repeated_word_options():

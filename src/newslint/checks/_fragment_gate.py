@@ -94,7 +94,7 @@ SUBORDINATORS = frozenset("before after because although though while whereas un
 FINITE_WORDS = frozenset("was were is are has had have will would could can should did does must might may".split())
 _SUBORDINATOR_VERB = regex_compile(
     r"(?<![\w'’-])(?:" + "|".join(sorted(SUBORDINATORS)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
-    + r")(?![\w'’-])")
+    + r")(?:n['’]t)?(?![\w'’-])")  # "because wasn't claimed": spaCy reads "was" and "n't"
 
 
 def subordinator_before_verb(text: str, start: int, end: int) -> bool:

@@ -416,7 +416,8 @@ _ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,12}|said[
 # After an inverted attribution's verb: its speaker, up to a mark or the end ("said the chief executive, adding").
 _INVERTED_TAIL = regex_compile(r"(?:[ \t]+[\w’'.-]+){1,16}?[ \t]*(?:[.,;:!?”\"]|\Z)")
 _MARK_NEXT = regex_compile(r"[ \t]*(?:[.,;:!?”\"]|\Z)")
-_FINITE_WORD = regex_compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|must|may|might)\b", regex.I)
+# Lower case only: "said Theresa May", "said Will Smith" name the speaker.
+_FINITE_WORD = regex_compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|must|may|might)\b")
 # A clause of its own after the comma, not a subject: "..., which said", "..., and the council said".
 _NOT_A_SUBJECT = regex_compile(r"\A[ \t]*(?:who|which|that|whom|whose|and|but|because|when|while|as|if)\b", regex.I)
 

@@ -100,8 +100,9 @@ _CLAUSE_OPENERS = (
 _PRONOUN_OPENERS = frozenset("He She They It We This These Those There".split())
 _SPLICED = regex_compile(r"(?<=\b[a-z]{2,}[ \t\u00a0])(" + _CLAUSE_OPENERS + r")(?=[ \t\u00a0]+[a-z0-9])")
 # Prepositions that end no sentence, after a noun or a verb alike ("upon", "within" and "without" may:
-# "acted upon", "from within", "live without"; none of these did in the corpus or the outlets).
-_NEVER_FINAL = frozenset("until despite during amid amidst among amongst via unlike versus toward towards".split())
+# "acted upon", "from within", "live without"; so may "towards" and "among" at the end of a relative clause:
+# "a target the government has been working towards"; none of these did in the corpus or the outlets).
+_NEVER_FINAL = frozenset("until despite during amid amidst via unlike versus".split())
 # Adverbs as often as prepositions at a sentence's end: "... turned around.", "... came back."
 _NOT_DANGLING = frozenset("about around over through along by in on out up down off back away aside ahead together apart".split())
 _WORD_BEFORE = regex_compile(r"([\w.’'-]+)\Z")
@@ -260,11 +261,13 @@ class Fragment(Check):
                 continue
             if token.i > 0 and token.nbor(-1).tag_ in ("JJ", "DT", "PRP$", "POS"):
                 continue  # "political will is", "the can used": a noun, whatever the tagger says
+            if token.i > 1 and token.nbor(-2).tag_ in ("DT", "PRP$") and token.nbor(-1).tag_ in ("NN", "VBG"):
+                continue  # "a living will stated", "the last will": the noun after its modifier
             modal, word = text[start:end].split()
             if word in gate.MODAL_DETERMINERS:
                 before = [t.lower_ for t in token.doc[max(0, token.i - 4) : token.i]]
                 if (modal == "should" or token.i == 0 or token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON")
-                        or {"as", "than", "so"} & set(before)):
+                        or _ELLIPSIS_CUES & set(before)):
                     continue  # "should the dollar fall" (a condition), "just as they would a blog post" (ellipsis)
                 yield self._match(start, end, f"'{modal} {word}': a modal verb before a determiner, so its verb was lost")
                 continue
@@ -282,7 +285,11 @@ class Fragment(Check):
                 continue  # "in in" is RepeatedWord's; "during in-person" and "the at-risk" are one word; "the i" a title
             why = self._hole(t, n)
             if why:
-                yield self._match(t.idx + base, n.idx + len(n.text) + base, f"'{t.text} {n.text}' {why}: words were cut out here")
+                end = n.idx + len(n.text)
+                if n.i + 1 < len(sdoc) and not n.whitespace_ and sdoc[n.i + 1].lower_ in ("n't", "n’t"):
+                    end += len(sdoc[n.i + 1].text)  # "because wasn't": the word as written
+                words = sdoc.text[t.idx : end]
+                yield self._match(t.idx + base, end + base, f"'{words}' {why}: words were cut out here")
 
     def _hole(self, t, n) -> str | None:
         """Why `t n` is a garbled junction, or None."""
@@ -366,6 +373,9 @@ class Fragment(Check):
         return Match(start, end, args=(why,))
 
 
+# Words before a modal that make its verb's absence an ellipsis: "as they would a blog post", "like she would a
+# child", "the same way it would a shareholder".
+_ELLIPSIS_CUES = frozenset("as than so like way".split())
 # Words that make a number approximate; before one, they are no preposition ("to around 145").
 _APPROXIMATE = frozenset("around about over under nearly almost roughly approximately some below above".split())
 

@@ -228,34 +228,38 @@ class NameConsistency(Check):
         return None if near_pair(doc.prose) else frozenset()
 
     def check(self, doc) -> Iterator[Match]:
-        spans = self.scope(doc).spans
-        spaced = list(self._spacing(doc, spans))  # from the text alone: no parse needed
+        scope = self.scope(doc)
+        spans = scope.spans
+        spaced = list(self._spacing(scope.source, spans))  # from the text alone: no parse needed
         if nlp.wanted(self, doc) == frozenset():
             yield from spaced
             return  # no two words that could be one name: nothing to parse, nothing more to report
         yield from self._word_by_word(doc, spans, spaced)
 
-    def _spacing(self, doc, spans) -> Iterator[Match]:
+    def _spacing(self, prose: str, spans) -> Iterator[Match]:
         """One name split or joined two ways ("Rolls Royce" beside "Rolls-Royce": `newslint.names.spacing`): the
-        rarer form is reported, with the other as its suggestion; one use of each gets the tie message at the later
-        form. Not where the names list knows the rarer form as right, nor a form given on purpose ("also spelled")."""
-        prose = self.scope(doc).source
+        rarer form is reported, with the other as its suggestion (as written outside capitals: an all-caps headline's
+        "ROLLS-ROYCE" is no spelling to copy); one use of each gets the tie message at the later form. Not where the
+        names list knows the rarer form as right (a joining of its own, not the right form's letters with a hyphen:
+        "Los-Angeles" is no listed spelling), nor a form given on purpose ("also spelled")."""
         for family in spacing.families(prose, spans):
             forms = sorted(family.forms.values(), key=lambda uses: (-len(uses), uses[0][0]))  # the frequent, else the first, first
             right = forms[0]
             if any(cue_before(prose, start) for uses in forms for start, _end, _w in uses):
                 continue
+            shown = next((w for _s, _e, w in right if not w.isupper()), right[0][2])
             sure = len(right) > len(forms[1])
             for uses in forms[1:]:
                 for start, end, written in uses:
-                    if normalise(written) in self.names.known:
+                    listed = normalise(written)
+                    if listed in self.names.known and listed != normalise(shown):
                         continue
                     if not sure:
-                        yield Match(start, end, args=(written, right[0][2]), message=self.opts["tie_message"])
+                        yield Match(start, end, args=(written, shown), message=self.opts["tie_message"])
                         continue
                     count = f"{len(right)} time{'s' if len(right) != 1 else ''}"
-                    fix = Fix(start, end, right[0][2], self.fix_safe) if self.fix_safe is not None else None
-                    yield Match(start, end, args=(written, right[0][2], count), suggestions=(right[0][2],), fix=fix)
+                    fix = Fix(start, end, shown, self.fix_safe) if self.fix_safe is not None else None
+                    yield Match(start, end, args=(written, shown, count), suggestions=(shown,), fix=fix)
 
     def _word_by_word(self, doc, spans, spaced: list[Match]) -> Iterator[Match]:
         taken = [(m.start, m.end) for m in spaced]

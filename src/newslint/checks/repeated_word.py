@@ -26,6 +26,7 @@ never turns a correct sentence into a wrong one.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
@@ -51,13 +52,13 @@ _GAP = regex_compile(r"[\s>]+")
 # the first time in". Only whitespace inside and between the two (a comma makes a rhetorical or chanted
 # repeat: "we will, we will").
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
-# Marks become spaces for the cheap scan (apostrophes stay: they are inside the pattern's words). The scan then
-# sees every repeat the pattern can match, and a few more that the pattern, which allows no mark, turns down.
-_MARKS_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~-‐‑–—“”‘«»…·•"})
-_NEXT_WORD = regex_compile(rf"[ \t\n]+({_WORD})")
+# The cheap scan splits at everything but letters, digits and apostrophes (which are inside the pattern's words),
+# so it sees every repeat the pattern can match, and a few more that the pattern, which allows no mark, turns down.
+_NOT_IN_WORD = re.compile(r"[^\w'’]+")
+_NEXT_WORD = regex_compile(rf"\s+({_WORD})")
 _BETWEEN_WORDS = regex_compile(r"(?<=\w)[^\w'’]+(?=\w)")  # what stands between two words as typed (Markdown blanked)
 _JOINING = frozenset("and of the for de la du von van".split())  # lower-case words inside names
-_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}[ \t\n]+){{1,5}}{_WORD})[ \t\n]+(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
+_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}\s+){{1,5}}{_WORD})\s+(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
 
 
 class RepeatedWord(Check):
@@ -113,7 +114,7 @@ class RepeatedWord(Check):
         # The pattern's backreference is slow over every word of every span (four times the single-word
         # pass); a repeat needs a run of two to six tokens to recur at once, which list scans over the span's
         # split words find at a fraction of the cost, so the pattern runs only in the rare span with one.
-        tokens = text[span.start : span.end].lower().translate(_MARKS_TO_SPACE).split()  # to compare only: no offsets
+        tokens = _NOT_IN_WORD.split(text[span.start : span.end].lower())  # to compare only: no offsets taken
         if not any(tokens[i : i + k] == tokens[i + k : i + 2 * k]
                    for k in range(2, 7) for i in [i for i, (a, b) in enumerate(zip(tokens, tokens[k:])) if a == b]):
             return
@@ -126,13 +127,15 @@ class RepeatedWord(Check):
                     not _GAP.fullmatch(gap) for gap in _BETWEEN_WORDS.findall(doc.text, m.start(1), m.end(2))):
                 pos = m.start(1) + len(first.split()[0])  # Markdown between the words: not adjacent
                 continue
-            if len(set(words)) == 1 or " ".join(words[:2]) in self.exceptions:
-                continue  # "ha ha ha ha", "bye bye bye bye": one word's repeat, or a listed double
+            if len(set(words)) == 1:
+                continue  # "ha ha ha ha", "bye bye bye bye": one word's repeat
             content = [w for w in first.split() if w.lower() not in _JOINING]
             if self.opts["names"] and content and all(w[0].isupper() for w in content):
                 continue  # a name's words ("Talk Talk", "Johnson and Johnson", "Department of Commerce" listed twice)
             after = _NEXT_WORD.match(text, m.end(2), span.end)
             if after is not None and after.group(1).lower() == words[0]:
-                continue  # "more and more and more", "day by day by day": an idiom that goes on
+                # "more and more and more", "one of their friends and one of their friends and one of ...": a run that
+                # goes on is said on purpose (a triple paste looks the same, and is left alone with it)
+                continue
             fix = Fix(m.end(1), m.end(2), "", False) if self.fix_safe is not None else None
             yield Match(m.start(1), m.end(2), args=(second,), fix=fix)

@@ -48,7 +48,7 @@ class Family:
 def families(text: str, spans) -> list[Family]:
     """Names written in two ways of joining their parts, within the given spans of `text`."""
     found: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
-    closed: list[tuple[int, int, str]] = []
+    closed: list[tuple[int, int, str, int]] = []  # and the end of its span
     for span in spans:
         # A headline capitalises every word: there, only a name's own words tell ("Event Round Up" is no name).
         headline = getattr(span, "kind", None) in ("title", "heading")
@@ -60,7 +60,7 @@ def families(text: str, spans) -> list[Family]:
                 if min(len(first), len(second)) >= 2 and not _GOES_ON.match(text, end, span.end):
                     found[(first + second).casefold()]["hyphen"].append((start, end, word))
                 continue
-            closed.append((start, end, word))
+            closed.append((start, end, word, span.end))
             if i + 1 == len(tokens):
                 continue
             start2, end2, word2 = tokens[i + 1]
@@ -68,9 +68,9 @@ def families(text: str, spans) -> list[Family]:
                 continue
             if not _GOES_ON.match(text, end2, span.end):
                 found[(word + word2).casefold()]["space"].append((start, end2, f"{word} {word2}"))
-    for start, end, word in closed:
+    for start, end, word, stop in closed:
         key = word.casefold()
-        if key in found and len(key) >= MIN_LETTERS and not _GOES_ON.match(text, end):
+        if key in found and len(key) >= MIN_LETTERS and not _GOES_ON.match(text, end, stop):
             found[key]["closed"].append((start, end, word))
     out = []
     for key, forms in found.items():
