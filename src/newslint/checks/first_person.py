@@ -42,7 +42,7 @@ from newslint.finding import Match
 
 # "i'm" in lower case is a chat's or a note's first person ("i'm not sure this para is needed"); a lone "i" is
 # too often a list's numeral ("(i)") to count.
-SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"]
+SINGULAR = ["I", "I'm", "I've", "I'd", "I'll", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"]
 PLURAL = ["we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"]
 
 # Words after which "I" is a numeral: "World War I", "Phase I", "Type I".
@@ -287,6 +287,11 @@ class FirstPerson(Check):
 
     def _pronoun(self, text: str, m, start: int) -> bool:
         word = m.group()
+        if word.lower() == "mine":
+            # Only the possessive: after a copula or "of", before a mark ("the photograph is mine.", "a friend of
+            # mine,"); "the mine is", "a mine shaft", "of mine safety" are the noun.
+            return (_MINE_BEFORE.search(text, max(start, m.start() - 8), m.start()) is not None
+                    and _MINE_AFTER.match(text, m.end()) is not None)
         if not word.startswith("I"):
             if word.isupper() and len(word) > 1:
                 return False  # "MY", "US": an acronym or shouting, not a pronoun
@@ -413,6 +418,8 @@ _SAID_TO = regex_compile(r"[ \t]+(?:to|with)\b")
 _CLAUSE_BREAK = regex_compile(r"[,\u2014\u2013]|[ \t]-[ \t]")
 _SEMICOLON = regex_compile(";")
 _ATTRIBUTION_HEAD = regex_compile(r"\A[ \t]*(?:(?:[\w’'.-]+[ \t]+){0,12}|said[ \t]+|says[ \t]+)\Z")
+_MINE_BEFORE = regex_compile(r"(?<![\w'’-])(?:is|was|are|were|be|been|of)[ \t]+\Z")
+_MINE_AFTER = regex_compile(r"[ \t]*(?:[.,;:!?)”\"]|(?:and|or|but)\b|\Z)")
 # After an inverted attribution's verb: its speaker, up to a mark or the end ("said the chief executive, adding").
 _INVERTED_TAIL = regex_compile(r"(?:[ \t]+[\w’'.-]+){1,16}?[ \t]*(?:[.,;:!?”\"]|\Z)")
 _MARK_NEXT = regex_compile(r"[ \t]*(?:[.,;:!?”\"]|\Z)")
