@@ -216,6 +216,16 @@ _VARIABLES = regex_compile(r"[#$]\{[^{}\n]{1,40}\}|(?<![{\w])\{(?:\d|[A-Za-z]+(?
 # A chatbot's words left in the copy (in quotation marks, the story quotes them).
 _CHATBOT = regex_compile(r"(?i:as an ai language model|as of my last (?:knowledge|training) (?:update|cut-?off)|i hope this helps|"
                          r"let me know if you(?:['’]d| would) like me to)")
+# What a template or a spreadsheet prints for a value it did not have, where the sentence needs that value: after a
+# preposition and before a mark ("opened in null,"; after "as" only "undefined": "named the victim as undefined,"),
+# before an age, a number's unit or "per cent" ("undefined, 34", "#N/A per cent"), or twice for a name
+# ("undefined undefined"). Not the words at work: "null and void", "the terms are still undefined", "null alt text",
+# "the app showed balances as NaN, a term programmers use".
+_RENDER_ERROR = regex_compile(
+    r"(?:(?<=(?<![\w-])(?:in|on|at|from|since|by|of|to|for|with)[ \t]+)(?:undefined|null|NaN|#N/A)(?=[.,;:)])"
+    r"|(?<=(?<![\w-])as[ \t]+)undefined(?=[.,;:)])"
+    r"|(?<![\w#/-])(?:undefined|null|NaN|#N/A)(?=,[ \t]*\d|[ \t]*(?:%|per[ \t]?cent\b))"
+    r"|(?<![\w-])undefined[ \t]+undefined(?![\w-]))")
 # An HTML comment left in plain text: "<!-- need second source on this -->" (Markdown and HTML hide their own).
 _HTML_COMMENT = regex_compile(r"<!--[^\n]{0,200}?-->")
 # A note in brackets for someone: "[architect — @sarah can you dig this out?]", "(latest figure from wires pls)".
@@ -527,6 +537,8 @@ class Placeholder(Check):
         low = block.lower()  # the pattern ignores case, and so must its hint ("as an ai language model")
         if "hope" in low or "as an ai" in low or "know if" in low or "my last" in low:
             yield from (m.span() for m in _CHATBOT.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
+        if "undefined" in block or "null" in block or "NaN" in block or "#N/A" in block:
+            yield from _used_spans(doc, text, span, _RENDER_ERROR)
         if " here" in block:
             yield from (m.span() for m in _HERE_INSTRUCTION.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
         if "MORE" in block:
