@@ -216,6 +216,8 @@ _VARIABLES = regex_compile(r"[#$]\{[^{}\n]{1,40}\}|(?<![{\w])\{(?:\d|[A-Za-z]+(?
 # A chatbot's words left in the copy (in quotation marks, the story quotes them).
 _CHATBOT = regex_compile(r"(?i:as an ai language model|as of my last (?:knowledge|training) (?:update|cut-?off)|i hope this helps|"
                          r"let me know if you(?:['’]d| would) like me to)")
+# Words struck through, an edit left undecided: "The fine of ~~£2m~~ £3.5m".
+_STRUCK = regex_compile(r"(?<!~)~~(?=\S)[^~\n]{1,80}(?<=\S)~~(?!~)")
 # What a template or a spreadsheet prints for a value it did not have, where the sentence needs that value: after a
 # preposition and before a mark ("opened in null,"; after "as" only "undefined": "named the victim as undefined,"),
 # before an age, a number's unit or "per cent" ("undefined, 34", "#N/A per cent"), or twice for a name
@@ -537,6 +539,10 @@ class Placeholder(Check):
         low = block.lower()  # the pattern ignores case, and so must its hint ("as an ai language model")
         if "hope" in low or "as an ai" in low or "know if" in low or "my last" in low:
             yield from (m.span() for m in _CHATBOT.finditer(text, span.start, span.end) if not doc.maybe_in_quote(*m.span()))
+        if "~~" in doc.text[span.start : span.end]:  # struck through in the original (Markdown blanks the marks)
+            yield from (m.span() for m in _STRUCK.finditer(doc.text, span.start, span.end)
+                        # the struck words are prose, not a code span's (which prose blanks whole)
+                        if text[m.start() + 2 : m.end() - 2] == m.group()[2:-2] and _used(doc, text, span.start, m))
         if "undefined" in block or "null" in block or "NaN" in block or "#N/A" in block:
             yield from _used_spans(doc, text, span, _RENDER_ERROR)
         if " here" in block:
