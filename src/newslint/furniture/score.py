@@ -118,12 +118,13 @@ _CLOCK = regex_compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
 _DATE = regex_compile(r"(?i)\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|"
                       r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
                       r"dec(?:ember)?)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+# The labels of a time stamp or a clock.
+_STAMP_LABEL = r"(?:published|updated|posted|modified|uploaded|filed|duration|runtime|length|running\s+time)"
 _STAMP_WORDS = regex_compile(
-    r"(?i)\b(?:(?:first|last)\s+)?(?:published|updated|posted|modified|uploaded|filed|duration|runtime|length|"
-    r"running\s+time)\b|(?<!\w)[ap]\.?m\.?(?!\w)|\b(?:at|on|and|[AP]M|GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|IST|AEST|AEDT|local\s+time)\b"
+    r"(?i)\b(?:(?:first|last)\s+)?" + _STAMP_LABEL + r"\b|(?<!\w)[ap]\.?m\.?(?!\w)|\b(?:at|on|and|[AP]M|GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|IST|AEST|AEDT|local\s+time)\b"
     r"|\b\d+(?:st|nd|rd|th)?\b|[\s,:;|()/.–—-]+")
 _PLAYHEAD = regex_compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?")  # a player's "0:00 / 2:31"
-_LABELLED = regex_compile(r"(?i)\b(?:published|updated|posted|modified|uploaded|filed|duration|runtime|length|running\s+time)\b")
+_LABELLED = regex_compile(r"(?i)\b" + _STAMP_LABEL + r"\b")
 # A photographer's credit: "Jane Smith for the Harbour Times" (a full name, then "for" and a title).
 _FOR_TITLE = regex_compile(r"\A\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,2}\s+for\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}\Z")
 # A credit in brackets closing a caption: "The harbour at dawn (Photo: Jane Smith)".

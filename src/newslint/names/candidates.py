@@ -247,9 +247,7 @@ def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
     prose = doc.prose
     previous: Mention | None = None
     for m in found:
-        window = prose[max(0, m.start - 40) : m.start]
-        if "\n\n" in window:
-            window = window[window.rindex("\n\n") :]
+        window = _cue_window(prose, m.start)
         if _STRONG_CUE.search(window) and not _NAMED_AFTER.match(prose, m.end):
             # (not "known as Conway's Game of Life": a possessive before a name is whom the thing is named
             # after, the story's own spelling of that name, not a second one)
@@ -266,8 +264,13 @@ def alias_words(doc, found: tuple[Mention, ...]) -> set[str]:
 
 def cue_before(prose: str, start: int) -> bool:
     """A cue for a deliberate second spelling ("also spelled", "known as") in the 40 characters before `start`."""
+    return _STRONG_CUE.search(_cue_window(prose, start)) is not None
+
+
+def _cue_window(prose: str, start: int) -> str:
+    """The 40 characters before `start`, from the paragraph break if one is among them: where a cue may stand."""
     window = prose[max(0, start - 40) : start]
-    return _STRONG_CUE.search(window.rsplit("\n\n", 1)[-1]) is not None
+    return window[window.rindex("\n\n") :] if "\n\n" in window else window
 
 
 def mentions_in(doc, spans) -> list:
