@@ -414,8 +414,11 @@ class Variants(Check):
         # Only words whose stem meets another form's are looked at closely (most of this pass's time
         # went on asking every word of the story whether it is quoted or a name). A closed word is
         # also wanted as the plural that a spaced pair's key may be asked about ("websites").
+        # start of a spaced pair -> the word before it, in lower case, when only a space comes between
+        spaced_lead: dict[int, str] = {}
         for span in (span for span, read in zip(spans, readable) if read):
             prev = None  # the word before, when it has no hyphen: (start, end, word)
+            lead = None  # the word before that
             for m in _TOKEN.finditer(text, span.start, span.end):
                 start, end = m.span()
                 word = m.group()
@@ -424,7 +427,7 @@ class Variants(Check):
                     key = low.replace("-", "")
                     if wanted(key) and (q := use(start, end)) is not None:
                         hyphened.setdefault(key, []).append((start, end, word, q))
-                    prev = None
+                    prev = lead = None
                     continue
                 if (wanted(low) or low[-1:] == "s" and wanted(low[:-1])) and (q := use(start, end)) is not None:
                     closed.setdefault(low, []).append((start, end, word, q))
@@ -439,7 +442,9 @@ class Variants(Check):
                 ):
                     spaced.setdefault((prev[2] + word).lower(), []).append((prev[0], end, f"{prev[2]} {word}", q))
                     spaced_attributive[prev[0]] = (end, span.end)
-                prev = (start, end, word)
+                    if lead is not None and text[lead[1] : prev[0]].isspace():
+                        spaced_lead[prev[0]] = lead[2].lower()
+                prev, lead = (start, end, word), prev
         # One family per stem, so a word's inflections and derivations count together: "co-operating"
         # beside "cooperation" and "cooperate" (all "cooperat").
         by_stem: dict[str, set[str]] = {}
@@ -461,7 +466,8 @@ class Variants(Check):
             # names something ("air fleet" beside the site "Airfleets").
             spaced_uses = [(s, e, w, k, q) for k, key in enumerate(keys) for s, e, w, q in spaced.get(key, [])
                            if key in closed or key in hyphened
-                           or any(w.islower() for _, _, w, _ in closed.get(_plural(key), []))]
+                           or any(w.islower() for _, _, w, _ in closed.get(_plural(key), []))
+                           or _plural_noun(key, spaced_lead.get(s)) and any(w.islower() for _, _, w, _ in closed.get(key[:-1], []))]
             if closed_uses and all(_before_noun(text, *attributive[u[0]]) for u in closed_uses) \
                     and not any(_countable(k) for k in keys):
                 # "freshwater seeps" beside "fresh water": an adjective before a noun, a noun phrase
@@ -705,6 +711,21 @@ def _lower_findall(pattern, text: str, lowered: str | None, span) -> list:
 def _plural(word: str) -> str:
     """The regular plural of a closed compound's singular, or '' when it looks plural already."""
     return "" if word.endswith("s") else word + "s"
+
+
+# What may stand before a noun's subject and its verb ("when the sun sets"): a determiner, a conjunction.
+_BEFORE_A_CLAUSE = frozenset("""a an the this that its his her their our my your each every another no either
+    neither and or but nor when as if while because until till before after since though although once whether
+    where so than which who whose""".split())
+
+
+def _plural_noun(key: str, lead: str | None) -> bool:
+    """Whether a spaced pair ending in -s ("web sites") is the plural of its closed singular ("website") rather
+    than a noun and its verb ("when the sun sets" beside "sunset"): the word before it can begin no clause
+    whose subject is the pair's first word ("many web sites", "government web sites", "the rise of smart
+    phones"). A singular subject needs a determiner; a clause, a conjunction; neither holds after a
+    quantifier, a preposition or another noun. Unknown (the pair opens a sentence or follows a mark): no."""
+    return key.endswith("s") and lead is not None and lead not in _BEFORE_A_CLAUSE
 
 
 @lru_cache(maxsize=1 << 16)  # a long story repeats its words: stemming each once keeps the pass linear and cheap
