@@ -306,9 +306,10 @@ class NameConsistency(Check):
             if level is None and swapped(sr.word, sf.word) and not dictionary_name(sr.word):
                 level = "typo"  # two letters swapped ("Hubre" beside "Huber"): a slip, never a word or a known name
             if level is None and slip(sr.word, sf.word) and not dictionary_name(sr.word) and (
-                    dictionary_name(sf.word, words=False) or (sure and len(sf.word) >= 6)):
+                    dictionary_name(sf.word, words=False) or (len(sf.word) >= 6 and (sure or _linked(sr, sf)))):
                 # one letter dropped or added ("Bien" beside "Biden"): edit distance alone, so only where the slip is
-                # no word or name and the other spelling is a name the dictionary knows, or long and the more frequent
+                # no word or name and the other spelling is a name the dictionary knows, or long and either the more
+                # frequent or tied to the slip by the same word beside both ("Cutura Colectiva", "Cultura Colectiva")
                 level = "typo"
             if level is None or (level == "typo" and not self.opts["typos"]):
                 continue
