@@ -149,11 +149,15 @@ class FirstPerson(Check):
                 continue
             found = [m.span() for m in self.pattern.finditer(text, span.start, span.end)
                      if self._pronoun(text, m, span.start) and not _gloss(text, m.start(), span.start)]
-            if (newsroom or lone) and _ANY_PLURAL_WORD.search(text, span.start, span.end):
+            if _ANY_PLURAL_WORD.search(text, span.start, span.end):
                 if newsroom:
                     found += [f for f in self._newsroom_plural(text, span) if not attributed(f[0])]
                 if lone:
                     found += self._lone_plural(text, span, sentences, starts)
+                else:
+                    # The newsroom named as one is a slip in any third-person story, as in a blog's (below): a lede
+                    # that talks to the reader, or a plural voice elsewhere, leaves "none of us in the press box" a slip.
+                    found += [f for f in _masthead_hits(text, span) if f not in found and not attributed(f[0])]
             for start, end in sorted(found):
                 if doc.maybe_in_quote(start, end):
                     continue
@@ -175,10 +179,7 @@ class FirstPerson(Check):
         for span in scope.spans:
             if not _ANY_PLURAL_WORD.search(text, span.start, span.end):
                 continue
-            hits = [m.span("our") for m in _MASTHEAD_OUR.finditer(text, span.start, span.end)]
-            hits += [m.span() for m in _PLURAL_ANY.finditer(text, span.start, span.end)
-                     if m.group().lower() in ("we", "us") and _PRESS_PLACE.match(text, m.end(), span.end)]
-            for start, end in sorted(hits):
+            for start, end in _masthead_hits(text, span):
                 i = bisect.bisect_right(starts, start) - 1
                 if i in seen or doc.maybe_in_quote(start, end):
                     continue
@@ -494,3 +495,11 @@ _GLOSS = regex_compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
 def _gloss(text: str, i: int, start: int) -> bool:
     """Inside a translation or title in brackets right after a name: "Adesso Parto (Now I’m leaving)"."""
     return _GLOSS.search(text, max(start, i - 80), i) is not None and text.find(")", i, i + 60) != -1
+
+
+def _masthead_hits(text: str, span) -> list[tuple[int, int]]:
+    """The newsroom named as one in a span: "our correspondent", "our sister paper", "none of us in the press box"."""
+    hits = [m.span("our") for m in _MASTHEAD_OUR.finditer(text, span.start, span.end)]
+    hits += [m.span() for m in _PLURAL_ANY.finditer(text, span.start, span.end)
+             if m.group().lower() in ("we", "us") and _PRESS_PLACE.match(text, m.end(), span.end)]
+    return sorted(hits)
