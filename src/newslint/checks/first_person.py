@@ -229,10 +229,17 @@ class FirstPerson(Check):
             if word == "we":
                 if (s_start, s_end) not in story_tied:
                     story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
-                if not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting):
+                if (not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting)
+                        and not self._after_attribution(text, span.start, s_start)):
                     continue
             found.append(m.span())
         return found
+
+    @staticmethod
+    def _after_attribution(text: str, start: int, at: int) -> bool:
+        """The sentence before `at`, in the same paragraph, ends in someone's attribution (", the company said."): a
+        "we" right after it is that speaker's, in words that lost their quotation marks, not people in general."""
+        return _ATTRIBUTION_END.search(text, max(start, at - 60), at) is not None
 
     def _plural_is_isolated(self, doc, scope, limit: int | None = None) -> bool:
         """A "we" or two in third-person copy may be a slip; more sentences make a plural voice
@@ -495,6 +502,11 @@ _GLOSS = regex_compile(r"[A-Z][\w’'-]*[ \t]+\([ \t]*[A-Z][^()]{0,60}\Z")
 def _gloss(text: str, i: int, start: int) -> bool:
     """Inside a translation or title in brackets right after a name: "Adesso Parto (Now I’m leaving)"."""
     return _GLOSS.search(text, max(start, i - 80), i) is not None and text.find(")", i, i + 60) != -1
+
+
+# A sentence that ends in an attribution after a comma: ", the company said.", ", Smith told reporters."
+_ATTRIBUTION_END = regex_compile(r",[ \t]+(?:[\w.’'-]+[ \t]+){1,5}?(?:said|says|added|adds|explained|stated|noted|insisted|"
+                                 r"warned|argued|told[ \t]+[\w’'-]+)\.[ \t]*\Z")
 
 
 def _masthead_hits(text: str, span) -> list[tuple[int, int]]:
