@@ -119,6 +119,13 @@ _TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex_compile(
     regex.IGNORECASE,
 )
 _NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
+# British English spells a noun "licence" and its verb "license"; American English writes "license" for both.
+# Only a noun counts in copy that is not American: a determiner or a possessive before it, at most one word
+# between ("the license", "its liquor license"), no "to" or modal there ("the right to license").
+_BRITISH_VERBS = frozenset({"license", "licenses"})
+_NOUN_BEFORE = regex_compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that|no|any|each|every)[ \t]+"
+    r"(?:(?!to\b|will\b|would\b|can\b|could\b|may\b|might\b|must\b|should\b)[\w’'-]+[ \t]+)?\Z", regex.IGNORECASE)
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
 _OBJECT_AND_VERB = regex_compile(
@@ -781,7 +788,10 @@ def _named_elsewhere(doc, text: str, word: str) -> bool:
 
 
 def _term_of_art(text: str, start: int, end: int, word: str, span) -> bool:
-    """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal."""
+    """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal; or a verb that British
+    English spells as American English does ("to license the drug"; its noun is a "licence")."""
+    if word.lower() in _BRITISH_VERBS:
+        return _NOUN_BEFORE.search(text, max(span.start, start - 40), start) is None
     field = _TERMS_OF_ART.get(word.lower())
     if field is None:
         return False
