@@ -120,12 +120,16 @@ _TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex_compile(
 )
 _NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
 # British English spells a noun "licence" and its verb "license"; American English writes "license" for both.
-# Only a noun counts in copy that is not American: a determiner or a possessive before it, at most one word
-# between ("the license", "its liquor license"), no "to" or modal there ("the right to license").
+# Only a noun counts in copy that is not American: a determiner or a possessive before it, with at most two
+# words between that modify it ("the license", "a valid gun license"): not "to" or a modal ("the right to
+# license"), nor a plural that would be the verb's subject ("the firms license patents"). "licenses" is also a
+# verb after a singular subject ("the state licenses bars"): only right after the determiner.
 _BRITISH_VERBS = frozenset({"license", "licenses"})
+_DETERMINERS = r"\b(?:the|a|an|its|his|her|their|our|my|your|no|any|each|every)[ \t]+"
 _NOUN_BEFORE = regex_compile(
-    r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that|no|any|each|every)[ \t]+"
-    r"(?:(?!to\b|will\b|would\b|can\b|could\b|may\b|might\b|must\b|should\b)[\w’'-]+[ \t]+)?\Z", regex.IGNORECASE)
+    _DETERMINERS + r"(?:(?!(?:to|will|would|can|could|may|might|must|should|\w*[^s\W]s)\b)[\w’'-]+[ \t]+){0,2}\Z",
+    regex.IGNORECASE)
+_DETERMINER_BEFORE = regex_compile(_DETERMINERS + r"\Z", regex.IGNORECASE)
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
 _OBJECT_AND_VERB = regex_compile(
@@ -791,7 +795,8 @@ def _term_of_art(text: str, start: int, end: int, word: str, span) -> bool:
     """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal; or a verb that British
     English spells as American English does ("to license the drug"; its noun is a "licence")."""
     if word.lower() in _BRITISH_VERBS:
-        return _NOUN_BEFORE.search(text, max(span.start, start - 40), start) is None
+        before = _NOUN_BEFORE if word.lower() == "license" else _DETERMINER_BEFORE
+        return before.search(text, max(span.start, start - 60), start) is None
     field = _TERMS_OF_ART.get(word.lower())
     if field is None:
         return False
