@@ -97,8 +97,16 @@ _SUBORDINATOR_VERB = regex_compile(
     + r")(?:n['’]t)?(?![\w'’-])")  # "because wasn't claimed": spaCy reads "was" and "n't"
 
 
+# A verb of saying right after a comma, then a finite verb: "The company, which employs 250 people, said would
+# cut jobs" lost the subject of what was said. (With its subject, "which he said would", there is no comma.)
+SAYING_AFTER_COMMA = frozenset("said says added adds warned announced argued insisted explained noted".split())
+_SAYING_VERB = regex_compile(
+    r",[ \t\u00a0]+(?:" + "|".join(sorted(SAYING_AFTER_COMMA)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
+    + r")(?:n['’]t)?(?![\w'’-])")
+
+
 def subordinator_before_verb(text: str, start: int, end: int) -> bool:
-    return _SUBORDINATOR_VERB.search(text, start, end) is not None
+    return _SUBORDINATOR_VERB.search(text, start, end) is not None or _SAYING_VERB.search(text, start, end) is not None
 
 
 def improbable_pair(text: str, start: int, end: int, junctions, min_expected: float, max_ratio: float) -> bool:

@@ -307,6 +307,9 @@ class Fragment(Check):
         if (t.lower_ in gate.SUBORDINATORS and n.text in gate.FINITE_WORDS
                 and (t.pos_ in ("SCONJ", "ADP") or t.dep_ == "mark") and not _has_subject(n)):
             return "leaves its clause without a subject"  # "before was found" ("because had they not": a subject after)
+        if (t.lower_ in gate.SAYING_AFTER_COMMA and n.text in gate.FINITE_WORDS and t.i > 0 and t.nbor(-1).text == ","
+                and not _has_subject(n)):
+            return "leaves what was said without a subject"  # "The company, which employs 250 people, said would cut"
         if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
             return "all but never occurs in English"
         if n.tag_ in _FINITE and t.pos_ in ("ADP", "DET", "CCONJ") and not _has_subject(n) \
