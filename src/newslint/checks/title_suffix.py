@@ -36,8 +36,7 @@ ticket", "Study: people infected ..."), so the marks split in two:
   attribution unless it is a seed. After a colon, contrast and absence from
   the story are both needed ("The API Briefing: Home Energy Saver" is a
   headline), and the name has at most 3 words. After a colon, seeds too need the story not to use the
-  name, and the head at least 4 words ("Review: The Courier" is a label and its subject), except a bare domain
-  ("Floods: eastshire-news.co.uk": no label is an address).
+  name, and the head at least 4 words ("Review: The Courier" is a label and its subject).
 
 The leftmost separator whose remainder is a suffix wins. The match runs from
 the whitespace before the separator to the end of the title, so the fix
@@ -69,8 +68,6 @@ _GENERIC = frozenset("the new news daily online live world today times post".spl
 # After a colon, the fewest words before it for what follows to be a suffix: a short label before a colon
 # names the subject ("Lost in space: Mars Observer", "Wanted: Bike Courier"), a page's title has a headline.
 _COLON_HEAD = 4
-# A bare domain ("localnews24.co.uk", "www.example.org"): a site's address, never a headline's label or subject.
-_DOMAIN = re.compile(r"(?:www\.)?(?:[\w-]+\.)+(?:com|org|net|news|info|gov|edu|io|tv|co\.uk|org\.uk|com\.au|ca|ie|in|nz|za)", re.IGNORECASE)
 
 
 def _separator_regex(marks: list[str]) -> str:
@@ -169,17 +166,15 @@ class TitleSuffix(Check):
         name, tagline = split
         words = name.split()
         head_words = head.split()
+        if colon and len(head_words) < _COLON_HEAD:
+            return False  # "Review: The Courier", "Sale ruled out: Channel 4": a label, then the headline's subject
         content = [w.casefold() for w in _WORD.findall(name) if w.casefold() not in _GENERIC and len(w) > 2]
         absent = sum(w.strip(".") not in body for w in content)
         if self._seed(name, sections=not colon):  # "Ukraine war: Live" is a headline's own label
             # After a colon a seed must be foreign to the story too: "Review: The Courier" reviews a film the
             # story names, "Sale ruled out: Channel 4" is about the channel. (After a dash, "... - BBC News"
-            # is the page's even in a story that quotes the BBC.) A short label before a colon names the
-            # subject ("Review: The Courier" need not name the film again), but no label is a bare domain: one
-            # the story never names is the page's ("Waiters: localnews24.co.uk").
-            return not colon or (absent == len(content) and (len(head_words) >= _COLON_HEAD or _DOMAIN.fullmatch(name) is not None))
-        if colon and len(head_words) < _COLON_HEAD:
-            return False  # "Wanted: Bike Courier", "Lost in space: Mars Observer": a label, then the headline's subject
+            # is the page's even in a story that quotes the BBC.)
+            return not colon or absent == len(content)
         if not self.opts["structure"]:
             return False
         if not _name_shaped(words) or not head_words or head[:1] in _QUOTES:
