@@ -230,16 +230,10 @@ class FirstPerson(Check):
                 if (s_start, s_end) not in story_tied:
                     story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
                 if (not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting)
-                        and not self._after_attribution(text, span.start, s_start)):
+                        and not _lost_marks(text, span.start, s_start, m.start(), s_end)):
                     continue
             found.append(m.span())
         return found
-
-    @staticmethod
-    def _after_attribution(text: str, start: int, at: int) -> bool:
-        """The sentence before `at`, in the same paragraph, ends in someone's attribution (", the company said."): a
-        "we" right after it is that speaker's, in words that lost their quotation marks, not people in general."""
-        return _ATTRIBUTION_END.search(text, max(start, at - 60), at) is not None
 
     def _plural_is_isolated(self, doc, scope, limit: int | None = None) -> bool:
         """A "we" or two in third-person copy may be a slip; more sentences make a plural voice
@@ -504,9 +498,26 @@ def _gloss(text: str, i: int, start: int) -> bool:
     return _GLOSS.search(text, max(start, i - 80), i) is not None and text.find(")", i, i + 60) != -1
 
 
-# A sentence that ends in an attribution after a comma: ", the company said.", ", Smith told reporters."
-_ATTRIBUTION_END = regex_compile(r",[ \t]+(?:[\w.’'-]+[ \t]+){1,5}?(?:said|says|added|adds|explained|stated|noted|insisted|"
-                                 r"warned|argued|told[ \t]+[\w’'-]+)\.[ \t]*\Z")
+# A sentence that ends in an attribution after a comma: ", the company said.", ", Jane Smith, a spokeswoman, said.",
+# ", the utility said on Monday.", ", Smith told reporters."
+_ATTRIBUTION_END = regex_compile(
+    r",\s+(?:[\w.’'-]+,?\s+){1,8}?(?:said|says|added|adds|explained|stated|noted|insisted|warned|argued|told\s+[\w’'-]+)"
+    r"(?:\s+(?:on|in|at|last|this|late|early|earlier|yesterday|today)\b[^,.;:!?\n]{0,30})?\.\s*\Z")
+# An official's statement in the first person plural: what is not done or known yet, what
+# is under way, what will be ("We do not yet know", "We are investigating", "We will reopen"); not a general
+# truth or a feature's aside ("We see the Sun as it was", "We love it with rice").
+_STATEMENT_WE = regex_compile(
+    r"[Ww]e(?:\s+(?:do|did|can|could|have|are|were|will|would|shall|must)\s*(?:not|n['’]t)\b|\s+(?:don|didn|can|couldn|"
+    r"haven|aren|weren|won|wouldn)['’]t\b|\s+(?:are|were)\s+\w+ing\b|['’]re\s+\w+ing\b|['’]ll\b|\s+(?:will|shall)\b|"
+    r"\s+(?:expect|intend|plan|remain|have\s+(?:no|yet|already))\b)")
+
+
+def _lost_marks(text: str, start: int, s_start: int, at: int, s_end: int) -> bool:
+    """A "we" in an official's statement right after a sentence, in the same paragraph, that ends in someone's
+    attribution (", the company said. We don't yet know the cause."): that speaker's words, their quotation marks
+    lost, not people in general."""
+    return (_STATEMENT_WE.match(text, at, s_end) is not None
+            and _ATTRIBUTION_END.search(text, max(start, s_start - 120), s_start) is not None)
 
 
 def _masthead_hits(text: str, span) -> list[tuple[int, int]]:

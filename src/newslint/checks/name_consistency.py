@@ -133,6 +133,11 @@ def _linked(sr: "_Stats", sf: "_Stats") -> bool:
     return bool(sr.beside & sf.beside) or bool(sr.around & sf.around)
 
 
+def _followed_alike(sr: "_Stats", sf: "_Stats") -> bool:
+    """The same word after two spellings in a name ("Cultura Colectiva", "Cutura Colectiva"): one name's next word."""
+    return any(side == ">" for side, _ in (sr.beside & sf.beside) | (sr.around & sf.around))
+
+
 # A capitalised word right before or after a name word, one space away: "Merthyr" of "Merthyr Tydfil" where spaCy
 # took "Tydfil" alone for a group and "Merthyr Tydfill" for a person.
 _CAPITAL_BEFORE = regex_compile(r"(\p{Lu}[\p{L}’'-]*) \Z")
@@ -306,10 +311,11 @@ class NameConsistency(Check):
             if level is None and swapped(sr.word, sf.word) and not dictionary_name(sr.word):
                 level = "typo"  # two letters swapped ("Hubre" beside "Huber"): a slip, never a word or a known name
             if level is None and slip(sr.word, sf.word) and not dictionary_name(sr.word) and (
-                    dictionary_name(sf.word, words=False) or (len(sf.word) >= 6 and (sure or _linked(sr, sf)))):
+                    dictionary_name(sf.word, words=False) or (len(sf.word) >= 6 and (sure or _followed_alike(sr, sf)))):
                 # one letter dropped or added ("Bien" beside "Biden"): edit distance alone, so only where the slip is
                 # no word or name and the other spelling is a name the dictionary knows, or long and either the more
-                # frequent or tied to the slip by the same word beside both ("Cutura Colectiva", "Cultura Colectiva")
+                # frequent or tied to the slip by the same word after both ("Cutura Colectiva", "Cultura Colectiva";
+                # a word before both is weaker: "Robert Hollings" and his son "Robert Hollins", "Grupo" rivals)
                 level = "typo"
             if level is None or (level == "typo" and not self.opts["typos"]):
                 continue

@@ -120,16 +120,12 @@ _TERMS_OF_ART["program"] = _TERMS_OF_ART["programs"] = regex_compile(
 )
 _NEAR = 200  # how far (in characters, within the paragraph) a term's field shows
 # British English spells a noun "licence" and its verb "license"; American English writes "license" for both.
-# Only a noun counts in copy that is not American: a determiner or a possessive before it, with at most two
-# words between that modify it ("the license", "a valid gun license"): not "to" or a modal ("the right to
-# license"), nor a plural that would be the verb's subject ("the firms license patents"). "licenses" is also a
-# verb after a singular subject ("the state licenses bars"): only right after the determiner.
+# Only a noun counts in copy that is not American: right after a determiner or a possessive ("the license", "its
+# license"). A word between may be the verb's subject ("the police license firearms", "the royal family license
+# their image"), so "a valid gun license" does not count.
 _BRITISH_VERBS = frozenset({"license", "licenses"})
-_DETERMINERS = r"\b(?:the|a|an|its|his|her|their|our|my|your|no|any|each|every)[ \t]+"
-_NOUN_BEFORE = regex_compile(
-    _DETERMINERS + r"(?:(?!(?:to|will|would|can|could|may|might|must|should|\w*[^s\W]s)\b)[\w’'-]+[ \t]+){0,2}\Z",
-    regex.IGNORECASE)
-_DETERMINER_BEFORE = regex_compile(_DETERMINERS + r"\Z", regex.IGNORECASE)
+_DETERMINER_BEFORE = regex_compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|no|any|each|every)[ \t]+\Z",
+                                   regex.IGNORECASE)
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
 _OBJECT_AND_VERB = regex_compile(
@@ -724,19 +720,20 @@ def _plural(word: str) -> str:
     return "" if word.endswith("s") else word + "s"
 
 
-# What may stand before a noun's subject and its verb ("when the sun sets"): a determiner, a conjunction.
-_BEFORE_A_CLAUSE = frozenset("""a an the this that its his her their our my your each every another no either
-    neither and or but nor when as if while because until till before after since though although once whether
-    where so than which who whose""".split())
+# What stands only before a noun phrase: a quantifier, a possessive, a number, a preposition ("many web sites",
+# "their web sites", "the rise of smart phones"). Not a determiner or a conjunction, nor a word of any open class:
+# "when the sun sets", "the heaviest rain falls", "In July rain falls" are a noun and its verb.
+_BEFORE_A_NOUN = frozenset("""many few several some most all other these those such both various numerous more fewer
+    our their your my his her two three four five six seven eight nine ten dozens hundreds thousands millions of for
+    with on in from to by about through across via like than among between into onto over under without within
+    against toward towards""".split())
 
 
 def _plural_noun(key: str, lead: str | None) -> bool:
     """Whether a spaced pair ending in -s ("web sites") is the plural of its closed singular ("website") rather
-    than a noun and its verb ("when the sun sets" beside "sunset"): the word before it can begin no clause
-    whose subject is the pair's first word ("many web sites", "government web sites", "the rise of smart
-    phones"). A singular subject needs a determiner; a clause, a conjunction; neither holds after a
-    quantifier, a preposition or another noun. Unknown (the pair opens a sentence or follows a mark): no."""
-    return key.endswith("s") and lead is not None and lead not in _BEFORE_A_CLAUSE
+    than a noun and its verb ("rain falls" beside "rainfall"): the word before it stands only before a noun
+    phrase. Unknown (the pair opens a sentence or follows a mark): no."""
+    return key.endswith("s") and lead in _BEFORE_A_NOUN
 
 
 @lru_cache(maxsize=1 << 16)  # a long story repeats its words: stemming each once keeps the pass linear and cheap
@@ -795,8 +792,7 @@ def _term_of_art(text: str, start: int, end: int, word: str, span) -> bool:
     """A term of art in its field: "judgment" near a court, a judge, a ruling or an appeal; or a verb that British
     English spells as American English does ("to license the drug"; its noun is a "licence")."""
     if word.lower() in _BRITISH_VERBS:
-        before = _NOUN_BEFORE if word.lower() == "license" else _DETERMINER_BEFORE
-        return before.search(text, max(span.start, start - 60), start) is None
+        return _DETERMINER_BEFORE.search(text, max(span.start, start - 12), start) is None
     field = _TERMS_OF_ART.get(word.lower())
     if field is None:
         return False
