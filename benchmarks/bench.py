@@ -95,13 +95,18 @@ DASK_PROBE = r"""
 import json, time
 if __name__ == "__main__":
     from newslint.runner import _Dask
-    t = time.perf_counter(); one = _Dask(None, 1); c1 = time.perf_counter() - t
+    t = time.perf_counter(); one = _Dask(None, 1); c1 = time.perf_counter() - t  # with Dask's imports
     futures = [one.submit(abs, -i) for i in range(200)]
     t = time.perf_counter(); one.client.gather(futures); per_task = (time.perf_counter() - t) / 200
     one.close()
-    t = time.perf_counter(); two = _Dask(None, 2); c2 = time.perf_counter() - t
-    two.close()
-    print(json.dumps({"start_1": c1, "start_2": c2, "per_task": per_task}))
+    # Each further worker's serial share: the CPU this process spends starting it (its nanny, its handshake),
+    # with the imports done. The worker's own start runs in its process, beside the others' on free cores (on
+    # this machine's few cores they would compete, so wall time here would overstate it). Best of 3.
+    warm = {}
+    for n in (1, 2) * 3:
+        t = time.process_time(); c = _Dask(None, n); warm[n] = min(warm.get(n, 1e9), time.process_time() - t)
+        c.close()
+    print(json.dumps({"start_1": c1, "per_worker": max(warm[2] - warm[1], 0.0), "per_task": per_task}))
 """
 
 
@@ -236,11 +241,14 @@ def simulate(folder: Path, workers: int, work: Path, dask: dict | None) -> None:
     line("6a", f"--jobs {workers} efficiency (simulated)", e, ">= 0.80", e >= 0.8,
          f"T1 {probe['total']:.1f} s, T{workers} {t_w:.2f} s, batches of {size} down to {BATCH}; {reaches(0.8)}")
     if dask:
-        start = dask["start_1"] + (workers - 1) * max(dask["start_2"] - dask["start_1"], 0.0)
+        # The first worker's start with Dask's imports, then each further one's serial share in this process
+        # (LocalCluster starts the workers together; each one's own start runs on its own core).
+        start = dask["start_1"] + (workers - 1) * dask["per_worker"]
         e, t_w, _ = efficiency(1, start, dask["per_task"])
         line("6b", f"Dask, {workers} workers, efficiency (simulated)", e, ">= 0.80", e >= 0.8,
-             f"T{workers} {t_w:.2f} s: cluster start {start:.2f} s (workers started one after another), "
-             f"{dask['per_task'] * 1000:.1f} ms a task; {reaches(0.8, start=start, per_task=dask['per_task'])}")
+             f"T{workers} {t_w:.2f} s: cluster start {start:.2f} s (first worker {dask['start_1']:.2f} s with "
+             f"imports, {dask['per_worker'] * 1000:.0f} ms of this process's CPU each further one), {dask['per_task'] * 1000:.1f} ms a task; "
+             f"{reaches(0.8, start=start, per_task=dask['per_task'])}")
     else:
         note("Dask efficiency: not measured (pip install 'newslint[dask]')")
 
