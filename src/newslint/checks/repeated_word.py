@@ -58,7 +58,9 @@ _NOT_IN_WORD = re.compile(r"[^\w'’]+")
 _NEXT_WORD = regex_compile(rf"\s+({_WORD})")
 _BETWEEN_WORDS = regex_compile(r"(?<=\w)[^\w'’]+(?=\w)")  # what stands between two words as typed (Markdown blanked)
 _JOINING = frozenset("and of the for de la du von van".split())  # lower-case words inside names
-_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}\s+){{1,5}}{_WORD})\s+(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
+# The space between words is bounded: a run of a hostile document's indentation (3,000 nested list items, each
+# further in) made every attempt scan, and the backreference fail, across megabytes of blanks.
+_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}\s{{1,64}}){{1,5}}{_WORD})\s{{1,64}}(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
 
 
 class RepeatedWord(Check):
@@ -115,7 +117,8 @@ class RepeatedWord(Check):
         # pass); a repeat needs a run of two to six tokens to recur at once, which list scans over the span's
         # split words find at a fraction of the cost, so the pattern runs only in the rare span with one.
         tokens = _NOT_IN_WORD.split(text[span.start : span.end].lower())  # to compare only: no offsets taken
-        if not any(tokens[i : i + k] == tokens[i + k : i + 2 * k]
+        # (A run of one word said over and over, "item item item", is no phrase: it is skipped below anyway.)
+        if not any(tokens[i : i + k] == tokens[i + k : i + 2 * k] and len(set(tokens[i : i + k])) > 1
                    for k in range(2, 7) for i in [i for i, (a, b) in enumerate(zip(tokens, tokens[k:])) if a == b]):
             return
         pos = span.start
