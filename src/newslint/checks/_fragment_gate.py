@@ -101,7 +101,7 @@ _SUBORDINATOR_VERB = regex_compile(
 # cut jobs" lost the subject of what was said. (With its subject, "which he said would", there is no comma.)
 SAYING_AFTER_COMMA = frozenset("said says added adds warned announced argued insisted explained noted".split())
 _SAYING_VERB = regex_compile(
-    r",[ \t\u00a0]+(?:" + "|".join(sorted(SAYING_AFTER_COMMA)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
+    r",\s+(?:" + "|".join(sorted(SAYING_AFTER_COMMA)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
     + r")(?:n['’]t)?(?![\w'’-])")
 
 

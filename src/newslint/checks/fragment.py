@@ -307,8 +307,8 @@ class Fragment(Check):
         if (t.lower_ in gate.SUBORDINATORS and n.text in gate.FINITE_WORDS
                 and (t.pos_ in ("SCONJ", "ADP") or t.dep_ == "mark") and not _has_subject(n)):
             return "leaves its clause without a subject"  # "before was found" ("because had they not": a subject after)
-        if (t.lower_ in gate.SAYING_AFTER_COMMA and n.text in gate.FINITE_WORDS and t.i > 0 and t.nbor(-1).text == ","
-                and not _has_subject(n)):
+        if (t.lower_ in gate.SAYING_AFTER_COMMA and n.text in gate.FINITE_WORDS and _after_comma(t)
+                and not _has_subject(n) and _closes_relative_clause(t)):
             return "leaves what was said without a subject"  # "The company, which employs 250 people, said would cut"
         if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
             return "all but never occurs in English"
@@ -374,6 +374,33 @@ class Fragment(Check):
 
     def _match(self, start: int, end: int, why: str) -> Match:
         return Match(start, end, args=(why,))
+
+
+def _after_comma(t) -> bool:
+    """A comma before `t`, a line break between them or not."""
+    i = t.i - 1
+    while i >= 0 and t.doc[i].is_space:
+        i -= 1
+    return i >= 0 and t.doc[i].text == ","
+
+
+_RELATIVE = frozenset("which who whom that as what".split())
+
+
+def _closes_relative_clause(t) -> bool:
+    """The comma before the verb of saying closes a relative clause whose pronoun is its verb's subject ("The company,
+    which employs 250 people, said would cut"): the speaker is what the clause was about, and what was said has no
+    subject. Where the pronoun is followed by a subject of its own, the verb of saying is the clause's ("which the
+    council, citing falling orders, said would close", "as the bank, in its report, warned would happen"); with no
+    relative clause at all, an aside or a list may end at the comma ("The man police, citing witnesses, said was
+    armed", "words such as claimed, insisted, argued can ...")."""
+    for w in reversed(t.doc[t.sent.start : t.i]):
+        if w.lower_ in _RELATIVE:
+            # ", which employs 250 people": set off by a comma, the pronoun's verb right after it and going on before
+            # the next comma ("who police, citing witnesses, said" is "police" the subject, not a verb)
+            return (w.i > 0 and w.nbor(-1).text == "," and w.i + 2 < t.i and w.nbor(1).tag_ in ("VBZ", "VBD", "VBP", "MD")
+                    and not w.nbor(2).is_punct)
+    return False
 
 
 # Words before a modal that make its verb's absence an ellipsis: "as they would a blog post", "like she would a

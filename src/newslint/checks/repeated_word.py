@@ -60,7 +60,7 @@ _BETWEEN_WORDS = regex_compile(r"(?<=\w)[^\w'’]+(?=\w)")  # what stands betwee
 _JOINING = frozenset("and of the for de la du von van".split())  # lower-case words inside names
 # The space between words is bounded: a run of a hostile document's indentation (3,000 nested list items, each
 # further in) made every attempt scan, and the backreference fail, across megabytes of blanks.
-_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}\s{{1,64}}){{1,5}}{_WORD})\s{{1,64}}(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
+_PHRASE = regex_compile(rf"(?<![-‐‑'’\w])((?:{_WORD}\s{{1,256}}){{1,5}}{_WORD})\s{{1,256}}(\1)(?![-‐‑'’\w])", regex.IGNORECASE)
 
 
 class RepeatedWord(Check):
