@@ -498,17 +498,18 @@ def _gloss(text: str, i: int, start: int) -> bool:
     return _GLOSS.search(text, max(start, i - 80), i) is not None and text.find(")", i, i + 60) != -1
 
 
-# A sentence that ends in an attribution after a comma: ", the company said.", ", Jane Smith, a spokeswoman, said.",
-# ", the utility said on Monday.", ", Smith told reporters."
+# A sentence that ends in an attribution after a comma, in the past tense of news: ", the company said.", ", Jane
+# Smith, a spokeswoman, said.", ", the utility said on Monday.", ", Smith told reporters." (A profile's or a travel
+# piece's present, "..., she says. We are sitting in her garden", sets the writer's own scene.)
 _ATTRIBUTION_END = regex_compile(
-    r",\s+(?:[\w.’'-]+,?\s+){1,8}?(?:said|says|added|adds|explained|stated|noted|insisted|warned|argued|told\s+[\w’'-]+)"
+    r",\s+(?:[\w.’'-]+,?\s+){1,8}?(?:said|added|explained|stated|noted|insisted|warned|argued|told\s+[\w’'-]+)"
     r"(?:\s+(?:on|in|at|last|this|late|early|earlier|yesterday|today)\b[^,.;:!?\n]{0,30})?\.\s*\Z")
 # An official's statement in the first person plural: what is not done or known yet, what
 # is under way, what will be ("We do not yet know", "We are investigating", "We will reopen"); not a general
 # truth or a feature's aside ("We see the Sun as it was", "We love it with rice").
 _STATEMENT_WE = regex_compile(
     r"[Ww]e(?:\s+(?:do|did|can|could|have|are|were|will|would|shall|must)\s*(?:not|n['’]t)\b|\s+(?:don|didn|can|couldn|"
-    r"haven|aren|weren|won|wouldn)['’]t\b|\s+(?:are|were)\s+\w+ing\b|['’]re\s+\w+ing\b|['’]ll\b|\s+(?:will|shall)\b|"
+    r"haven|aren|weren|won|wouldn)['’]t\b|\s+(?:are|were)\s+\w+ing\b|['’]re\s+\w+ing\b|['’]ll\b|\s+will\b|"
     r"\s+(?:expect|intend|plan|remain|have\s+(?:no|yet|already))\b)")
 
 
@@ -516,8 +517,15 @@ def _lost_marks(text: str, start: int, s_start: int, at: int, s_end: int) -> boo
     """A "we" in an official's statement right after a sentence, in the same paragraph, that ends in someone's
     attribution (", the company said. We don't yet know the cause."): that speaker's words, their quotation marks
     lost, not people in general."""
-    return (_STATEMENT_WE.match(text, at, s_end) is not None
+    return (_STATEMENT_WE.match(text, at, s_end) is not None and _OPENS_STATEMENT.search(text[s_start:at]) is not None
             and _ATTRIBUTION_END.search(text, max(start, s_start - 120), s_start) is not None)
+
+
+# What may stand before the "we" of such a statement: nothing, or a clause joined on ("..., and we are withholding
+# it"); not a condition or a time ("If we do not cut emissions", "When we arrive"), which is people in general.
+_OPENS_STATEMENT = regex_compile(
+    r"\A(?!(?i:if|when|whenever|unless|as|because|although|though|while|once|until|before|after|since)\b)"
+    r"(?:[^,;:]*,\s+)?(?:(?i:and|but|so)\s+)?\Z|[,;]\s+(?i:and|but|so)\s+\Z")
 
 
 def _masthead_hits(text: str, span) -> list[tuple[int, int]]:

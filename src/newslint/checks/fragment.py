@@ -308,7 +308,8 @@ class Fragment(Check):
                 and (t.pos_ in ("SCONJ", "ADP") or t.dep_ == "mark") and not _has_subject(n)):
             return "leaves its clause without a subject"  # "before was found" ("because had they not": a subject after)
         if (t.lower_ in gate.SAYING_AFTER_COMMA and n.text in gate.FINITE_WORDS and _after_comma(t)
-                and not _has_subject(n) and _closes_relative_clause(t)):
+                and not _has_subject(n) and _closes_relative_clause(t)
+                and not (n.i + 1 < len(n.doc) and n.nbor(1).pos_ in ("PRON", "DET"))):  # "said had it known": inverted
             return "leaves what was said without a subject"  # "The company, which employs 250 people, said would cut"
         if (t.pos_ == "ADP" or t.lower_ == "to") and self._stranded(t, n):
             return "all but never occurs in English"
@@ -399,8 +400,20 @@ def _closes_relative_clause(t) -> bool:
             # ", which employs 250 people": set off by a comma, the pronoun's verb right after it and going on before
             # the next comma ("who police, citing witnesses, said" is "police" the subject, not a verb)
             return (w.i > 0 and w.nbor(-1).text == "," and w.i + 2 < t.i and w.nbor(1).tag_ in ("VBZ", "VBD", "VBP", "MD")
-                    and not w.nbor(2).is_punct)
+                    and not w.nbor(2).is_punct and _plain_subject(t.doc[t.sent.start : w.i - 1]))
     return False
+
+
+def _plain_subject(words) -> bool:
+    """The words before ", which ..." are the sentence's subject and nothing else: one noun phrase with one determiner
+    at most ("The company", "Acme's chief executive"). Not a relative clause's subject after its head ("The man the
+    witness, who lives next door, said was carrying a knife", "All the chairman, who ..., said was"), nor a free
+    relative or a comparison ("Much of what the prime minister, who ..., said was", "as the Bank, which ...")."""
+    if not words or len(words) > 6:
+        return False
+    if any(w.lower_ in _RELATIVE or w.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ") for w in words):
+        return False
+    return sum(w.tag_ in ("DT", "PDT", "WDT") for w in words) <= 1
 
 
 # Words before a modal that make its verb's absence an ellipsis: "as they would a blog post", "like she would a

@@ -124,8 +124,9 @@ _NEAR = 200  # how far (in characters, within the paragraph) a term's field show
 # license"). A word between may be the verb's subject ("the police license firearms", "the royal family license
 # their image"), so "a valid gun license" does not count.
 _BRITISH_VERBS = frozenset({"license", "licenses"})
-_DETERMINER_BEFORE = regex_compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|no|any|each|every)[ \t]+\Z",
-                                   regex.IGNORECASE)
+# (Not "her", also an object: "lets her license her recordings"; nor "each", also a pronoun: "each license their
+# designs".)
+_DETERMINER_BEFORE = regex_compile(r"\b(?:the|a|an|its|his|their|our|my|your|no|any|every)[ \t]+\Z", regex.IGNORECASE)
 # "sees the sun rise", "watched the sun set": after a verb of perception or causing, a noun and a
 # bare verb are a clause, not an open compound ("sunrise", "sunset").
 _OBJECT_AND_VERB = regex_compile(
@@ -720,13 +721,14 @@ def _plural(word: str) -> str:
     return "" if word.endswith("s") else word + "s"
 
 
-# What stands only before a noun phrase: a quantifier, a possessive, a number, a preposition ("many web sites",
-# "their web sites", "the rise of smart phones"). Not a determiner or a conjunction, nor a word of any open class:
-# "when the sun sets", "the heaviest rain falls", "In July rain falls" are a noun and its verb.
-_BEFORE_A_NOUN = frozenset("""many few several some most all other these those such both various numerous more fewer
-    our their your my his her two three four five six seven eight nine ten dozens hundreds thousands millions of for
-    with on in from to by about through across via like than among between into onto over under without within
-    against toward towards""".split())
+# What stands only before a plural noun phrase: a quantifier of countable things, a number, a preposition other
+# than "of" ("many web sites", "three data sets", "through log files", "due to write downs"). Not a determiner, a
+# possessive or a conjunction ("when the sun sets", "now his hand shakes"), not a quantifier of mass nouns ("most
+# rain falls", "more snow falls"), not "of" ("the amount of rain falls" is the amount's verb), nor a word of any
+# open class ("the heaviest rain falls").
+_BEFORE_A_NOUN = frozenset("""many few fewer several numerous various both these those two three four five six seven
+    eight nine ten dozens hundreds thousands millions for with on in from to by about through across via like than
+    among between into onto over under without within against toward towards""".split())
 
 
 def _plural_noun(key: str, lead: str | None) -> bool:

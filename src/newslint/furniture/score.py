@@ -175,7 +175,6 @@ class Chrome:
     weak: frozenset
     labels: frozenset
     commands: frozenset
-    prompts: frozenset = frozenset()  # verbs that open a call to the reader, but no button ("Take our survey", not "Take control")
 
 
 @dataclass(frozen=True)
@@ -190,14 +189,13 @@ class Verdict:
 
 
 def load_chrome(rule_path: str, ref, key: str = "chrome") -> Chrome:
-    """Read a chrome vocabulary (`furniture: {hard, strong, weak, labels, commands, prompts}`, each a list), relative to
-    the rule."""
+    """Read a chrome vocabulary (`furniture: {hard, strong, weak, labels, commands}`, each a list), relative to the rule."""
     import yaml  # here, not at the top: a run whose rules come from the rule store reads no YAML
 
     node, _ = lists.read_list(rule_path, ref, key, "furniture")
     if not isinstance(node, yaml.MappingNode):
-        raise lists.fail(key, ref, node, "'furniture' must map hard, strong, weak, labels, commands and prompts to lists")
-    found: dict[str, list[str]] = {"hard": [], "strong": [], "weak": [], "labels": [], "commands": [], "prompts": []}
+        raise lists.fail(key, ref, node, "'furniture' must map hard, strong, weak, labels and commands to lists")
+    found: dict[str, list[str]] = {"hard": [], "strong": [], "weak": [], "labels": [], "commands": []}
     for k, v in node.value:
         name = lists.scalar(k)
         if name not in found:
@@ -212,7 +210,7 @@ def load_chrome(rule_path: str, ref, key: str = "chrome") -> Chrome:
     return Chrome(_phrases(found["hard"], key, ref), _phrases(found["strong"], key, ref),
                   frozenset(w.casefold() for w in found["weak"]),
                   frozenset(" ".join(w.casefold().split()) for w in found["labels"]),
-                  frozenset(w.casefold() for w in found["commands"]), frozenset(w.casefold() for w in found["prompts"]))
+                  frozenset(w.casefold() for w in found["commands"]))
 
 
 def _phrases(patterns: list[str], key: str, ref) -> regex.Pattern | None:
@@ -335,7 +333,7 @@ def _calls_reader(text: str, chrome: Chrome) -> bool:
     for part in _SENTENCE_START.split(text):
         first = _WORD.match(part)
         command = first.group(0).casefold() if first else ""
-        if (command not in chrome.commands and command not in chrome.prompts) or not (asks or _PAGE.search(part) or _HANDLE.search(part)):
+        if command not in chrome.commands or not (asks or _PAGE.search(part) or _HANDLE.search(part)):
             continue
         if command in _ADVERBIAL and not asks and not _PAGE_NEXT.match(part, first.end()):
             continue  # "Back in 2019 we launched ...", "Next year we ...": an adverb, no command
@@ -349,8 +347,7 @@ def _only_prompts(text: str, chrome: Chrome) -> bool:
     Follow us here ...")."""
     for part in _SENTENCE_START.split(text):
         first = _WORD.match(part)
-        if not part.rstrip("\"”’')] ").endswith("?") and (first is None or (first.group(0).casefold() not in chrome.commands
-                                                                         and first.group(0).casefold() not in chrome.prompts)):
+        if not part.rstrip("\"”’')] ").endswith("?") and (first is None or first.group(0).casefold() not in chrome.commands):
             return False
     return True
 
