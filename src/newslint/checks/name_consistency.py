@@ -21,9 +21,7 @@ long name) and every gate agrees that it is the same name:
   one sentence are two names side by side ("Karem met Kerem", "Thiago Silva
   ... before Tiago Silva", even beside the same word), unless one is an
   English word ("Guangdong Provinca" beside "Hubei Province"); two spellings
-  used twice or more each are left alone; names placed in two places the
-  story names are two things' names ("Hartford County, Connecticut" and
-  "Harford County in Maryland"; not a list, "Australia, Jpaan, Canada");
+  used twice or more each are left alone;
 * near-spellings (`compare.variant`), plus two adjacent letters swapped
   (`compare.swapped`: "Hubre"/"Huber") when the swapped spelling is no word or
   name the dictionary knows ("Noble"/"Nobel" stay apart);
@@ -140,20 +138,6 @@ def _followed_alike(sr: "_Stats", sf: "_Stats") -> bool:
     return any(side == ">" for side, _ in (sr.beside & sf.beside) | (sr.around & sf.around))
 
 
-# A place right after a name that places it: "Hartford County, Connecticut", "Stamford University in Dhaka". Not a list
-# that goes on ("Australia, Japan, Canada and Singapore").
-_PLACED = regex_compile(r"(?:,[ \t]+|[ \t]+(?:in|of)[ \t]+)(\p{Lu}[\p{L}’'-]+)(?![\p{L}’'-]|[ \t]*(?:,[ \t]*\p{Lu}|(?:and|or|&)[ \t]))")
-
-
-def _placed_apart(stats: dict, sr: "_Stats", sf: "_Stats") -> bool:
-    """Each spelling's names are placed, and in different places the story names as places: two things' names
-    ("Hartford County, Connecticut" and "Harford County in Maryland"), not one slipped."""
-    def places(st: "_Stats") -> set[str]:
-        return {p for p in st.places if p in stats and "place" in stats[p].families}
-    here, there = places(sr), places(sf)
-    return bool(here) and bool(there) and here.isdisjoint(there)
-
-
 # A capitalised word right before or after a name word, one space away: "Merthyr" of "Merthyr Tydfil" where spaCy
 # took "Tydfil" alone for a group and "Merthyr Tydfill" for a person.
 _CAPITAL_BEFORE = regex_compile(r"(\p{Lu}[\p{L}’'-]*) \Z")
@@ -189,8 +173,7 @@ def _territorial(prose: str, m) -> bool:
 
 
 class _Stats:
-    __slots__ = ("count", "around", "beside", "body", "families", "firsts", "genders", "kinds", "places", "roles", "surface",
-                 "words")
+    __slots__ = ("count", "around", "beside", "body", "families", "firsts", "genders", "kinds", "roles", "surface", "words")
 
     def __init__(self) -> None:
         self.count = 0
@@ -199,7 +182,6 @@ class _Stats:
         self.body = 0  # occurrences outside headlines
         self.families: set[str] = set()
         self.kinds: Counter = Counter()  # family -> mentions spaCy tagged so
-        self.places: set[str] = set()  # what the names holding this word are placed in ("Hartford County, Connecticut")
         self.firsts: set[str] = set()  # first names this word follows as a surname
         self.genders: set[str] = set()
         self.roles: set[str] = set()  # first | last | single | inner
@@ -299,8 +281,6 @@ class NameConsistency(Check):
         for m in found:
             n = len(m.words)
             personal = m.label in ("PERSON", None) or m.title is not None
-            placed = _PLACED.match(doc.prose, m.words[-1].end)
-            place = fold(strip_possessive(placed.group(1))) if placed else None
             for i, w in enumerate(m.words):
                 s = stats[fold(w.text)]
                 s.count += 1
@@ -308,8 +288,6 @@ class NameConsistency(Check):
                 s.surface[w.text] += 1
                 s.words.append((w, m))
                 s.around |= _around(doc.prose, w)
-                if place:
-                    s.places.add(place)
                 if m.family:
                     s.families.add(m.family)
                     s.kinds[m.family] += 1
@@ -343,8 +321,6 @@ class NameConsistency(Check):
                 continue
             if _acronym(doc, sr.word) and not _acronym(doc, sf.word):
                 continue  # "Irna" beside "IRNA" and "Iran": the news agency's acronym in title case, not a slip of Iran
-            if _placed_apart(stats, sr, sf):
-                continue  # "Hartford County, Connecticut" and "Harford County in Maryland": two places' names
             if not self._same_name(doc, sr, sf, rare, freq):
                 continue
             if (not sure and not (sr.english or sf.english)
