@@ -18,10 +18,10 @@ long name) and every gate agrees that it is the same name:
   a headline may be right where the body is wrong, and letter statistics
   (`compare.plausibility`) have preferred a slip. Those weak signals only
   choose which of the two the finding points at. Two names used once each in
-  one sentence are two names side by side ("Karem met Kerem", "Thiago Silva
-  ... before Tiago Silva", even beside the same word), unless one is an
-  English word ("Guangdong Provinca" beside "Hubei Province"); two spellings
-  used twice or more each are left alone;
+  one sentence are two names side by side ("Karem met Kerem"), unless the
+  story ties them into one name (below) or one is an English word ("Guangdong
+  Provinca" beside "Hubei Province"); two spellings used twice or more each
+  are left alone;
 * near-spellings (`compare.variant`), plus two adjacent letters swapped
   (`compare.swapped`: "Hubre"/"Huber") when the swapped spelling is no word or
   name the dictionary knows ("Noble"/"Nobel" stay apart);
@@ -323,11 +323,9 @@ class NameConsistency(Check):
                 continue  # "Irna" beside "IRNA" and "Iran": the news agency's acronym in title case, not a slip of Iran
             if not self._same_name(doc, sr, sf, rare, freq):
                 continue
-            if (not sure and not (sr.english or sf.english)
+            if (not sure and not _linked(sr, sf) and not (sr.english or sf.english)
                     and _one_sentence(doc, sr.words[0][0], sf.words[0][0])):
-                # "Karem met Kerem": two names side by side, not one slipped (an English word is one word: "Provinca"),
-                # even beside the same word: "Thiago Silva headed Brazil in front before Tiago Silva equalised"
-                continue
+                continue  # "Karem met Kerem": two names side by side, not one slipped (an English word is one word: "Provinca")
             reported[rare] = (freq, sure)
         if not reported:
             return
