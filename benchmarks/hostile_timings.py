@@ -89,7 +89,7 @@ def run_case(src: Path, path: Path, flags: list[str], limit: float) -> tuple[str
         if report["errors"]:
             outcome += f", error: {report['errors'][0].get('message', '')[:60]}"
     except (ValueError, KeyError):
-        asked_text = "text" in flags[flags.index("--format") + 1 :][:1] if "--format" in flags else False
+        asked_text = "--format" in flags and flags[flags.index("--format") + 1 :][:1] == ["text"]
         outcome += (", text report" if asked_text else ", no JSON report") + (" (traceback)" if "Traceback" in done.stderr else "")
     return f"{seconds:.1f}", mb, outcome
 

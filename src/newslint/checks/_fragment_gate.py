@@ -92,20 +92,20 @@ def modals_before_past(text: str, start: int, end: int):
 # ("since" is an adverb as often: "and since have added"; "once" too: "what once was a mill".)
 SUBORDINATORS = frozenset("before after because although though while whereas unless until".split())
 FINITE_WORDS = frozenset("was were is are has had have will would could can should did does must might may".split())
-_SUBORDINATOR_VERB = regex_compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(SUBORDINATORS)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
-    + r")(?:n['’]t)?(?![\w'’-])")  # "because wasn't claimed": spaCy reads "was" and "n't"
+# One space, then a finite verb as written ("because wasn't claimed": spaCy reads "was" and "n't").
+_THEN_FINITE = r"[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS)) + r")(?:n['’]t)?(?![\w'’-])"
+_SUBORDINATOR_VERB = regex_compile(r"(?<![\w'’-])(?:" + "|".join(sorted(SUBORDINATORS)) + r")" + _THEN_FINITE)
 
 
 # A verb of saying right after a comma, then a finite verb: "The company, which employs 250 people, said would
 # cut jobs" lost the subject of what was said. (With its subject, "which he said would", there is no comma.)
 SAYING_AFTER_COMMA = frozenset("said says added adds warned announced argued insisted explained noted".split())
-_SAYING_VERB = regex_compile(
-    r",\s+(?:" + "|".join(sorted(SAYING_AFTER_COMMA)) + r")[ \t\u00a0]+(?:" + "|".join(sorted(FINITE_WORDS))
-    + r")(?:n['’]t)?(?![\w'’-])")
+_SAYING_VERB = regex_compile(r",\s+(?:" + "|".join(sorted(SAYING_AFTER_COMMA)) + r")" + _THEN_FINITE)
 
 
-def subordinator_before_verb(text: str, start: int, end: int) -> bool:
+def subject_lost(text: str, start: int, end: int) -> bool:
+    """A finite verb right after a subordinating conjunction or a comma's verb of saying: a clause whose subject
+    may have been cut ("before was found", ", said would cut"); the check asks the parse."""
     return _SUBORDINATOR_VERB.search(text, start, end) is not None or _SAYING_VERB.search(text, start, end) is not None
 
 

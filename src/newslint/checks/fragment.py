@@ -171,7 +171,7 @@ class Fragment(Check):
             return True
         if "modal" in kinds and gate.modals_before_past(text, s, e):
             return True
-        if self.junctions is not None and gate.subordinator_before_verb(text, s, e):
+        if self.junctions is not None and gate.subject_lost(text, s, e):
             return True
         if self.junctions is not None and gate.improbable_pair(
                 text, s, e, self.junctions, self.opts["min_expected"], self.opts["max_ratio"]):

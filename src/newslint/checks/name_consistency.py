@@ -130,12 +130,17 @@ def _acronym(doc, word: str) -> bool:
 def _linked(sr: "_Stats", sf: "_Stats") -> bool:
     """True when the story ties two spellings into one name: the same word beside them in a name
     ("Ronald Regan" and "Ronald Reagan", "Salmon Brothers" and "Salomon Brothers", "Public Servcice")."""
-    return bool(sr.beside & sf.beside) or bool(sr.around & sf.around)
+    return bool(_shared_neighbours(sr, sf))
 
 
 def _followed_alike(sr: "_Stats", sf: "_Stats") -> bool:
     """The same word after two spellings in a name ("Cultura Colectiva", "Cutura Colectiva"): one name's next word."""
-    return any(side == ">" for side, _ in (sr.beside & sf.beside) | (sr.around & sf.around))
+    return any(side == ">" for side, _ in _shared_neighbours(sr, sf))
+
+
+def _shared_neighbours(sr: "_Stats", sf: "_Stats") -> set[tuple[str, str]]:
+    """The words beside both spellings, in their names or in the text: ("<", word before) and (">", word after)."""
+    return (sr.beside & sf.beside) | (sr.around & sf.around)
 
 
 # A capitalised word right before or after a name word, one space away: "Merthyr" of "Merthyr Tydfil" where spaCy
