@@ -494,7 +494,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--keep", type=Path, help="write the corrupted copies here and keep them")
     ap.add_argument("--vocab", type=Path, default=VOCAB_FILE,
                     help="the damage's vocabulary (default corruption2_vocab.yaml; a section it lacks is "
-                         "taken from there): benchmarks/corruption3_vocab.yaml is a third author's")
+                         "taken from there): benchmarks/corruption3_vocab.yaml and corruption4_vocab.yaml are a third and a fourth author's")
     args = ap.parse_args(argv)
     classes = [c.strip() for c in args.classes.split(",") if c.strip()]
     for c in classes:
