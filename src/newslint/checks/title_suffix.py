@@ -209,15 +209,17 @@ def _name_shaped(words: list[str]) -> bool:
     for i, w in enumerate(words):
         if i and _CHANNEL.fullmatch(w) and _BROADCASTER.fullmatch(words[i - 1]):
             continue
-        if any(c.isdigit() for c in w) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
+        if (any(c.isdigit() for c in w) and not _NUMBERED.fullmatch(w)) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
             return False
-        if not (w[:1].isupper() or w.casefold() in _JOINERS):
+        if not (w[:1].isupper() or w.casefold() in _JOINERS or _NUMBERED.fullmatch(w)):
             return False
     return True
 
 
 # A channel number after a network's capitals or a call sign ("FOX 5", "WBNQ 13"), or after "Channel".
 _CHANNEL = re.compile(r"\d{1,3}")
+# A broadcaster's name with its channel number in one word: "News24", "9News", "7NEWS".
+_NUMBERED = re.compile(r"(?:News|NEWS|TV)\d{1,3}|\d{1,3}(?:News|NEWS|TV)")
 # A call sign (K/W/C and two or three letters), a network, or "Channel": not "UFC 300", "GTA 6", "COVID 19".
 _BROADCASTER = re.compile(r"[KWC][A-Z]{2,3}|FOX|ABC|CBS|NBC|PBS|CW|ITV|BBC|RTL|NHK|Channel|TV|Radio")
 # The nouns publications are named with ("Northfield Post-Dispatch", "PR Newswire", "Eastshire Echo"): general
