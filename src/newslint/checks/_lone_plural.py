@@ -87,9 +87,15 @@ def of_this_story(text: str, start: int, end: int) -> bool:
     return _THIS_STORY.search(text, start, end) is not None
 
 
-def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bool:
+def last_occasion(text: str, start: int, end: int) -> int:
+    """Where the sentence's last named occasion starts (-1: none). Once per sentence, so that each "we" of a long
+    sentence asks in constant time (`general_we`)."""
+    return max((m.start() for m in _OCCASION.finditer(text, start, end)), default=-1)
+
+
+def general_we(text: str, start: int, end: int, reporting: frozenset[str], occasion: int = -1) -> bool:
     """A "we" (starting at `start`, its sentence ending at `end`) in the present or with a modal, not at a
-    reporter's work: people in general."""
+    reporter's work: people in general. `occasion`: `last_occasion` of its sentence."""
     m = _AFTER_WE.match(text, start + 2, end)
     if m is None:
         return False
@@ -98,7 +104,7 @@ def general_we(text: str, start: int, end: int, reporting: frozenset[str]) -> bo
         return False  # "We at the Gazette": the newsroom by its name
     if clitic == "ll" or word in _PAST_AUX:
         return False  # the future, the past: done (or to be done) once ("We'll have more on this")
-    if _OCCASION.search(text, start, end) and _OPENS_CLAUSE.search(text[max(0, start - 12) : start]):
+    if occasion >= start and _OPENS_CLAUSE.search(text[max(0, start - 12) : start]):
         # "We hope to reopen the bridge by the end of the month", "We are reviewing ... and will cooperate": a subject
         # at one occasion. Not a "we" inside a relative clause ("The air we breathe was at its worst on Tuesday"):
         # the day is the sentence's, and the "we" people in general (helper-56: 57 correct sentences of 61 without this).

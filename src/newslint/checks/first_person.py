@@ -33,7 +33,7 @@ from typing import Iterator
 import regex
 
 from newslint.checks._datalists import resolve
-from newslint.checks._lone_plural import asks, everybody_in, everybody_near, general_we, of_this_story
+from newslint.checks._lone_plural import asks, everybody_in, everybody_near, general_we, last_occasion, of_this_story
 from newslint.checks.base import Check, Option, OptionError
 from newslint.compiled import regex_compile
 from newslint.document.genre import declared, first_person_by_design, speaker_label
@@ -198,6 +198,7 @@ class FirstPerson(Check):
         sayings: dict[tuple[int, int], _Attributions] = {}  # someone else's verbs of saying
         sentence_says: dict[tuple[int, int], bool] = {}
         story_tied: dict[tuple[int, int], bool] = {}
+        occasions: dict[tuple[int, int], int] = {}  # where the sentence's last named occasion starts
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
             if not self._pronoun(text, m, span.start):
                 continue
@@ -229,7 +230,9 @@ class FirstPerson(Check):
             if word == "we":
                 if (s_start, s_end) not in story_tied:
                     story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
-                if (not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting)
+                    occasions[s_start, s_end] = last_occasion(text, s_start, s_end)
+                if (not story_tied[s_start, s_end]
+                        and general_we(text, m.start(), s_end, self.reporting, occasions[s_start, s_end])
                         and not _lost_marks(text, span.start, s_start, m.start(), s_end)):
                     continue
             found.append(m.span())
