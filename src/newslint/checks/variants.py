@@ -45,10 +45,8 @@ each is used, and the suggestion is the story's majority spelling — or the
 house form, when `house` lists one (`house: [ceasefire, organisation, per
 cent]`). A tie goes to the story's dialect, told by its other words'
 American and British spellings ("organize" is American only where the story
-has no British spelling: Oxford British writes it too); then, for a
-compound, to a spelling used outside quotations (a regional spelling or an
-abbreviation's full stops in a quotation is the outlet's transcription of
-spoken words, and counts as used there);
+has no British spelling: Oxford British writes it too); then to a spelling
+used outside quotations;
 then to the standard spelling over a variant ("through" over "thru"); then
 to the spelling used first. With `enforce_house: true` a non-house spelling
 is flagged even when the story is consistent.
@@ -307,7 +305,7 @@ class Variants(Check):
                     fam = families[g] = _Family(self.groups[g], exact=exact, dialects=self.dialects.get(g))
                     fam.house = next((i for i, words in enumerate(self.groups[g]) if any(_norm(w) in self.house for w in words)), None)
                 if doc.in_quote(start, end):
-                    fam.quote(a, start)
+                    fam.quoted.append(a)
                 elif _term_of_art(text, start, end, written, span):
                     fam.art.append((a, (start, end, written, k)))
                 else:
@@ -558,8 +556,7 @@ class Variants(Check):
             first_use = {a: min((u[0] for u in fam.uses.get(a, ())), default=1 << 62) for a in counts}
             # A tie goes to the story's dialect, else to a spelling used outside quotations (unless the
             # quotation's spelling is the outlet's own transcription: nobody speaks the full stops of
-            # "U.K." or the doubled l of "travelled"), else to the standard spelling over a variant, else to
-            # the spelling used first.
+            # "U.K."), else to the standard spelling over a variant, else to the spelling used first.
             d = fam.dialects or ("",) * len(alternatives)  # a group may hold three spellings or more
             for a, start in fam.quoted_first.items():
                 first_use[a] = min(first_use.get(a, start), start)
