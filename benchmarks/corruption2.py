@@ -9,6 +9,9 @@ about unseen copy. This generator was written apart from it and from newslint's 
 lists are in benchmarks/corruption2_vocab.yaml, and every item of them falls, by a hash of its text,
 into a `dev` half (look at its misses, tune the rules) or a `heldout` half (do not look; measure).
 `--split` chooses the half whose items are planted (`all`: both, recall reported per half).
+`--vocab` takes another author's vocabulary in the same shape: corruption3_vocab.yaml (a third author)
+and corruption4_vocab.yaml (a fourth, written after the third's held-out misses had been seen by
+mistake, so that held-out figures stay honest). Read `--show-misses` through `grep '; dev]'` only.
 
 For every article and every class, one copy gets ONE defect, planted at a random, plausible place:
 inside a prose paragraph of the body, outside quotations where the defect would be legitimate inside
