@@ -176,6 +176,7 @@ def _checks_seconds(checks, text: str) -> float:
 
 @pytest.mark.parametrize("unit", [
     "we told us our ",  # FirstPerson asked each pronoun whether its whole sentence was a question or attributed
+    "we are going, ",  # ... and read the sentence from its start for what stood before each official's "we"
     "X people XX on X July ",  # Placeholder read from the block's start for the word before each XX
     "TK [NAME] XX Name Surname ",  # ... and compared every slot found in a block with every other
     "US U.S. NATO Nato said ",  # Variants read a capital's whole line for a small letter, once per capital

@@ -199,6 +199,7 @@ class FirstPerson(Check):
         sentence_says: dict[tuple[int, int], bool] = {}
         story_tied: dict[tuple[int, int], bool] = {}
         occasions: dict[tuple[int, int], int] = {}  # where the sentence's last named occasion starts
+        openings: dict[tuple[int, int], frozenset[int]] = {}  # where a statement's "we" may stand in the sentence
         for m in _PLURAL_ANY.finditer(text, span.start, span.end):
             if not self._pronoun(text, m, span.start):
                 continue
@@ -231,10 +232,12 @@ class FirstPerson(Check):
                 if (s_start, s_end) not in story_tied:
                     story_tied[s_start, s_end] = of_this_story(text, s_start, s_end)
                     occasions[s_start, s_end] = last_occasion(text, s_start, s_end)
-                if (not story_tied[s_start, s_end]
-                        and general_we(text, m.start(), s_end, self.reporting, occasions[s_start, s_end])
-                        and not _lost_marks(text, span.start, s_start, m.start(), s_end)):
-                    continue
+                if not story_tied[s_start, s_end] and general_we(text, m.start(), s_end, self.reporting,
+                                                                 occasions[s_start, s_end]):
+                    if (s_start, s_end) not in openings:
+                        openings[s_start, s_end] = statement_openings(text, s_start, s_end)
+                    if not _lost_marks(text, span.start, s_start, m.start(), s_end, openings[s_start, s_end]):
+                        continue
             found.append(m.span())
         return found
 
@@ -516,19 +519,41 @@ _STATEMENT_WE = regex_compile(
     r"\s+(?:expect|intend|plan|remain|have\s+(?:no|yet|already))\b)")
 
 
-def _lost_marks(text: str, start: int, s_start: int, at: int, s_end: int) -> bool:
+def _lost_marks(text: str, start: int, s_start: int, at: int, s_end: int, openings: frozenset[int]) -> bool:
     """A "we" in an official's statement right after a sentence, in the same paragraph, that ends in someone's
     attribution (", the company said. We don't yet know the cause."): that speaker's words, their quotation marks
-    lost, not people in general."""
-    return (_STATEMENT_WE.match(text, at, s_end) is not None and _OPENS_STATEMENT.search(text[s_start:at]) is not None
+    lost, not people in general. `openings`: `statement_openings` of its sentence."""
+    return (at in openings and _STATEMENT_WE.match(text, at, s_end) is not None
             and _ATTRIBUTION_END.search(text, max(start, s_start - 120), s_start) is not None)
 
 
 # What may stand before the "we" of such a statement: nothing, or a clause joined on ("..., and we are withholding
 # it"); not a condition or a time ("If we do not cut emissions", "When we arrive"), which is people in general.
-_OPENS_STATEMENT = regex_compile(
-    r"\A(?!(?i:if|when|whenever|unless|as|because|although|though|while|once|until|before|after|since)\b)"
-    r"(?:[^,;:]*,\s+)?(?:(?i:and|but|so)\s+)?\Z|[,;]\s+(?i:and|but|so)\s+\Z")
+_CONDITION = regex_compile(r"(?i:if|when|whenever|unless|as|because|although|though|while|once|until|before|after|since)\b")
+_CONJUNCTION = regex_compile(r"(?i:and|but|so)\s+")
+_FIRST_MARK = regex_compile(r"[,;:]")
+_COMMA_SPACE = regex_compile(r",\s+")
+_JOINED_ON = regex_compile(r"[,;]\s+(?i:and|but|so)\s+")
+
+
+def statement_openings(text: str, s_start: int, s_end: int) -> frozenset[int]:
+    """Where in the sentence a statement's "we" may stand: at its start, after its first clause's comma (a
+    conjunction allowed after either: "Despite the rain, we ...", "And we ..."), unless it opens with a condition or
+    a time; or after a comma or semicolon and a conjunction ("..., and we are withholding it"). Once per sentence:
+    asked for each "we", reading the sentence from its start was quadratic in a sentence of thousands."""
+    found = {m.end() for m in _JOINED_ON.finditer(text, s_start, s_end)}
+    if not _CONDITION.match(text, s_start, s_end):
+        bases = [s_start]
+        mark = _FIRST_MARK.search(text, s_start, s_end)
+        comma = mark and _COMMA_SPACE.match(text, mark.start(), s_end)
+        if comma:
+            bases.append(comma.end())
+        for base in bases:
+            found.add(base)
+            conjunction = _CONJUNCTION.match(text, base, s_end)
+            if conjunction:
+                found.add(conjunction.end())
+    return frozenset(found)
 
 
 def _masthead_hits(text: str, span) -> list[tuple[int, int]]:
