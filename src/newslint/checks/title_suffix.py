@@ -209,9 +209,11 @@ def _name_shaped(words: list[str]) -> bool:
     for i, w in enumerate(words):
         if i and _CHANNEL.fullmatch(w) and _BROADCASTER.fullmatch(words[i - 1]):
             continue
-        if (any(c.isdigit() for c in w) and not _NUMBERED.fullmatch(w)) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
+        if _NUMBERED.fullmatch(w):
+            continue  # "News24", "9News": a broadcaster's name with its channel number
+        if any(c.isdigit() for c in w) or re.search(r"[,;:!?()\"“”]|[’']s$", w):
             return False
-        if not (w[:1].isupper() or w.casefold() in _JOINERS or _NUMBERED.fullmatch(w)):
+        if not (w[:1].isupper() or w.casefold() in _JOINERS):
             return False
     return True
 
